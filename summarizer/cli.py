@@ -1,0 +1,119 @@
+"""The command line: parse, call the library, print; errors become one-line messages here.
+
+Exit codes: 0 success; 1 the input or the model's answer could not become a valid summary;
+2 usage or configuration error.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+
+from .documents import read_document
+from .errors import SummarizerError
+from .pipeline import summarize as summarize_text
+from .settings import resolve_settings
+from .views import FORMATS
+
+app = typer.Typer(
+    help="Typed, grounded summaries of articles, press releases and transcripts.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+stderr = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+class Provider(str, Enum):
+    openai = "openai"
+    local = "local"
+    replay = "replay"
+
+
+class Mode(str, Enum):
+    tools = "tools"
+    json_schema = "json_schema"
+    md_json = "md_json"
+
+
+class Format(str, Enum):
+    json = "json"
+    markdown = "markdown"
+
+
+DebugOption = Annotated[bool, typer.Option("--debug", help="Show tracebacks and HTTP logs.")]
+
+
+def _run(debug: bool, action):  # type: ignore[no-untyped-def]
+    """Run `action`, turning library errors into a message and an exit code."""
+    logging.basicConfig(level=logging.DEBUG if debug else logging.CRITICAL)
+    try:
+        return action()
+    except SummarizerError as exc:
+        if debug:
+            raise
+        stderr.print(f"error: {exc}", markup=False)
+        raise typer.Exit(exc.exit_code) from None
+    except KeyboardInterrupt:
+        stderr.print("Interrupted.")
+        raise typer.Exit(130) from None
+
+
+def _write(text: str, output: Optional[Path]) -> None:
+    if output is None:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    else:
+        output.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+
+
+@app.command(
+    epilog=(
+        "Examples:\n\n"
+        "  summarizer summarize seeds/us_china_diplomacy.txt --provider replay --fixtures fixtures\n\n"
+        "  OPENAI_API_KEY=... summarizer summarize article.txt --format markdown\n\n"
+        "  summarizer summarize call.txt --base-url http://localhost:11434/v1 --model llama3.1\n\n"
+        "  cat article.txt | summarizer summarize - -o summary.json"
+    )
+)
+def summarize(
+    path: Annotated[str, typer.Argument(help="Document to summarize, or - for standard input.")],
+    provider: Annotated[Optional[Provider], typer.Option(help="Where the model runs. Default: SUMMARIZER_PROVIDER, else openai if OPENAI_API_KEY/OPENAI_BASE_URL is set, else local.")] = None,
+    model: Annotated[Optional[str], typer.Option(help="Model name (default gpt-4o-mini for openai).")] = None,
+    base_url: Annotated[Optional[str], typer.Option(help="OpenAI-compatible endpoint, e.g. http://localhost:11434/v1 for Ollama.")] = None,
+    mode: Annotated[Optional[Mode], typer.Option(help="How the schema is enforced: tools (default), json_schema or md_json.")] = None,
+    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.json,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to FILE instead of stdout.")] = None,
+    fixtures: Annotated[Optional[Path], typer.Option(help="Folder of recorded exchanges (for replay or --record).")] = None,
+    record: Annotated[bool, typer.Option(help="Record the live exchange into --fixtures.")] = False,
+    template: Annotated[Optional[Path], typer.Option(help="Your own prompt: a system .j2 file, or a folder with system.j2 and user.j2.")] = None,
+    strict: Annotated[bool, typer.Option(help="Fail (exit 1) instead of dropping items that cannot be grounded.")] = False,
+    max_tokens: Annotated[int, typer.Option(help="Output token limit per call.")] = 2048,
+    debug: DebugOption = False,
+) -> None:
+    """Summarize one document into JSON (or Markdown) with grounded quotes and evidence."""
+
+    def action() -> None:
+        settings = resolve_settings(
+            provider.value if provider else None, model=model, base_url=base_url,
+            mode=mode.value if mode else None, fixtures=fixtures, record=record,
+            template=template, strict=strict, max_tokens=max_tokens,
+        )
+        summary = summarize_text(read_document(path), settings=settings)
+        _write(FORMATS[format.value](summary), output)
+
+    _run(debug, action)
+
+
+@app.callback()
+def _root() -> None:
+    """Typed, grounded summaries of articles, press releases and transcripts."""
+
+
+def main() -> None:
+    app()

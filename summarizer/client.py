@@ -1,0 +1,224 @@
+"""One client factory for every provider, and the single model call built on it.
+
+`make_openai_client` is the one seam: `base_url`, `api_key` and an optional `http_client` serve
+OpenAI, Azure OpenAI's v1 endpoint, vLLM, Ollama, llama.cpp, the embedded local model, replay,
+recording and fault-injection tests alike.
+
+`ModelCaller.call` makes one structured call: instructor shapes the request for the chosen mode
+and parses the answer into `SummaryDraft` (with `max_retries=0`: re-asks are ours), tenacity
+retries transient failures, and answers that no re-ask can fix raise typed errors.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import httpx2
+import instructor
+import openai
+from instructor.core.hooks import Hooks
+
+from .errors import ContentFiltered, EmptyResponse, Refused, SummarizerError, TruncatedOutput
+from .fixtures import FixtureStore, RecordingTransport, ReplayTransport
+from .retry import async_retrying, is_transient, retrying, root_cause
+from .schemas import SummaryDraft, Usage
+from .settings import Settings
+
+INSTRUCTOR_MODES = {
+    "tools": instructor.Mode.TOOLS,
+    "json_schema": instructor.Mode.JSON_SCHEMA,
+    "md_json": instructor.Mode.MD_JSON,
+}
+REPLAY_BASE_URL = "http://replay.invalid/v1"
+
+
+def _fixture_transport(settings: Settings) -> ReplayTransport | RecordingTransport | None:
+    if settings.fixtures is None:
+        return None
+    store = FixtureStore(settings.fixtures)
+    if settings.provider == "replay":
+        return ReplayTransport(store)
+    if settings.record:
+        provenance = {"source": "recorded", "provider": settings.provider, "model": settings.model}
+        if settings.provider == "local":
+            from .local import model_provenance
+
+            provenance.update(model_provenance(settings))
+        return RecordingTransport(store, provenance)
+    return None
+
+
+def make_openai_client(
+    settings: Settings,
+    *,
+    base_url: str | None = None,
+    http_client: httpx2.Client | httpx2.AsyncClient | None = None,
+    asynchronous: bool = False,
+) -> openai.OpenAI | openai.AsyncOpenAI:
+    """The SDK client for `settings`, with the SDK's own retries off (tenacity owns them)."""
+    transport = _fixture_transport(settings)
+    if http_client is None and transport is not None:
+        http_client = httpx2.AsyncClient(transport=transport) if asynchronous else httpx2.Client(
+            transport=transport
+        )
+    cls = openai.AsyncOpenAI if asynchronous else openai.OpenAI
+    kwargs: dict[str, Any] = {
+        "api_key": settings.api_key,
+        "base_url": base_url or settings.base_url or (
+            REPLAY_BASE_URL if settings.provider == "replay" else None
+        ),
+        "max_retries": 0,
+        "timeout": settings.timeout,
+    }
+    if http_client is not None:
+        kwargs["http_client"] = http_client
+    return cls(**kwargs)
+
+
+class CallFailed(Exception):
+    """A model call that failed for good: the underlying error and the HTTP attempts it took."""
+
+    def __init__(self, error: BaseException, attempts: int):
+        super().__init__(str(error))
+        self.error = error
+        self.attempts = attempts
+
+
+@dataclass
+class Reply:
+    """One model answer: a parsed draft, or the raw text and the validation error to re-ask with."""
+
+    draft: SummaryDraft | None
+    raw: str
+    error: str | None
+    usage: Usage
+    attempts: int
+
+
+def _usage(completion: Any) -> Usage:
+    usage = getattr(completion, "usage", None)
+    if usage is None:
+        return Usage(calls=1)
+    return Usage(
+        calls=1,
+        prompt_tokens=usage.prompt_tokens or 0,
+        completion_tokens=usage.completion_tokens or 0,
+        total_tokens=usage.total_tokens or 0,
+    )
+
+
+def _raw_text(completion: Any) -> str:
+    """What the model said: tool-call arguments, or message content."""
+    if not getattr(completion, "choices", None):
+        return ""
+    message = completion.choices[0].message
+    calls = getattr(message, "tool_calls", None) or []
+    if calls:
+        return "\n".join(call.function.arguments or "" for call in calls)
+    return message.content or ""
+
+
+def check_stop(completion: Any, max_tokens: int) -> None:
+    """Raise a typed error for answers that a re-ask cannot fix."""
+    if not getattr(completion, "choices", None):
+        raise EmptyResponse()
+    choice = completion.choices[0]
+    if choice.finish_reason == "length":
+        raise TruncatedOutput(max_tokens)
+    if choice.finish_reason == "content_filter":
+        raise ContentFiltered()
+    refusal = getattr(choice.message, "refusal", None)
+    if refusal:
+        raise Refused(refusal)
+
+
+class ModelCaller:
+    """Makes structured calls for one Settings; sync and async share everything but the I/O."""
+
+    def __init__(self, settings: Settings, *, base_url: str | None = None,
+                 http_client: httpx2.Client | httpx2.AsyncClient | None = None,
+                 sleep: Any = None):
+        self.settings = settings
+        self.base_url = base_url
+        self.http_client = http_client
+        self.sleep = sleep
+        self._sync: Any = None
+        self._async: Any = None
+
+    def _request(self, messages: list[dict[str, str]]) -> dict[str, Any]:
+        return {
+            "model": self.settings.model,
+            "messages": messages,
+            "response_model": SummaryDraft,
+            "max_retries": 0,  # re-asks are counted and bounded by the pipeline
+            "temperature": self.settings.temperature,
+            "max_tokens": self.settings.max_tokens,
+        }
+
+    def _outcome(self, result: Any, exc: BaseException | None, captured: list[Any], attempts: int) -> Reply:
+        if exc is None:
+            draft, completion = result
+            return Reply(draft, _raw_text(completion), None, _usage(completion), attempts)
+        completion = captured[-1] if captured else None
+        if completion is None or isinstance(root_cause(exc), SummarizerError):
+            raise root_cause(exc)
+        check_stop(completion, self.settings.max_tokens)
+        cause = root_cause(exc)
+        return Reply(None, _raw_text(completion), str(cause), _usage(completion), attempts)
+
+    def _hooks(self) -> tuple[Hooks, list[Any]]:
+        """Per-call hooks that keep the raw completion, which instructor does not return on failure."""
+        captured: list[Any] = []
+        hooks = Hooks()
+        hooks.on("completion:response", captured.append)
+        return hooks, captured
+
+    def call(self, messages: list[dict[str, str]]) -> Reply:
+        if self._sync is None:
+            client = make_openai_client(self.settings, base_url=self.base_url,
+                                        http_client=self.http_client)
+            self._sync = instructor.from_openai(client, mode=INSTRUCTOR_MODES[self.settings.mode])
+        attempts = 0
+        kwargs = {"sleep": self.sleep} if self.sleep else {}
+        try:
+            for attempt in retrying(self.settings, **kwargs):
+                with attempt:
+                    attempts += 1
+                    hooks, captured = self._hooks()
+                    try:
+                        result = self._sync.chat.completions.create_with_completion(
+                            **self._request(messages), hooks=hooks
+                        )
+                    except Exception as exc:
+                        if is_transient(exc) and not captured:
+                            raise
+                        return self._outcome(None, exc, captured, attempts)
+                    return self._outcome(result, None, captured, attempts)
+        except Exception as exc:
+            raise CallFailed(root_cause(exc), attempts) from exc
+        raise AssertionError("unreachable: tenacity either returns or reraises")
+
+    async def acall(self, messages: list[dict[str, str]]) -> Reply:
+        if self._async is None:
+            client = make_openai_client(self.settings, base_url=self.base_url,
+                                        http_client=self.http_client, asynchronous=True)
+            self._async = instructor.from_openai(client, mode=INSTRUCTOR_MODES[self.settings.mode])
+        attempts = 0
+        try:
+            async for attempt in async_retrying(self.settings, self.sleep):
+                with attempt:
+                    attempts += 1
+                    hooks, captured = self._hooks()
+                    try:
+                        result = await self._async.chat.completions.create_with_completion(
+                            **self._request(messages), hooks=hooks
+                        )
+                    except Exception as exc:
+                        if is_transient(exc) and not captured:
+                            raise
+                        return self._outcome(None, exc, captured, attempts)
+                    return self._outcome(result, None, captured, attempts)
+        except Exception as exc:
+            raise CallFailed(root_cause(exc), attempts) from exc
+        raise AssertionError("unreachable: tenacity either returns or reraises")

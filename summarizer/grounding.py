@@ -1,0 +1,281 @@
+"""Turn the model's draft into grounded parts: exact spans, real actors, tied speakers.
+
+Guarantees for whatever the model says:
+- every quote and evidence span is copied from the source, so `document[start:end] == text`;
+- every actor is named (by name or alias) in the cleaned document, never only in boilerplate;
+- one entry per real-world actor: "Trump", "President Donald Trump" and "Donald Trump" merge;
+- every speaker and stance holder is an actor id, and a speaker is named near the quote (or in
+  the transcript label of the turn) - otherwise the attribution is reported as a problem;
+- no URL that is absent from the source reaches a free-text field.
+What fails is reported as a `Problem` (the pipeline re-asks once, then drops and warns).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from .schemas import Actor, ActorDraft, Quote, QuoteCoverage, Risk, Span, Stance, SummaryDraft
+from .segmentation import Segment, Segmentation
+
+_TITLES = {
+    "president", "vice", "prime", "minister", "secretary", "deputy", "foreign", "treasury",
+    "state", "mr", "mrs", "ms", "dr", "prof", "sen", "senator", "rep", "representative", "gov",
+    "governor", "ceo", "cfo", "coo", "cto", "chief", "executive", "chairman", "chairwoman",
+    "chair", "former", "ambassador", "general", "gen", "judge", "justice", "mayor", "king",
+    "queen", "prince", "princess", "sir", "dame", "lord", "lady", "u.s.", "us", "chinese",
+    "the", "of", "to", "director", "spokesperson", "spokesman", "spokeswoman", "researcher",
+}
+_CORPORATE = {"inc", "corp", "corporation", "co", "ltd", "plc", "llc", "group", "company", "the"}
+_URL = re.compile(r"(?:https?://|www\.)[^\s)\]>\"']+", re.IGNORECASE)
+# How near (in sentences) a speaker must be named to a quote: 2 before, 1 after.
+_SPEAKER_WINDOW = (2, 1)
+_LABEL_MATCH = 85  # rapidfuzz token_set_ratio for transcript labels vs actor names
+
+
+def normalize(text: str) -> str:
+    text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+def _words(name: str) -> list[str]:
+    return re.findall(r"[\w'.-]+", normalize(name))
+
+
+def _core_tokens(name: str) -> tuple[str, ...]:
+    """The name without titles and corporate suffixes: 'President Donald Trump' -> (donald, trump)."""
+    words = [w.strip(".'") for w in _words(name)]
+    core = [w for w in words if w and w not in _TITLES and w not in _CORPORATE]
+    return tuple(core or words)
+
+
+def _acronym(name: str) -> str:
+    return "".join(w[0] for w in _words(name) if w not in {"of", "the", "and", "for"} and w[0].isalnum())
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A part of the model's answer that could not be grounded, in words the model can act on."""
+
+    item: str
+    message: str
+
+
+@dataclass
+class Grounded:
+    actors: list[Actor] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    stances: list[Stance] = field(default_factory=list)
+    risks: list[Risk] = field(default_factory=list)
+    headline: str = ""
+    tldr: str = ""
+    problems: list[Problem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # housekeeping that needs no re-ask
+
+
+class _Text:
+    """Case- and quote-mark-insensitive search over the kept (non-boilerplate) text."""
+
+    def __init__(self, segmentation: Segmentation):
+        self.segmentation = segmentation
+        self.kept = " " + normalize(segmentation.document.kept_text()) + " "
+        self.sentences = [" " + normalize(s.text) + " " for s in segmentation.sentences]
+
+    @staticmethod
+    def _contains(haystack: str, phrase: str) -> bool:
+        phrase = normalize(phrase)
+        return bool(phrase) and re.search(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", haystack) is not None
+
+    def mentions(self, phrase: str) -> bool:
+        return self._contains(self.kept, phrase)
+
+    def names(self, actor: Actor) -> list[str]:
+        """Ways the document can refer to `actor`: name, aliases, and a person's surname."""
+        forms = [actor.name, *actor.aliases]
+        if actor.kind == "person" and len(_core_tokens(actor.name)) > 1:
+            forms.append(_core_tokens(actor.name)[-1])
+        return [f for f in forms if len(normalize(f)) >= 2]
+
+    def named_in_sentences(self, actor: Actor, first: int, last: int) -> bool:
+        window = "".join(self.sentences[max(first, 0) : last + 1])
+        return any(self._contains(window, form) for form in self.names(actor))
+
+
+def _same_actor(a: Actor, b: Actor) -> bool:
+    a_forms = {_core_tokens(n) for n in [a.name, *a.aliases]}
+    b_forms = {_core_tokens(n) for n in [b.name, *b.aliases]}
+    if a_forms & b_forms:
+        return True
+    if a.kind in {"organization", "government", "group"} or b.kind in {"organization", "government", "group"}:
+        a_acr = {_acronym(n) for n in [a.name, *a.aliases] if len(_words(n)) > 1}
+        b_acr = {_acronym(n) for n in [b.name, *b.aliases] if len(_words(n)) > 1}
+        single = {normalize(n).replace(".", "") for n in [a.name, *a.aliases, b.name, *b.aliases]}
+        if (a_acr | b_acr) & single:
+            return True
+    return False
+
+
+def _surname_of(actor: Actor) -> str | None:
+    core = _core_tokens(actor.name)
+    return core[-1] if actor.kind == "person" and core else None
+
+
+def _merge_actors(actors: list[Actor]) -> tuple[list[Actor], dict[str, str], list[str]]:
+    """Merge entries for the same actor; returns (actors, id remap, notes)."""
+    merged: list[Actor] = []
+    remap: dict[str, str] = {}
+    notes: list[str] = []
+    for actor in actors:
+        target = next((m for m in merged if _same_actor(m, actor)), None)
+        if target is None:
+            # A lone surname ("Trump") joins the one person with that surname, if only one.
+            core = _core_tokens(actor.name)
+            if actor.kind == "person" and len(core) == 1:
+                same = [m for m in merged if _surname_of(m) == core[0]]
+                target = same[0] if len(same) == 1 else None
+        if target is None:
+            merged.append(actor)
+            remap[actor.id] = actor.id
+            continue
+        keep, other = (target, actor) if len(target.name) >= len(actor.name) else (actor, target)
+        aliases = [n for n in dict.fromkeys([*keep.aliases, other.name, *other.aliases])
+                   if normalize(n) != normalize(keep.name)]
+        combined = keep.model_copy(update={"id": target.id, "aliases": aliases,
+                                           "role": keep.role or other.role})
+        merged[merged.index(target)] = combined
+        remap[actor.id] = target.id
+        notes.append(f"Merged actor '{actor.name}' into '{combined.name}' (the same actor).")
+    return merged, remap, notes
+
+
+def _strip_urls(value: str, text: _Text, where: str, notes: list[str]) -> str:
+    def replace(match: re.Match[str]) -> str:
+        url = match.group()
+        if text.mentions(url):
+            return url
+        notes.append(f"Removed a link from {where} that is not in the document.")
+        return "[link removed]"
+
+    return _URL.sub(replace, value)
+
+
+def _spans(ids: list[str], segments: dict[str, Segment], where: str, problems: list[Problem]) -> list[Span]:
+    spans = []
+    for segment_id in dict.fromkeys(ids):
+        segment = segments.get(segment_id)
+        if segment is None:
+            problems.append(Problem(where, f"{where} cites {segment_id}, which is not an id in the document."))
+            continue
+        spans.append(Span(text=segment.text, start=segment.start, end=segment.end))
+    return spans
+
+
+def _sentence_index(segmentation: Segmentation, sentence_id: str | None) -> int:
+    return next((i for i, s in enumerate(segmentation.sentences) if s.id == sentence_id), -1)
+
+
+def _speaker_named(text: _Text, quote: Segment, actor: Actor) -> bool:
+    if quote.speaker_hint:
+        label = quote.speaker_hint
+        return any(fuzz.token_set_ratio(normalize(label), normalize(form)) >= _LABEL_MATCH
+                   for form in text.names(actor))
+    index = _sentence_index(text.segmentation, quote.sentence_id)
+    before, after = _SPEAKER_WINDOW
+    return text.named_in_sentences(actor, index - before, index + after)
+
+
+def ground(draft: SummaryDraft, segmentation: Segmentation) -> Grounded:
+    """Resolve every id in `draft` against `segmentation`; report what does not hold."""
+    text = _Text(segmentation)
+    segments = segmentation.by_id()
+    quote_segments = {q.id: q for q in segmentation.quotes}
+    out = Grounded()
+
+    actors: list[Actor] = []
+    for i, draft_actor in enumerate(draft.actors):
+        actor = _actor(draft_actor)
+        where = f"actors[{i}] '{actor.name}' ({actor.id})"
+        if any(a.id == actor.id for a in actors):
+            out.problems.append(Problem(where, f"{where} reuses id {actor.id}; give each actor its own id."))
+            continue
+        if not any(text.mentions(form) for form in text.names(actor)):
+            out.problems.append(Problem(where, f"{where} is not named in the document; list only actors the document names."))
+            continue
+        kept_aliases = [a for a in actor.aliases if text.mentions(a)]
+        if len(kept_aliases) < len(actor.aliases):
+            out.notes.append(f"Dropped aliases of '{actor.name}' that the document never uses.")
+        actor.role = _strip_urls(actor.role, text, f"the role of {actor.name}", out.notes)
+        actors.append(actor.model_copy(update={"aliases": kept_aliases}))
+    out.actors, remap, merge_notes = _merge_actors(actors)
+    out.notes.extend(merge_notes)
+    by_id = {a.id: a for a in out.actors}
+
+    seen_quotes: set[str] = set()
+    for i, draft_quote in enumerate(draft.quotes):
+        where = f"quotes[{i}] ({draft_quote.quote_id})"
+        segment = quote_segments.get(draft_quote.quote_id)
+        speaker = by_id.get(remap.get(draft_quote.speaker_id, ""))
+        if segment is None:
+            out.problems.append(Problem(where, f"{where} cites {draft_quote.quote_id}, which is not in the QUOTES list."))
+            continue
+        if speaker is None:
+            out.problems.append(Problem(where, f"{where} names speaker {draft_quote.speaker_id}, which is not an actor in your list."))
+            continue
+        if not _speaker_named(text, segment, speaker):
+            out.problems.append(Problem(where, f"{where} is attributed to {speaker.name}, but the document does not name {speaker.name} as its speaker."))
+            continue
+        # A quote split by its attribution comes whole: both halves, one speaker.
+        halves = [segment, *[q for q in segmentation.quotes if q.continues == segment.id]]
+        if segment.continues and segment.continues in quote_segments:
+            halves.insert(0, quote_segments[segment.continues])
+        for half in halves:
+            if half.id not in seen_quotes:
+                seen_quotes.add(half.id)
+                out.quotes.append(Quote(id=half.id, speaker_id=speaker.id, text=half.text,
+                                        start=half.start, end=half.end))
+    out.quotes.sort(key=lambda q: q.start)
+
+    for i, draft_stance in enumerate(draft.stances):
+        where = f"stances[{i}]"
+        holder = by_id.get(remap.get(draft_stance.actor_id, ""))
+        if holder is None:
+            out.problems.append(Problem(where, f"{where} names actor {draft_stance.actor_id}, which is not an actor in your list."))
+            continue
+        evidence = _spans(draft_stance.evidence, segments, where, out.problems)
+        if evidence:
+            topic = _strip_urls(draft_stance.topic, text, "a stance topic", out.notes)
+            out.stances.append(Stance(actor_id=holder.id, topic=topic, position=draft_stance.position, evidence=evidence))
+
+    for i, draft_risk in enumerate(draft.risks):
+        where = f"risks[{i}]"
+        evidence = _spans(draft_risk.evidence, segments, where, out.problems)
+        if evidence:
+            description = _strip_urls(draft_risk.description, text, "a risk", out.notes)
+            out.risks.append(Risk(description=description, category=draft_risk.category,
+                                  severity=draft_risk.severity, evidence=evidence))
+
+    out.headline = _strip_urls(draft.headline, text, "the headline", out.notes)
+    out.tldr = _strip_urls(draft.tldr, text, "the tldr", out.notes)
+    return out
+
+
+def _actor(draft: ActorDraft) -> Actor:
+    aliases = [a for a in dict.fromkeys(draft.aliases) if normalize(a) != normalize(draft.name)]
+    return Actor(id=draft.id, name=draft.name.strip(), kind=draft.kind, role=draft.role.strip(), aliases=aliases)
+
+
+def quote_coverage(segmentation: Segmentation, quotes: list[Quote]) -> QuoteCoverage:
+    """Which marked direct quotes of the document the summary left out (turns are not counted)."""
+    marked = [q for q in segmentation.quotes if not q.speaker_hint]
+    included = {q.id for q in quotes}
+    missed = [Span(text=q.text, start=q.start, end=q.end) for q in marked if q.id not in included]
+    return QuoteCoverage(found=len(marked), included=len(marked) - len(missed), missed=missed)
+
+
+def verify_spans(document: str, quotes: list[Quote], spans: list[Span]) -> list[str]:
+    """Every span that does not slice back to its text; empty when the summary is grounded."""
+    bad = [f"quote {q.id}" for q in quotes if document[q.start : q.end] != q.text]
+    bad += [f"span {s.start}:{s.end}" for s in spans if document[s.start : s.end] != s.text]
+    return bad

@@ -1,0 +1,102 @@
+"""Load and render the prompt templates (`prompts/system.j2`, `prompts/user.j2`).
+
+Templates run in Jinja's sandbox with `StrictUndefined`, so a user template cannot reach Python
+internals and a missing variable fails loudly with its name. Document text only ever enters a
+template as a variable value: it is never template source, so `{{ 7*7 }}` in a document reaches
+the model literally.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+from jinja2.sandbox import SandboxedEnvironment
+
+from .errors import ConfigError
+from .schemas import TemplateInfo
+from .segmentation import Segmentation
+
+SYSTEM_TEMPLATE = "system.j2"
+USER_TEMPLATE = "user.j2"
+BOUNDARY_PREFIX = "docb-"
+
+
+def default_template_dir() -> Path:
+    """`summarizer/prompts` in an installed wheel, or the repository's top-level `prompts/`."""
+    package_dir = Path(__file__).resolve().parent
+    for candidate in (package_dir / "prompts", package_dir.parent / "prompts"):
+        if (candidate / SYSTEM_TEMPLATE).is_file():
+            return candidate
+    raise ConfigError(
+        "The prompt templates are missing from this installation. Reinstall summarizer, "
+        "or pass --template with a folder holding system.j2 and user.j2."
+    )
+
+
+def new_boundary() -> str:
+    """A random token per request, so a fake closing delimiter in a document cannot match it."""
+    return BOUNDARY_PREFIX + secrets.token_hex(8)
+
+
+@dataclass(frozen=True)
+class PromptTemplates:
+    name: str
+    system_source: str
+    user_source: str
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> PromptTemplates:
+        """Load the default templates, a folder with both files, or one file as the system part.
+
+        A single file replaces only the instructions (system.j2); the user template, which lays
+        out the document, stays the default.
+        """
+        default_dir = default_template_dir()
+        if path is None:
+            folder, system_file = default_dir, default_dir / SYSTEM_TEMPLATE
+        else:
+            path = Path(path)
+            if path.is_dir():
+                folder, system_file = path, path / SYSTEM_TEMPLATE
+            elif path.is_file():
+                folder, system_file = default_dir, path
+            else:
+                raise ConfigError(f"Template path {path} does not exist; give a .j2 file or a folder.")
+        user_file = folder / USER_TEMPLATE
+        for required in (system_file, user_file):
+            if not required.is_file():
+                raise ConfigError(f"Template folder {folder} has no {required.name}; add it.")
+        name = "default" if path is None else Path(path).name
+        return cls(name, system_file.read_text("utf-8"), user_file.read_text("utf-8"))
+
+    @property
+    def info(self) -> TemplateInfo:
+        digest = hashlib.sha256()
+        for source in (self.system_source, self.user_source):
+            digest.update(source.encode("utf-8"))
+            digest.update(b"\0")
+        return TemplateInfo(name=self.name, sha256=digest.hexdigest())
+
+    def render(self, segmentation: Segmentation, boundary: str) -> tuple[str, str]:
+        """Return (system message, user message). The system message never varies per document."""
+        env = SandboxedEnvironment(
+            undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=False
+        )
+        try:
+            system = env.from_string(self.system_source).render()
+            user = env.from_string(self.user_source).render(
+                boundary=boundary,
+                sentences=segmentation.sentences,
+                quotes=segmentation.quotes,
+            )
+        except jinja2.UndefinedError as exc:
+            raise ConfigError(f"Template {self.name} uses an unknown variable: {exc.message}.") from exc
+        except jinja2.exceptions.SecurityError as exc:
+            raise ConfigError(f"Template {self.name} tried something the sandbox forbids: {exc}.") from exc
+        except jinja2.TemplateSyntaxError as exc:
+            raise ConfigError(f"Template {self.name} has a syntax error on line {exc.lineno}: {exc.message}.") from exc
+        return system, user

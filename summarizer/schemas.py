@@ -1,0 +1,229 @@
+"""The two schemas: what the model fills in (`SummaryDraft`) and what users get (`Summary`).
+
+The model never types quote text or offsets. It cites numbered segments of the document by id
+(`S3` for a sentence, `Q2` for a direct-quote span), and `grounding.py` copies the exact text and
+`[start, end)` offsets from the source. Descriptions on the draft models are prompt text: they are
+written as instructions to the model. Every list and string has an upper bound so that a runaway
+model stops (the bounds are the `MAX_*` constants below and are listed in the README).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1.0"
+
+ActorKind = Literal["person", "organization", "government", "country", "group", "other"]
+Position = Literal["support", "oppose", "neutral", "mixed"]
+Severity = Literal["low", "medium", "high"]
+RiskCategory = Literal[
+    "economic", "financial", "political", "geopolitical", "legal", "regulatory", "security",
+    "technological", "operational", "reputational", "health", "environmental", "social", "other",
+]
+
+MAX_HEADLINE = 160
+MAX_TLDR = 600
+MAX_NAME = 80
+MAX_ROLE = 120
+MAX_TOPIC = 100
+MAX_DESCRIPTION = 240
+MAX_ALIASES = 6
+MAX_ACTORS = 15
+MAX_QUOTES = 20
+MAX_STANCES = 15
+MAX_RISKS = 8
+MAX_EVIDENCE = 3
+
+ACTOR_ID = r"^A[0-9]{1,2}$"
+QUOTE_ID = r"^Q[0-9]{1,3}$"
+SEGMENT_ID = r"^[SQ][0-9]{1,3}$"
+
+ActorRef = Annotated[str, Field(pattern=ACTOR_ID, description="An actor id from `actors`, e.g. A1.")]
+QuoteRef = Annotated[str, Field(pattern=QUOTE_ID, description="A quote id from the list, e.g. Q2.")]
+SegmentRef = Annotated[
+    str, Field(pattern=SEGMENT_ID, description="A sentence id (S4) or quote id (Q2) from the document.")
+]
+
+
+# --- What the model fills in -------------------------------------------------------------------
+
+
+class ActorDraft(BaseModel):
+    """A real-world person, organization, government, country or group named in the document."""
+
+    id: ActorRef = Field(description="A1 for the first actor, A2 for the next, and so on.")
+    name: str = Field(
+        max_length=MAX_NAME,
+        description="The fullest name the document uses, e.g. 'Donald Trump', not 'Trump'.",
+    )
+    kind: ActorKind = Field(description="What sort of actor this is.")
+    role: str = Field(
+        default="",
+        max_length=MAX_ROLE,
+        description="Title or role as the document states it, e.g. 'U.S. Treasury Secretary'.",
+    )
+    aliases: list[Annotated[str, Field(max_length=MAX_NAME)]] = Field(
+        default_factory=list,
+        max_length=MAX_ALIASES,
+        description="Other names the document uses for the same actor: surname, acronym, title.",
+    )
+
+
+class QuoteDraft(BaseModel):
+    """A direct quote from the numbered quote list, and who said it."""
+
+    quote_id: QuoteRef = Field(description="The id of a quote in the QUOTES list, e.g. Q1.")
+    speaker_id: ActorRef = Field(
+        description="The actor who said these words, as the document attributes them."
+    )
+
+
+class StanceDraft(BaseModel):
+    """Where one actor stands on one topic, backed by sentences of the document."""
+
+    actor_id: ActorRef = Field(description="The actor who holds the stance.")
+    topic: str = Field(max_length=MAX_TOPIC, description="The issue, in a few words.")
+    position: Position = Field(description="support, oppose, neutral or mixed.")
+    evidence: list[SegmentRef] = Field(
+        min_length=1,
+        max_length=MAX_EVIDENCE,
+        description="Ids of the sentences or quotes that show this stance.",
+    )
+
+
+class RiskDraft(BaseModel):
+    """A risk, threat or downside that the document itself describes."""
+
+    description: str = Field(max_length=MAX_DESCRIPTION, description="The risk, in one sentence.")
+    category: RiskCategory = Field(description="The closest category.")
+    severity: Severity = Field(description="How serious the document makes it sound.")
+    evidence: list[SegmentRef] = Field(
+        min_length=1,
+        max_length=MAX_EVIDENCE,
+        description="Ids of the sentences that describe this risk.",
+    )
+
+
+class SummaryDraft(BaseModel):
+    """A grounded summary of the document. Use only what the document says."""
+
+    headline: str = Field(max_length=MAX_HEADLINE, description="One line that states the news.")
+    tldr: str = Field(
+        max_length=MAX_TLDR, description="Two or three sentences: what happened and why it matters."
+    )
+    actors: list[ActorDraft] = Field(
+        default_factory=list,
+        max_length=MAX_ACTORS,
+        description="Each actor once, most important first. Only actors named in the document.",
+    )
+    quotes: list[QuoteDraft] = Field(
+        default_factory=list,
+        max_length=MAX_QUOTES,
+        description="The direct quotes that matter, cited by id. Empty if the list has none.",
+    )
+    stances: list[StanceDraft] = Field(default_factory=list, max_length=MAX_STANCES)
+    risks: list[RiskDraft] = Field(default_factory=list, max_length=MAX_RISKS)
+
+
+# --- What users get ----------------------------------------------------------------------------
+
+
+class Span(BaseModel):
+    """Exact text of the source: `document[start:end] == text`, always."""
+
+    model_config = ConfigDict(frozen=True)
+
+    text: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class Actor(BaseModel):
+    id: str
+    name: str
+    kind: ActorKind
+    role: str = ""
+    aliases: list[str] = Field(default_factory=list)
+
+
+class Stance(BaseModel):
+    actor_id: str
+    topic: str
+    position: Position
+    evidence: list[Span] = Field(default_factory=list)
+
+
+class Quote(BaseModel):
+    id: str
+    speaker_id: str
+    text: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class Risk(BaseModel):
+    description: str
+    category: str
+    severity: Severity
+    evidence: list[Span] = Field(default_factory=list)
+
+
+class Usage(BaseModel):
+    """Tokens summed over every HTTP attempt and re-ask that returned usage."""
+
+    calls: int = 0
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    total_tokens: int = 0
+
+    def add(self, other: Usage) -> Usage:
+        return Usage(
+            calls=self.calls + other.calls,
+            prompt_tokens=self.prompt_tokens + other.prompt_tokens,
+            completion_tokens=self.completion_tokens + other.completion_tokens,
+            total_tokens=self.total_tokens + other.total_tokens,
+        )
+
+
+class TemplateInfo(BaseModel):
+    name: str
+    sha256: str
+
+
+class QuoteCoverage(BaseModel):
+    """How many of the document's direct quotes (found deterministically) the summary kept."""
+
+    found: int = 0
+    included: int = 0
+    missed: list[Span] = Field(default_factory=list)
+
+
+class Meta(BaseModel):
+    provider: str
+    model: str
+    mode: str
+    template: TemplateInfo
+    schema_version: str = SCHEMA_VERSION
+    attempts: int = 0
+    reasks: int = 0
+    usage: Usage = Field(default_factory=Usage)
+    seconds: float = 0.0
+    quote_coverage: QuoteCoverage = Field(default_factory=QuoteCoverage)
+
+
+class Summary(BaseModel):
+    """A typed, grounded summary. Every quote and evidence span is exact text of the source."""
+
+    headline: str
+    tldr: str
+    actors: list[Actor] = Field(default_factory=list)
+    stances: list[Stance] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)
+    risks: list[Risk] = Field(default_factory=list)
+    meta: Meta
+    warnings: list[str] = Field(default_factory=list)
+
+    def actor(self, actor_id: str) -> Actor | None:
+        return next((a for a in self.actors if a.id == actor_id), None)

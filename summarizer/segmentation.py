@@ -1,0 +1,164 @@
+"""Split cleaned text into numbered sentences and direct-quote spans, with original offsets.
+
+Sentences get ids S1, S2, ...; direct-quote candidates get Q1, Q2, .... The model cites these
+ids, and the library copies the text, so quotes are exact by construction.
+
+Direct quotes are found deterministically: straight and curly double quotes, single quotes
+(told apart from apostrophes), a quote split by its attribution ("We are not," she said, "going
+to be rushed.") and transcript turns (`NAME (Title): words`) whose speech has no quote marks.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .cleaning import CleanedDocument
+
+# Words whose trailing period does not end a sentence.
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "capt", "sgt",
+    "st", "jr", "sr", "inc", "corp", "co", "ltd", "plc", "llc", "vs", "etc", "no", "vol", "fig",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "u.s", "u.k", "u.n", "e.u", "e.g", "i.e", "a.m", "p.m", "d.c", "approx", "est", "dept",
+}
+_SENTENCE_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘'(\[A-Z0-9])")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+
+# Pairs of quote marks. Straight double quotes pair up in order within a paragraph.
+_DOUBLE = re.compile(r"“([^”\n]+)”|\"([^\"\n]+)\"|„([^“”\n]+)[“”]|«\s?([^»\n]+?)\s?»")
+# Single quotes: the opener follows a space, start or bracket and precedes a non-space; the
+# closer precedes a non-letter, so apostrophes (don’t, company’s) are not taken as closers.
+_SINGLE = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))[‘']((?:[^‘’'\n]|[’'](?=[A-Za-z]))+?)[’'](?![A-Za-z])")
+_SPEECH_VERBS = (
+    r"said|says|added|adds|told|asked|asks|noted|notes|continued|explained|argued|wrote|"
+    r"insisted|replied|warned|stated|declared|remarked|recalled|acknowledged|conceded"
+)
+_ATTRIBUTION_GAP = re.compile(
+    rf"^(?:[\w.’'-]+\s+){{0,5}}(?:{_SPEECH_VERBS})(?:\s+[\w.’'-]+){{0,5}}$", re.IGNORECASE
+)
+_GAP_PUNCTUATION = " \t,;:“”\"‘’'—–-"
+_TURN = re.compile(
+    r"(?P<label>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})\s*(?:\((?P<title>[^)\n]{1,60})\))?"
+    r"\s*[:：]\s+(?P<speech>\S.*)$"
+)
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A numbered slice of the original text: `document[start:end] == text`."""
+
+    id: str
+    kind: str  # "sentence" or "quote"
+    start: int
+    end: int
+    text: str
+    sentence_id: str | None = None  # for quotes: the sentence the quote starts in
+    speaker_hint: str | None = None  # for transcript turns: the speaker label
+    continues: str | None = None  # for the second half of a quote split by attribution
+
+
+@dataclass
+class Segmentation:
+    document: CleanedDocument
+    sentences: list[Segment] = field(default_factory=list)
+    quotes: list[Segment] = field(default_factory=list)
+
+    def by_id(self) -> dict[str, Segment]:
+        return {s.id: s for s in [*self.sentences, *self.quotes]}
+
+
+def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans = []
+    cursor = start
+    for match in _SENTENCE_END.finditer(text, start, end):
+        before = _WORD_BEFORE.search(text, cursor, match.start())
+        word = before.group(1).lower().rstrip(".") if before else ""
+        is_initial = len(word) == 1 and text[match.start()] == "."
+        if word in _ABBREVIATIONS or is_initial:
+            continue
+        spans.append((cursor, match.end()))
+        cursor = match.end()
+        while cursor < end and text[cursor].isspace():
+            cursor += 1
+    if cursor < end:
+        spans.append((cursor, end))
+    return spans
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop surrounding whitespace and a trailing comma that belongs to the attribution."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
+        end -= 1
+    return start, end
+
+
+def _quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    found: list[tuple[int, int]] = []
+    for pattern in (_DOUBLE, _SINGLE):
+        for match in pattern.finditer(text, start, end):
+            group = next(i for i in range(1, (match.lastindex or 1) + 1) if match.group(i))
+            s, e = _trim(text, match.start(group), match.end(group))
+            overlaps = any(s < fe and fs < e for fs, fe in found)
+            if e > s and not overlaps:
+                found.append((s, e))
+    return sorted(found)
+
+
+def _turn_labels(document: CleanedDocument) -> set[str]:
+    """Speaker labels that look like a transcript: titled, or used for two or more turns."""
+    counts: Counter[str] = Counter()
+    titled: set[str] = set()
+    for region in document.kept:
+        match = _TURN.match(document.text, region.start, region.end)
+        if match:
+            counts[match.group("label")] += 1
+            if match.group("title"):
+                titled.add(match.group("label"))
+    return titled | {label for label, n in counts.items() if n >= 2}
+
+
+def segment(document: CleanedDocument) -> Segmentation:
+    """Number the sentences and direct-quote spans of the kept regions of `document`."""
+    text = document.text
+    result = Segmentation(document=document)
+    labels = _turn_labels(document)
+
+    def sentence_at(offset: int) -> str | None:
+        for sentence in reversed(result.sentences):
+            if sentence.start <= offset < sentence.end:
+                return sentence.id
+        return None
+
+    def add_quote(s: int, e: int, *, hint: str | None = None, continues: str | None = None) -> str:
+        quote_id = f"Q{len(result.quotes) + 1}"
+        result.quotes.append(
+            Segment(quote_id, "quote", s, e, text[s:e], sentence_at(s), hint, continues)
+        )
+        return quote_id
+
+    for region in document.kept:
+        for s, e in _split_sentences(text, region.start, region.end):
+            sentence_id = f"S{len(result.sentences) + 1}"
+            result.sentences.append(Segment(sentence_id, "sentence", s, e, text[s:e]))
+
+        turn = _TURN.match(text, region.start, region.end)
+        marked = _quote_spans(text, region.start, region.end)
+        if turn and turn.group("label") in labels and not marked:
+            hint = turn.group("label") + (f" ({turn.group('title')})" if turn.group("title") else "")
+            speech_start = turn.start("speech")
+            for s, e in _split_sentences(text, speech_start, region.end):
+                add_quote(*_trim(text, s, e), hint=hint)
+            continue
+
+        previous: tuple[int, int, str] | None = None
+        for s, e in marked:
+            # Two quotes with only an attribution between them are one quote, split.
+            gap = text[previous[1] : s].strip(_GAP_PUNCTUATION) if previous else ""
+            joined = previous is not None and bool(_ATTRIBUTION_GAP.match(gap))
+            quote_id = add_quote(s, e, continues=previous[2] if joined and previous else None)
+            previous = (s, e, quote_id)
+    return result
