@@ -82,7 +82,7 @@ class WaitRetryAfterOrBackoff:
     def __init__(self, settings: Settings):
         self.cap = settings.retry_after_cap
         self.backoff = wait_exponential_jitter(
-            initial=settings.backoff_initial, max=settings.backoff_max,
+            multiplier=settings.backoff_initial, max=settings.backoff_max,
             jitter=settings.backoff_initial,
         )
 

@@ -1,0 +1,81 @@
+"""Shared test helpers: no network, no API keys, scripted model answers."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import httpx2
+import pytest
+
+from summarizer.authoring import chat_completion
+from summarizer.settings import Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "us_china_diplomacy.txt"
+
+
+@pytest.fixture(autouse=True)
+def isolated_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Remove every variable that could point a test at a real provider or key."""
+    for name in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "OPENAI_ORG_ID", "AZURE_OPENAI_API_KEY",
+                 "SUMMARIZER_PROVIDER", "SUMMARIZER_MODEL", "SUMMARIZER_MODE", "SUMMARIZER_FIXTURES"):
+        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture
+def seed_text() -> str:
+    return SEED.read_text("utf-8")
+
+
+def draft(**overrides: Any) -> dict[str, Any]:
+    """A minimal valid SummaryDraft answer (authored for tests)."""
+    answer = {"headline": "A headline", "tldr": "One sentence. Two sentences.", "actors": [],
+              "quotes": [], "stances": [], "risks": []}
+    answer.update(overrides)
+    return answer
+
+
+def ok(arguments: dict[str, Any] | None = None, **kwargs: Any) -> httpx2.Response:
+    return httpx2.Response(200, json=chat_completion(arguments or draft(), usage=(100, 20), **kwargs))
+
+
+def status(code: int, headers: dict[str, str] | None = None) -> httpx2.Response:
+    return httpx2.Response(code, headers=headers or {}, json={"error": {"message": f"status {code}"}})
+
+
+class Script:
+    """A mock transport that answers requests from a list, in order, and records them."""
+
+    def __init__(self, *answers: httpx2.Response | Callable[[httpx2.Request], httpx2.Response] | Exception):
+        self.answers = list(answers)
+        self.requests: list[dict[str, Any]] = []
+
+    def __call__(self, request: httpx2.Request) -> httpx2.Response:
+        self.requests.append(json.loads(request.content))
+        if not self.answers:
+            raise AssertionError("the script ran out of answers: more requests than expected")
+        answer = self.answers.pop(0)
+        if isinstance(answer, Exception):
+            raise answer
+        return answer(request) if callable(answer) else answer
+
+    @property
+    def count(self) -> int:
+        return len(self.requests)
+
+    def client(self) -> httpx2.Client:
+        return httpx2.Client(transport=httpx2.MockTransport(self))
+
+    def async_client(self) -> httpx2.AsyncClient:
+        return httpx2.AsyncClient(transport=httpx2.MockTransport(self))
+
+
+def fast_settings(**changes: Any) -> Settings:
+    """Settings for a scripted OpenAI-compatible endpoint with no real waiting."""
+    base = Settings(provider="openai", model="test-model", base_url="http://127.0.0.1:9/v1",
+                    api_key="sk-test-not-real", backoff_initial=0.0, backoff_max=0.0,
+                    retry_after_cap=0.0)
+    return base.with_changes(**changes)
