@@ -73,7 +73,7 @@ def author_case(case_dir: Path) -> Path:
 
     text = (case_dir / DOCUMENT_FILE).read_text("utf-8")
     summarize(text, provider="openai", model=AUTHORED_MODEL, base_url="http://authoring.invalid/v1",
-              api_key="not-needed", max_reasks=0,
+              api_key="not-needed",
               http_client=httpx2.Client(transport=httpx2.MockTransport(answer)))
     return written[-1]
 

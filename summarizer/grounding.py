@@ -122,31 +122,46 @@ def _surname_of(actor: Actor) -> str | None:
     return core[-1] if actor.kind == "person" and core else None
 
 
+def _combine(target: Actor, other: Actor) -> Actor:
+    """One actor from two entries: the longer name, the other's names as aliases, target's id."""
+    keep, rest = (target, other) if len(target.name) >= len(other.name) else (other, target)
+    aliases = [n for n in dict.fromkeys([*keep.aliases, rest.name, *rest.aliases])
+               if normalize(n) != normalize(keep.name)]
+    return keep.model_copy(update={"id": target.id, "aliases": aliases, "role": keep.role or rest.role})
+
+
 def _merge_actors(actors: list[Actor]) -> tuple[list[Actor], dict[str, str], list[str]]:
-    """Merge entries for the same actor; returns (actors, id remap, notes)."""
+    """Merge entries for the same actor; returns (actors, id remap, notes).
+
+    First by shared names or acronyms, then a lone surname ("Trump") joins the one listed person
+    with that surname; with two such people (Donald and Melania Trump) it joins neither.
+    """
     merged: list[Actor] = []
     remap: dict[str, str] = {}
     notes: list[str] = []
+
+    def absorb(target: Actor, actor: Actor) -> None:
+        combined = _combine(target, actor)
+        merged[merged.index(target)] = combined
+        for old, new in remap.items():
+            if new == actor.id:
+                remap[old] = combined.id
+        remap[actor.id] = combined.id
+        notes.append(f"Merged actor '{actor.name}' into '{combined.name}' (the same actor).")
+
     for actor in actors:
         target = next((m for m in merged if _same_actor(m, actor)), None)
         if target is None:
-            # A lone surname ("Trump") joins the one person with that surname, if only one.
-            core = _core_tokens(actor.name)
-            if actor.kind == "person" and len(core) == 1:
-                same = [m for m in merged if _surname_of(m) == core[0]]
-                target = same[0] if len(same) == 1 else None
-        if target is None:
             merged.append(actor)
             remap[actor.id] = actor.id
-            continue
-        keep, other = (target, actor) if len(target.name) >= len(actor.name) else (actor, target)
-        aliases = [n for n in dict.fromkeys([*keep.aliases, other.name, *other.aliases])
-                   if normalize(n) != normalize(keep.name)]
-        combined = keep.model_copy(update={"id": target.id, "aliases": aliases,
-                                           "role": keep.role or other.role})
-        merged[merged.index(target)] = combined
-        remap[actor.id] = target.id
-        notes.append(f"Merged actor '{actor.name}' into '{combined.name}' (the same actor).")
+        else:
+            absorb(target, actor)
+    for actor in [m for m in merged if m.kind == "person" and len(_core_tokens(m.name)) == 1]:
+        namesakes = [m for m in merged if m is not actor and len(_core_tokens(m.name)) > 1
+                     and _surname_of(m) == _core_tokens(actor.name)[0]]
+        if len(namesakes) == 1:
+            merged.remove(actor)
+            absorb(namesakes[0], actor)
     return merged, remap, notes
 
 
@@ -219,6 +234,9 @@ def ground(draft: SummaryDraft, segmentation: Segmentation) -> Grounded:
         speaker = by_id.get(remap.get(draft_quote.speaker_id, ""))
         if segment is None:
             out.problems.append(Problem(where, f"{where} cites {draft_quote.quote_id}, which is not in the QUOTES list."))
+            continue
+        if segment.instruction_like:
+            out.problems.append(Problem(where, f"{where} lies in text that addresses an AI model, not in reported speech; leave it out."))
             continue
         if speaker is None:
             out.problems.append(Problem(where, f"{where} names speaker {draft_quote.speaker_id}, which is not an actor in your list."))

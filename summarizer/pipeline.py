@@ -99,6 +99,10 @@ def summary_steps(text: str, settings: Settings, templates: PromptTemplates) -> 
         shown = "; ".join(f"“{s.text[:60]}”" for s in coverage.missed[:5])
         warnings.append(f"The summary leaves out {len(coverage.missed)} of the document's "
                         f"{coverage.found} direct quotes: {shown}.")
+    if segmentation.instruction_like:
+        lines = ", ".join(s.id for s in segmentation.instruction_like[:5])
+        warnings.append(f"The document contains text that addresses an AI model ({lines}); "
+                        "it was treated as data, not as instructions.")
     meta = _meta(settings, templates, attempts, reasks, usage, started)
     meta.quote_coverage = coverage
     return Summary(

@@ -39,6 +39,15 @@ _ATTRIBUTION_GAP = re.compile(
     rf"^(?:[\w.’'-]+\s+){{0,5}}(?:{_SPEECH_VERBS})(?:\s+[\w.’'-]+){{0,5}}$", re.IGNORECASE
 )
 _GAP_PUNCTUATION = " \t,;:“”\"‘’'—–-"
+# Lines that speak to an AI model rather than report anything: kept as data, never as speech.
+_INSTRUCTION_LIKE = re.compile(
+    r"(ignore|disregard|forget)\s+(all\s+|any\s+)?(the\s+|your\s+)?(previous|prior|above|earlier)\s+"
+    r"(instructions|prompts?|rules|messages)"
+    r"|<\|im_(start|end)\|>|<\|(system|assistant|user)\|>|\[/?INST\]|<</?SYS>>"
+    r"|^\s*(system|assistant)\s*(prompt)?\s*:"
+    r"|\byou are now\b|\bnew (rule|instruction)s?\s*:|(<<<|>>>)\s*DOCUMENT\b",
+    re.IGNORECASE | re.MULTILINE,
+)
 _TURN = re.compile(
     r"(?P<label>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})\s*(?:\((?P<title>[^)\n]{1,60})\))?"
     r"\s*[:：]\s+(?P<speech>\S.*)$"
@@ -57,6 +66,7 @@ class Segment:
     sentence_id: str | None = None  # for quotes: the sentence the quote starts in
     speaker_hint: str | None = None  # for transcript turns: the speaker label
     continues: str | None = None  # for the second half of a quote split by attribution
+    instruction_like: bool = False  # in a line that addresses an AI model (likely injection)
 
 
 @dataclass
@@ -64,6 +74,10 @@ class Segmentation:
     document: CleanedDocument
     sentences: list[Segment] = field(default_factory=list)
     quotes: list[Segment] = field(default_factory=list)
+
+    @property
+    def instruction_like(self) -> list[Segment]:
+        return [s for s in self.sentences if s.instruction_like]
 
     def by_id(self) -> dict[str, Segment]:
         return {s.id: s for s in [*self.sentences, *self.quotes]}
@@ -136,14 +150,17 @@ def segment(document: CleanedDocument) -> Segmentation:
     def add_quote(s: int, e: int, *, hint: str | None = None, continues: str | None = None) -> str:
         quote_id = f"Q{len(result.quotes) + 1}"
         result.quotes.append(
-            Segment(quote_id, "quote", s, e, text[s:e], sentence_at(s), hint, continues)
+            Segment(quote_id, "quote", s, e, text[s:e], sentence_at(s), hint, continues, suspect)
         )
         return quote_id
 
     for region in document.kept:
+        suspect = bool(_INSTRUCTION_LIKE.search(text, region.start, region.end))
         for s, e in _split_sentences(text, region.start, region.end):
             sentence_id = f"S{len(result.sentences) + 1}"
-            result.sentences.append(Segment(sentence_id, "sentence", s, e, text[s:e]))
+            result.sentences.append(
+                Segment(sentence_id, "sentence", s, e, text[s:e], instruction_like=suspect)
+            )
 
         turn = _TURN.match(text, region.start, region.end)
         marked = _quote_spans(text, region.start, region.end)

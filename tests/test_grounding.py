@@ -1,0 +1,213 @@
+"""Adversarial model answers (authored for these tests): nothing ungrounded reaches the output."""
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from summarizer import SummaryFailed, summarize
+from summarizer.authoring import author_case
+from summarizer.cli import app
+from summarizer.grounding import verify_spans
+
+from .conftest import ROOT, SEED, Script, draft, fast_settings, ok
+
+DOC = (
+    "Acme Corp chief executive Jane Roe spoke on Monday. "
+    "“We will not cut jobs,” Roe said. Analyst Bob Stone disagreed. "
+    "He said the plan was 'too optimistic' for the market.\n"
+    "See Also: Globex Industries reports record profit"
+)
+ACTORS = [
+    {"id": "A1", "name": "Jane Roe", "kind": "person", "role": "CEO of Acme Corp", "aliases": ["Roe"]},
+    {"id": "A2", "name": "Bob Stone", "kind": "person", "role": "analyst"},
+    {"id": "A3", "name": "Acme Corp", "kind": "organization", "aliases": ["Acme"]},
+]
+
+
+def _summarize(*answers, doc: str = DOC, **changes):
+    script = Script(*[ok(a) for a in answers])
+    summary = summarize(doc, settings=fast_settings(**changes), http_client=script.client())
+    assert not verify_spans(doc, summary.quotes, [e for s in summary.stances for e in s.evidence]
+                            + [e for r in summary.risks for e in r.evidence])
+    return summary, script
+
+
+def test_valid_citations_become_exact_spans() -> None:
+    """Cited ids become exact text with offsets, and speakers are actor ids."""
+    summary, _ = _summarize(draft(actors=ACTORS, quotes=[{"quote_id": "Q1", "speaker_id": "A1"},
+                                                         {"quote_id": "Q2", "speaker_id": "A2"}]))
+    assert [(q.text, q.speaker_id) for q in summary.quotes] == [
+        ("We will not cut jobs", "A1"), ("too optimistic", "A2")]
+    assert summary.warnings == []
+
+
+def test_fabricated_quote_is_reasked_then_dropped() -> None:
+    """A quote id that does not exist is re-asked once naming it, then dropped with a warning."""
+    bad = draft(actors=ACTORS, quotes=[{"quote_id": "Q9", "speaker_id": "A1"}])
+    summary, script = _summarize(bad, bad)
+    assert script.count == 2
+    assert "Q9" in script.requests[1]["messages"][-1]["content"]
+    assert summary.quotes == [] and any("Q9" in w for w in summary.warnings)
+
+
+def test_reask_that_fixes_the_answer_leaves_no_warning() -> None:
+    """When the re-asked answer is grounded, it is used and nothing is dropped."""
+    bad = draft(actors=ACTORS, quotes=[{"quote_id": "Q9", "speaker_id": "A1"}])
+    good = draft(actors=ACTORS, quotes=[{"quote_id": "Q1", "speaker_id": "A1"}])
+    summary, script = _summarize(bad, good)
+    assert [q.id for q in summary.quotes] == ["Q1"]
+    assert not [w for w in summary.warnings if w.startswith("Dropped")]
+    assert summary.meta.reasks == 1
+
+
+def test_typed_quote_text_and_offsets_from_the_model_are_ignored() -> None:
+    """Text stitched from two sentences, or offsets off by one, cannot replace the source span."""
+    stitched = {"quote_id": "Q1", "speaker_id": "A1", "text": "We will cut jobs, Analyst Bob Stone",
+                "start": 53, "end": 79}
+    summary, _ = _summarize(draft(actors=ACTORS, quotes=[stitched]))
+    [quote] = summary.quotes
+    assert quote.text == "We will not cut jobs" and DOC[quote.start : quote.end] == quote.text
+
+
+def test_misattributed_speaker_is_dropped() -> None:
+    """A quote attributed to an actor the document does not name near it is not emitted."""
+    doc = ("Analyst Bob Stone spoke first. The market was calm. Trading was thin. "
+           "Prices barely moved. Later, Acme Corp chief executive Jane Roe arrived. "
+           "“We will not cut jobs,” Roe said.")
+    wrong = draft(actors=ACTORS, quotes=[{"quote_id": "Q1", "speaker_id": "A2"}])
+    summary, script = _summarize(wrong, wrong, doc=doc)
+    assert summary.quotes == []
+    assert "Bob Stone" in script.requests[1]["messages"][-1]["content"]
+    assert any("Bob Stone" in w and w.startswith("Dropped") for w in summary.warnings)
+
+
+def test_speaker_not_in_actor_list_is_a_problem() -> None:
+    """A speaker id that names no listed actor is re-asked, then the quote is dropped."""
+    bad = draft(actors=ACTORS, quotes=[{"quote_id": "Q1", "speaker_id": "A7"}])
+    summary, script = _summarize(bad, bad)
+    assert "A7" in script.requests[1]["messages"][-1]["content"]
+    assert summary.quotes == []
+
+
+def test_actor_not_in_the_text_is_dropped() -> None:
+    """An invented actor is dropped and named in warnings."""
+    invented = [*ACTORS, {"id": "A4", "name": "Elon Musk", "kind": "person"}]
+    summary, _ = _summarize(draft(actors=invented), draft(actors=invented))
+    assert "Elon Musk" not in [a.name for a in summary.actors]
+    assert any("Elon Musk" in w for w in summary.warnings)
+
+
+def test_boilerplate_only_actor_never_appears() -> None:
+    """An actor named only in a removed See Also line is not an actor of the story."""
+    with_boilerplate = [*ACTORS, {"id": "A4", "name": "Globex Industries", "kind": "organization"}]
+    summary, _ = _summarize(draft(actors=with_boilerplate), draft(actors=with_boilerplate))
+    assert "Globex Industries" not in [a.name for a in summary.actors]
+
+
+def test_seed_see_also_company_never_appears(seed_text: str) -> None:
+    """The seed's See Also line about Goldman Sachs yields no actor."""
+    actors = [{"id": "A1", "name": "Goldman Sachs", "kind": "organization"},
+              {"id": "A2", "name": "Jensen Huang", "kind": "person"}]
+    script = Script(ok(draft(actors=actors)), ok(draft(actors=actors)))
+    summary = summarize(seed_text, settings=fast_settings(), http_client=script.client())
+    assert [a.name for a in summary.actors] == ["Jensen Huang"]
+
+
+def test_one_entry_per_real_world_actor() -> None:
+    """Trump, President Donald Trump and Donald Trump merge into one actor with aliases."""
+    doc = "President Donald Trump spoke. Donald Trump later left. Trump said “it went well.”"
+    actors = [{"id": "A1", "name": "Trump", "kind": "person"},
+              {"id": "A2", "name": "President Donald Trump", "kind": "person"},
+              {"id": "A3", "name": "Donald Trump", "kind": "person"}]
+    summary, _ = _summarize(draft(actors=actors, quotes=[{"quote_id": "Q1", "speaker_id": "A1"}]), doc=doc)
+    [actor] = summary.actors
+    assert actor.name == "President Donald Trump" or actor.name == "Donald Trump"
+    assert {"Trump"} <= set(actor.aliases)
+    assert summary.quotes[0].speaker_id == actor.id
+
+
+def test_acronym_merges_with_the_full_name() -> None:
+    """An organization under its acronym and its full name is one actor."""
+    doc = "The International Monetary Fund warned on Tuesday. The IMF expects slower growth."
+    actors = [{"id": "A1", "name": "International Monetary Fund", "kind": "organization"},
+              {"id": "A2", "name": "IMF", "kind": "organization"}]
+    summary, _ = _summarize(draft(actors=actors), doc=doc)
+    assert [(a.name, a.aliases) for a in summary.actors] == [("International Monetary Fund", ["IMF"])]
+
+
+def test_different_people_with_one_surname_stay_apart() -> None:
+    """A lone surname shared by two listed people is not merged into either."""
+    doc = "Donald Trump and Melania Trump arrived. Trump waved."
+    actors = [{"id": "A1", "name": "Donald Trump", "kind": "person"},
+              {"id": "A2", "name": "Melania Trump", "kind": "person"},
+              {"id": "A3", "name": "Trump", "kind": "person"}]
+    summary, _ = _summarize(draft(actors=actors), doc=doc)
+    assert {"Donald Trump", "Melania Trump"} <= {a.name for a in summary.actors}
+
+
+def test_no_quote_document_yields_no_quotes() -> None:
+    """A document without quotations gives no quotes, whatever the model cites."""
+    doc = "The central bank kept rates unchanged on Thursday. Markets rose slightly."
+    actors = [{"id": "A1", "name": "central bank", "kind": "organization"}]
+    answer = draft(actors=actors, quotes=[{"quote_id": "Q1", "speaker_id": "A1"}])
+    summary, _ = _summarize(answer, answer, doc=doc)
+    assert summary.quotes == []
+
+
+def test_invalid_evidence_ids_are_dropped_but_valid_ones_kept() -> None:
+    """A stance citing S2 and S99 keeps S2's exact span and warns about S99."""
+    stance = {"actor_id": "A1", "topic": "jobs", "position": "support", "evidence": ["S2", "S99"]}
+    answer = draft(actors=ACTORS, stances=[stance])
+    summary, _ = _summarize(answer, answer)
+    [kept] = summary.stances
+    assert [e.text for e in kept.evidence] == ["“We will not cut jobs,” Roe said."]
+    assert any("S99" in w for w in summary.warnings)
+
+
+def test_urls_not_in_the_source_are_removed() -> None:
+    """A link the document does not contain never reaches the output."""
+    answer = draft(headline="Read more at http://evil.example/x", actors=ACTORS)
+    summary, _ = _summarize(answer)
+    assert "evil.example" not in summary.model_dump_json()
+    assert "[link removed]" in summary.headline
+
+
+def test_strict_mode_turns_a_drop_into_failure() -> None:
+    """strict=True raises SummaryFailed instead of dropping."""
+    bad = draft(actors=ACTORS, quotes=[{"quote_id": "Q9", "speaker_id": "A1"}])
+    with pytest.raises(SummaryFailed, match="Strict"):
+        _summarize(bad, bad, strict=True)
+
+
+def test_cli_strict_exits_1(tmp_path) -> None:
+    """--strict exits 1 when something had to be dropped (replaying an authored bad answer)."""
+    case = tmp_path / "case"
+    case.mkdir()
+    (case / "document.txt").write_text(DOC)
+    (case / "authored.json").write_text(json.dumps(
+        draft(actors=[*ACTORS, {"id": "A4", "name": "Elon Musk", "kind": "person"}])))
+    author_case(case)
+    args = ["summarize", str(case / "document.txt"), "--provider", "replay", "--fixtures", str(case)]
+    assert CliRunner().invoke(app, args).exit_code == 0
+    result = CliRunner().invoke(app, [*args, "--strict"])
+    assert result.exit_code == 1 and "Strict" in result.stderr
+
+
+def test_quote_coverage_reports_missed_quotes() -> None:
+    """Quotes the summary leaves out are counted in meta and named in warnings."""
+    summary, _ = _summarize(draft(actors=ACTORS, quotes=[{"quote_id": "Q1", "speaker_id": "A1"}]))
+    coverage = summary.meta.quote_coverage
+    assert (coverage.found, coverage.included) == (2, 1)
+    assert coverage.missed[0].text == "too optimistic"
+    assert any("too optimistic" in w for w in summary.warnings)
+
+
+def test_seed_replay_is_fully_grounded() -> None:
+    """The seed's replayed summary: every span exact, all four quotes kept, no boilerplate actor."""
+    text = SEED.read_text("utf-8")
+    summary = summarize(text, provider="replay", fixtures=ROOT / "fixtures")
+    spans = [e for s in summary.stances for e in s.evidence] + [e for r in summary.risks for e in r.evidence]
+    assert verify_spans(text, summary.quotes, spans) == []
+    assert summary.meta.quote_coverage.included == 4
+    assert "Goldman Sachs" not in summary.model_dump_json()

@@ -1,0 +1,127 @@
+"""Cleaning and segmentation: boilerplate out, every span's offsets slice back to its text."""
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from summarizer.cleaning import clean, is_boilerplate
+from summarizer.segmentation import segment
+
+from .conftest import SEED
+
+
+def _quotes(text: str) -> list[str]:
+    return [q.text for q in segment(clean(text)).quotes]
+
+
+def test_seed_boilerplate_lines_are_removed() -> None:
+    """See Also, Read Next, Disclaimer, Photo courtesy, the promo and copyright lines go."""
+    text = SEED.read_text("utf-8")
+    removed = [text[r.start : r.end] for r in clean(text).removed]
+    assert len(removed) == 6
+    assert removed[0].startswith("See Also: Goldman Sachs")
+    assert any(line.startswith("©") for line in removed)
+    assert "Goldman" not in clean(text).kept_text()
+
+
+def test_seed_four_direct_quotes_found_with_exact_offsets() -> None:
+    """The span finder finds the seed's four quotes, and each slices back exactly."""
+    text = SEED.read_text("utf-8")
+    quotes = segment(clean(text)).quotes
+    assert [q.text for q in quotes] == ["horrible.", "continue trading with China",
+                                        "exactly wrong for America", "poison pill clauses"]
+    for quote in quotes:
+        assert text[quote.start : quote.end] == quote.text
+
+
+def test_content_lines_that_resemble_boilerplate_are_kept() -> None:
+    """A sentence that merely starts with a navigation word is content."""
+    assert not is_boilerplate("Related to this, the ministry said talks would continue.")
+    assert not is_boilerplate("Copyright law is changing in the EU.")
+    assert not is_boilerplate("Subscribers to the service fell by 10%.")
+    assert is_boilerplate("Related coverage: Markets fall")
+    assert is_boilerplate("Sign up for our newsletter")
+    assert is_boilerplate("Copyright 2024 Example Media")
+
+
+def test_straight_and_curly_double_quotes() -> None:
+    """Both straight and curly double quotes delimit a quote."""
+    assert _quotes('He said "we will win" today. She said “we will not” later.') == [
+        "we will win", "we will not"]
+
+
+def test_single_quotes_are_told_apart_from_apostrophes() -> None:
+    """‘…’ and '…' are quotes; the apostrophes in don’t and company’s are not."""
+    text = "He called it ‘a disaster we don’t need’ and the company’s 'final offer' stood."
+    assert _quotes(text) == ["a disaster we don’t need", "final offer"]
+
+
+def test_quote_split_by_attribution_is_linked() -> None:
+    """"We are not," she said, "going to be rushed." gives two spans, the second continuing the first."""
+    quotes = segment(clean('"We are not," she said, "going to be rushed."')).quotes
+    assert [q.text for q in quotes] == ["We are not", "going to be rushed."]
+    assert quotes[1].continues == quotes[0].id
+
+
+def test_unrelated_quotes_in_one_sentence_are_not_linked() -> None:
+    """Two quotes separated by more than an attribution stay separate."""
+    quotes = segment(clean('He praised "growth" but later, after a long debate about budgets '
+                           'and many other topics, warned of "risks" ahead.')).quotes
+    assert quotes[1].continues is None
+
+
+def test_transcript_turns_without_quote_marks_are_quotes() -> None:
+    """`NAME (Title): words` lines are speech with a speaker label."""
+    text = ("Operator: Welcome to the call.\nJANE DOE (CFO): Revenue grew 5%. Margins held.\n"
+            "Operator: Next question.\nJohn Roe (Analyst): What about costs?")
+    quotes = segment(clean(text)).quotes
+    assert [(q.text, q.speaker_hint) for q in quotes] == [
+        ("Welcome to the call.", "Operator"),
+        ("Revenue grew 5%.", "JANE DOE (CFO)"),
+        ("Margins held.", "JANE DOE (CFO)"),
+        ("Next question.", "Operator"),
+        ("What about costs?", "John Roe (Analyst)"),
+    ]
+
+
+def test_article_section_labels_are_not_transcript_turns() -> None:
+    """One-off labels such as 'What Happened:' are not taken as speakers."""
+    assert _quotes("What Happened: Talks resumed.\nWhy It Matters: Trade is at stake.") == []
+
+
+def test_abbreviations_do_not_end_sentences() -> None:
+    """U.S., Jan. and Mr. do not split a sentence."""
+    sentences = segment(clean("Mr. Smith met U.S. officials on Jan. 17 in Washington. Then he left.")).sentences
+    assert [s.text for s in sentences] == [
+        "Mr. Smith met U.S. officials on Jan. 17 in Washington.", "Then he left."]
+
+
+_words = st.text(alphabet=st.characters(whitelist_categories=("Ll", "Lu", "Nd"), max_codepoint=0x17F),
+                 min_size=1, max_size=8)
+_phrase = st.lists(_words, min_size=1, max_size=6).map(" ".join)
+_mark = st.sampled_from([('"', '"'), ("“", "”"), ("‘", "’"), ("'", "'")])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(_phrase, _phrase, _mark), min_size=1, max_size=6),
+       st.sampled_from(["\n", "\n\n", " ", "\r\n"]))
+def test_generated_quotes_are_found_and_slice_back(parts, joiner) -> None:
+    """For generated documents with generated quotes, every span slices back to its text."""
+    lines = [f"{before} said {o}{quote}{c} today." for before, quote, (o, c) in parts]
+    text = joiner.join(lines)
+    seg = segment(clean(text))
+    for span in [*seg.sentences, *seg.quotes]:
+        assert text[span.start : span.end] == span.text
+    found = {q.text for q in seg.quotes}
+    for _, quote, _ in parts:
+        assert quote.strip() in found
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=400))
+def test_any_text_segments_with_exact_offsets(text) -> None:
+    """Whatever the input, sentences and quotes slice back exactly and lie in kept regions."""
+    cleaned = clean(text)
+    seg = segment(cleaned)
+    for span in [*seg.sentences, *seg.quotes]:
+        assert text[span.start : span.end] == span.text
+        assert cleaned.is_kept(span.start, span.end)
