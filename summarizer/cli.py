@@ -110,6 +110,54 @@ def summarize(
     _run(debug, action)
 
 
+@app.command(
+    "eval",
+    epilog=(
+        "Examples:\n\n"
+        "  summarizer eval fixtures --provider replay --report report.json\n\n"
+        "  summarizer eval fixtures --compare old-report.json --min-score 0.6\n\n"
+        "  summarizer eval fixtures --provider local --record"
+    ),
+)
+def eval_command(
+    root: Annotated[Path, typer.Argument(help="Folder of cases (each with document.txt and gold.json).")] = Path("fixtures"),
+    provider: Annotated[Provider, typer.Option(help="replay (offline, default), openai or local.")] = Provider.replay,
+    model: Annotated[Optional[str], typer.Option(help="Model name (replay: which recordings to use).")] = None,
+    base_url: Annotated[Optional[str], typer.Option(help="OpenAI-compatible endpoint for --provider openai.")] = None,
+    record: Annotated[bool, typer.Option(help="Record live exchanges into each case's recordings/.")] = False,
+    report: Annotated[Optional[Path], typer.Option(help="Write the JSON report to FILE.")] = None,
+    min_score: Annotated[Optional[float], typer.Option(help="Exit 1 when the aggregate score is below X.")] = None,
+    compare: Annotated[Optional[Path], typer.Option(help="An earlier JSON report: show the delta per metric and case.")] = None,
+    debug: DebugOption = False,
+) -> None:
+    """Score summaries of every case against its gold annotations (offline with replay)."""
+    from .evaluation import compare as compare_reports
+    from .evaluation import evaluate, load_report, write_report
+    from .views import eval_table
+
+    def action() -> None:
+        baseline = load_report(compare) if compare else None
+        options = {"base_url": base_url} if base_url else {}
+        with stderr.status("evaluating…") as status:
+            result = evaluate(root, provider=provider.value, model=model, record=record,
+                              progress=lambda name: status.update(f"evaluating {name}…"), **options)
+        comparison = compare_reports(result, baseline) if baseline else None
+        Console(highlight=False, width=None if sys.stdout.isatty() else 200).print(
+            eval_table(result, comparison)
+        )
+        for case in result.cases:
+            if case.error:
+                stderr.print(f"{case.case}: {case.error}", markup=False)
+        if report:
+            write_report(result, report, comparison)
+        score = result.aggregate.get("score") or 0.0
+        if min_score is not None and score < min_score:
+            stderr.print(f"Aggregate score {score:.3f} is below --min-score {min_score}.")
+            raise typer.Exit(1)
+
+    _run(debug, action)
+
+
 @app.callback()
 def _root() -> None:
     """Typed, grounded summaries of articles, press releases and transcripts."""

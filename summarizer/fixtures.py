@@ -94,10 +94,15 @@ class FixtureStore:
         path = self.index().get(key)
         return json.loads(path.read_text("utf-8")) if path else None
 
-    def models(self) -> set[str]:
-        return {
-            json.loads(p.read_text("utf-8"))["request"].get("model", "") for p in self.index().values()
-        }
+    def models(self) -> dict[str, set[str]]:
+        """Each model with recordings here, and their sources ("recorded", "authored")."""
+        found: dict[str, set[str]] = {}
+        for path in self.index().values():
+            record = json.loads(path.read_text("utf-8"))
+            found.setdefault(record["request"].get("model", ""), set()).add(
+                record["provenance"].get("source", "")
+            )
+        return found
 
     def nearest(self, body: dict[str, Any]) -> tuple[str | None, str | None]:
         """The stored recording most like `body`, and the first field where they differ."""

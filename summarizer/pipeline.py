@@ -201,13 +201,16 @@ def _prepare(text: str, settings: Settings | None, http_client: Any, options: di
 
 
 def _replay_model(settings: Settings) -> str:
+    """The model whose recordings to replay: the only one, else the only really recorded one."""
     from .fixtures import FixtureStore
 
-    models = FixtureStore(settings.fixtures).models() if settings.fixtures else set()
-    if len(models) == 1:
-        return models.pop()
+    models = FixtureStore(settings.fixtures).models() if settings.fixtures else {}
     if not models:
         raise ConfigError(f"No recordings found under {settings.fixtures}; record some with --record.")
+    recorded = [m for m, sources in models.items() if "recorded" in sources]
+    candidates = recorded if recorded else list(models)
+    if len(candidates) == 1:
+        return candidates[0]
     raise ConfigError(f"Recordings under {settings.fixtures} come from several models "
                       f"({', '.join(sorted(models))}); pick one with --model.")
 

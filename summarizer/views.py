@@ -44,3 +44,54 @@ def to_markdown(summary: Summary) -> str:
 
 
 FORMATS = {"json": to_json, "markdown": to_markdown}
+
+
+# --- evaluation reports ------------------------------------------------------------------------
+
+EVAL_COLUMNS = (
+    ("actor_f1", "actor F1"), ("quote_f1", "quote F1"), ("speaker_accuracy", "speaker"),
+    ("grounding_rate", "grounded"), ("stance_recall", "stance R"),
+    ("position_accuracy", "position"), ("risk_coverage", "risk cov"),
+    ("risk_precision", "risk P"), ("score", "score"),
+)
+
+
+def _fmt(value: float | None, delta: float | None = None) -> str:
+    text = "–" if value is None else f"{value:.2f}"
+    if delta:
+        colour = "green" if delta > 0 else "red"
+        text += f" [{colour}]({delta:+.2f})[/{colour}]"
+    return text
+
+
+def eval_table(report, comparison=None):  # type: ignore[no-untyped-def]
+    """A rich Table: one row per case, then the aggregate row, with deltas when comparing."""
+    from rich.table import Table
+
+    table = Table(title=f"eval · {report.provider} · {report.model or 'recorded model'}")
+    table.add_column("case", no_wrap=True)
+    table.add_column("valid")
+    for _, title in EVAL_COLUMNS:
+        table.add_column(title, justify="right")
+    table.add_column("forbidden", justify="right")
+    table.add_column("calls", justify="right")
+    table.add_column("tokens", justify="right")
+    table.add_column("s", justify="right")
+    case_deltas = (comparison or {}).get("cases", {})
+    for case in report.cases:
+        deltas = case_deltas.get(case.case, {})
+        table.add_row(
+            case.case, "yes" if case.valid else "[red]no[/red]",
+            *[_fmt(getattr(case, key), deltas.get(key)) for key, _ in EVAL_COLUMNS],
+            str(case.forbidden_actors), str(case.calls), str(case.tokens), f"{case.seconds:.1f}",
+        )
+    agg = report.aggregate
+    agg_deltas = (comparison or {}).get("aggregate", {})
+    table.add_section()
+    table.add_row(
+        "[bold]aggregate[/bold]", _fmt(agg.get("schema_validity_rate")),
+        *[_fmt(agg.get(key), agg_deltas.get(key)) for key, _ in EVAL_COLUMNS],
+        str(int(agg.get("forbidden_actors") or 0)), str(int(agg.get("calls") or 0)),
+        str(int(agg.get("tokens") or 0)), f"{agg.get('seconds') or 0:.1f}",
+    )
+    return table

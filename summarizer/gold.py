@@ -1,0 +1,93 @@
+"""The gold-annotation format (`gold.json`, one per case folder) and its loader.
+
+A case folder under `fixtures/` holds `document.txt`, `gold.json` and `recordings/`. Gold
+items marked `"optional": true` are neither rewarded nor punished: matching one is not a false
+positive, missing one is not a false negative. The README documents the format.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from pydantic import BaseModel, Field
+
+from .errors import InputError
+from .schemas import ActorKind, Position
+
+GOLD_FILE = "gold.json"
+DOCUMENT_FILE = "document.txt"
+
+
+class GoldActor(BaseModel):
+    name: str
+    aliases: list[str] = Field(default_factory=list)
+    kind: ActorKind = "other"
+    optional: bool = False
+
+    @property
+    def forms(self) -> list[str]:
+        return [self.name, *self.aliases]
+
+
+class GoldQuote(BaseModel):
+    text: str = Field(description="Verbatim text of the quote, without its quote marks.")
+    speaker: str = Field(description="Canonical name of the speaker (an actor's name).")
+    optional: bool = False
+
+
+class GoldStance(BaseModel):
+    holder: str
+    topic: str
+    position: Position
+    keywords: list[str] = Field(default_factory=list, description="Words that name the topic.")
+    optional: bool = False
+
+
+class GoldRisk(BaseModel):
+    description: str
+    keywords: list[str] = Field(min_length=1, description="Words a matching risk must mention.")
+    optional: bool = False
+
+
+class Gold(BaseModel):
+    description: str = ""
+    features: list[str] = Field(default_factory=list)
+    actors: list[GoldActor] = Field(default_factory=list)
+    quotes: list[GoldQuote] = Field(default_factory=list)
+    stances: list[GoldStance] = Field(default_factory=list)
+    risks: list[GoldRisk] = Field(default_factory=list)
+    forbidden_actors: list[str] = Field(default_factory=list)
+
+    def actor(self, name: str) -> GoldActor | None:
+        return next((a for a in self.actors if a.name == name), None)
+
+
+class Case(BaseModel):
+    name: str
+    path: Path
+    document: str
+    gold: Gold
+
+
+def load_case(folder: Path) -> Case:
+    try:
+        gold = Gold.model_validate_json((folder / GOLD_FILE).read_text("utf-8"))
+        document = (folder / DOCUMENT_FILE).read_text("utf-8")
+    except (OSError, ValueError) as exc:
+        raise InputError(f"Case {folder} is not readable: {exc}") from exc
+    return Case(name=folder.name, path=folder, document=document, gold=gold)
+
+
+def find_cases(root: Path) -> list[Case]:
+    """Every folder under `root` (or `root` itself) that holds gold.json and document.txt."""
+    if not root.is_dir():
+        raise InputError(f"{root} is not a folder of evaluation cases.")
+    folders = sorted({p.parent for p in root.rglob(GOLD_FILE) if (p.parent / DOCUMENT_FILE).is_file()})
+    if not folders:
+        raise InputError(f"No cases under {root}: a case is a folder with {GOLD_FILE} and {DOCUMENT_FILE}.")
+    return [load_case(f) for f in folders]
+
+
+def dump_gold(gold: Gold) -> str:
+    return json.dumps(gold.model_dump(exclude_defaults=True), indent=2, ensure_ascii=False) + "\n"
