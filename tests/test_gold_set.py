@@ -1,0 +1,72 @@
+"""The gold set itself: every case is consistent with its document and with the span finder."""
+
+import pytest
+
+from summarizer.cleaning import clean
+from summarizer.gold import find_cases
+from summarizer.grounding import normalize
+from summarizer.segmentation import segment
+
+from .conftest import ROOT
+
+CASES = find_cases(ROOT / "fixtures")
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_gold_quotes_are_verbatim_and_found_by_the_span_finder(case) -> None:
+    """Each gold quote is exact text of the document and a span the segmenter finds."""
+    found = {q.text for q in segment(clean(case.document)).quotes}
+    for quote in case.gold.quotes:
+        assert quote.text in case.document, quote.text
+        assert quote.text in found, f"span finder misses: {quote.text!r}"
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_gold_speakers_and_holders_are_gold_actors(case) -> None:
+    """Speakers and stance holders name actors listed in the gold."""
+    names = {a.name for a in case.gold.actors}
+    assert {q.speaker for q in case.gold.quotes} <= names
+    assert {s.holder for s in case.gold.stances} <= names
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_gold_actors_are_named_in_the_cleaned_document(case) -> None:
+    """Every gold actor is named (by name or alias) in the text that survives cleaning."""
+    kept = normalize(clean(case.document).kept_text())
+    for actor in case.gold.actors:
+        assert any(normalize(form) in kept for form in actor.forms), actor.name
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_forbidden_actors_appear_only_in_boilerplate(case) -> None:
+    """A forbidden actor is in the document, but only in lines that cleaning removes."""
+    cleaned = clean(case.document)
+    kept = normalize(cleaned.kept_text())
+    removed = normalize(" ".join(case.document[r.start : r.end] for r in cleaned.removed))
+    for name in case.gold.forbidden_actors:
+        assert normalize(name) in removed and normalize(name) not in kept, name
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_risk_keywords_occur_in_the_document(case) -> None:
+    """Every must-mention keyword of a gold risk is a word the document itself uses."""
+    text = normalize(case.document)
+    for risk in case.gold.risks:
+        for keyword in risk.keywords:
+            assert normalize(keyword) in text, (risk.description, keyword)
+
+
+def test_the_gold_set_covers_the_required_kinds_of_document() -> None:
+    """At least 10 written cases plus the seed, covering every feature the evaluation needs."""
+    assert len(CASES) >= 11
+    features = {f for c in CASES for f in c.gold.features}
+    required = {"boilerplate", "transcript without quote marks", "no quotes",
+                "quote split by attribution", "single quotes",
+                "person under full name, surname and title", "organization under acronym",
+                "prompt injection", "long document", "press release", "earnings call",
+                "same story, opposed stances"}
+    assert required <= features, required - features
+    long_cases = [c for c in CASES if "long document" in c.gold.features]
+    assert long_cases and len(long_cases[0].document.split()) >= 3000
+    no_quotes = [c for c in CASES if "no quotes" in c.gold.features]
+    assert no_quotes and all(not segment(clean(c.document)).quotes for c in no_quotes)
