@@ -94,6 +94,7 @@ def summarize(
     template: Annotated[Optional[Path], typer.Option(help="Your own prompt: a system .j2 file, or a folder with system.j2 and user.j2.")] = None,
     strict: Annotated[bool, typer.Option(help="Fail (exit 1) instead of dropping items that cannot be grounded.")] = False,
     max_tokens: Annotated[int, typer.Option(help="Output token limit per call.")] = 2048,
+    model_path: Annotated[Optional[Path], typer.Option(help="GGUF file for --provider local (default: the embedded SmolLM2-135M).")] = None,
     debug: DebugOption = False,
 ) -> None:
     """Summarize one document into JSON (or Markdown) with grounded quotes and evidence."""
@@ -102,7 +103,7 @@ def summarize(
         settings = resolve_settings(
             provider.value if provider else None, model=model, base_url=base_url,
             mode=mode.value if mode else None, fixtures=fixtures, record=record,
-            template=template, strict=strict, max_tokens=max_tokens,
+            template=template, strict=strict, max_tokens=max_tokens, model_path=model_path,
         )
         summary = summarize_text(read_document(path), settings=settings)
         _write(FORMATS[format.value](summary), output)

@@ -11,6 +11,8 @@ retries transient failures, and answers that no re-ask can fix raise typed error
 
 from __future__ import annotations
 
+import json
+import logging
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,6 +20,7 @@ import httpx2
 import instructor
 import openai
 from instructor.core.hooks import Hooks
+from pydantic import ValidationError
 
 from .errors import ContentFiltered, EmptyResponse, Refused, SummarizerError, TruncatedOutput
 from .fixtures import FixtureStore, RecordingTransport, ReplayTransport
@@ -31,6 +34,10 @@ INSTRUCTOR_MODES = {
     "md_json": instructor.Mode.MD_JSON,
 }
 REPLAY_BASE_URL = "http://replay.invalid/v1"
+
+# instructor logs every failed parse at ERROR; we report failures ourselves, so keep its logs
+# out of users' stderr unless they configure logging.
+logging.getLogger("instructor").addHandler(logging.NullHandler())
 
 
 def _fixture_transport(settings: Settings) -> ReplayTransport | RecordingTransport | None:
@@ -119,6 +126,19 @@ def _raw_text(completion: Any) -> str:
     return message.content or ""
 
 
+def lenient_parse(raw: str) -> SummaryDraft | None:
+    """Parse JSON that only fails strict parsing for raw control characters inside strings.
+
+    Small models under a grammar sometimes put a literal newline inside a string; Python's
+    `json.loads(strict=False)` accepts that, and the result is validated against the schema as
+    usual, so nothing unvalidated gets through.
+    """
+    try:
+        return SummaryDraft.model_validate(json.loads(raw, strict=False))
+    except (ValueError, ValidationError):
+        return None
+
+
 def check_stop(completion: Any, max_tokens: int) -> None:
     """Raise a typed error for answers that a re-ask cannot fix."""
     if not getattr(completion, "choices", None):
@@ -164,8 +184,11 @@ class ModelCaller:
         if completion is None or isinstance(root_cause(exc), SummarizerError):
             raise root_cause(exc)
         check_stop(completion, self.settings.max_tokens)
-        cause = root_cause(exc)
-        return Reply(None, _raw_text(completion), str(cause), _usage(completion), attempts)
+        raw = _raw_text(completion)
+        draft = lenient_parse(raw)
+        if draft is not None:
+            return Reply(draft, raw, None, _usage(completion), attempts)
+        return Reply(None, raw, str(root_cause(exc)), _usage(completion), attempts)
 
     def _hooks(self) -> tuple[Hooks, list[Any]]:
         """Per-call hooks that keep the raw completion, which instructor does not return on failure."""

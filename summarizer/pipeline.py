@@ -71,7 +71,7 @@ def summary_steps(text: str, settings: Settings, templates: PromptTemplates) -> 
             if not problems:
                 break
             # Grounding problems are re-asked once; what still fails is dropped below.
-            if grounding_reasked:
+            if grounding_reasked or not settings.grounding_reask:
                 break
             grounding_reasked = True
         if reasks >= settings.max_reasks:

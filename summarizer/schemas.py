@@ -114,17 +114,16 @@ class SummaryDraft(BaseModel):
         max_length=MAX_TLDR, description="Two or three sentences: what happened and why it matters."
     )
     actors: list[ActorDraft] = Field(
-        default_factory=list,
+        min_length=1,
         max_length=MAX_ACTORS,
         description="Each actor once, most important first. Only actors named in the document.",
     )
     quotes: list[QuoteDraft] = Field(
-        default_factory=list,
         max_length=MAX_QUOTES,
         description="The direct quotes that matter, cited by id. Empty if the list has none.",
     )
-    stances: list[StanceDraft] = Field(default_factory=list, max_length=MAX_STANCES)
-    risks: list[RiskDraft] = Field(default_factory=list, max_length=MAX_RISKS)
+    stances: list[StanceDraft] = Field(max_length=MAX_STANCES)
+    risks: list[RiskDraft] = Field(max_length=MAX_RISKS)
 
 
 # --- What users get ----------------------------------------------------------------------------

@@ -18,8 +18,13 @@ SEED = ROOT / "seeds" / "us_china_diplomacy.txt"
 
 
 @pytest.fixture(autouse=True)
-def isolated_env(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Remove every variable that could point a test at a real provider or key."""
+def isolated_env(monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest) -> None:
+    """Remove every variable that could point a test at a real provider or key.
+
+    The embedded model counts as absent too, unless the test is marked live_local.
+    """
+    if request.node.get_closest_marker("live_local") is None:
+        monkeypatch.setattr("summarizer.local.default_model_path", lambda: None)
     for name in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "OPENAI_ORG_ID", "AZURE_OPENAI_API_KEY",
                  "SUMMARIZER_PROVIDER", "SUMMARIZER_MODEL", "SUMMARIZER_MODE", "SUMMARIZER_FIXTURES"):
         monkeypatch.delenv(name, raising=False)
@@ -31,8 +36,9 @@ def seed_text() -> str:
 
 
 def draft(**overrides: Any) -> dict[str, Any]:
-    """A minimal valid SummaryDraft answer (authored for tests)."""
-    answer = {"headline": "A headline", "tldr": "One sentence. Two sentences.", "actors": [],
+    """A minimal valid SummaryDraft answer (authored for tests); the schema wants one actor."""
+    answer = {"headline": "A headline", "tldr": "One sentence. Two sentences.",
+              "actors": [{"id": "A1", "name": "Alice Smith", "kind": "person"}],
               "quotes": [], "stances": [], "risks": []}
     answer.update(overrides)
     return answer

@@ -24,6 +24,9 @@ OBEYING = draft(
 )
 
 
+ROE = [{"id": "A1", "name": "Jane Roe", "kind": "person"}]
+
+
 def _run(doc: str, *answers):
     script = Script(*[ok(a) for a in answers])
     return summarize(doc, settings=fast_settings(), http_client=script.client()), script
@@ -31,8 +34,8 @@ def _run(doc: str, *answers):
 
 def test_instructions_and_schema_do_not_change() -> None:
     """The system message and the tool schema are the same with or without injected text."""
-    _, clean = _run(CLEAN, draft())
-    _, injected = _run(INJECTED, draft())
+    _, clean = _run(CLEAN, draft(actors=ROE))
+    _, injected = _run(INJECTED, draft(actors=ROE))
     assert clean.requests[0]["messages"][0] == injected.requests[0]["messages"][0]
     assert clean.requests[0]["tools"] == injected.requests[0]["tools"]
     assert [m["role"] for m in injected.requests[0]["messages"]] == ["system", "user"]
@@ -41,7 +44,7 @@ def test_instructions_and_schema_do_not_change() -> None:
 
 def test_injected_text_sits_inside_the_random_boundary() -> None:
     """The injection lies between the real boundary lines, and its fake delimiter does not match."""
-    _, script = _run(INJECTED, draft())
+    _, script = _run(INJECTED, draft(actors=ROE))
     user = script.requests[0]["messages"][1]["content"]
     token = user.split("<<<DOCUMENT ")[1].split()[0]
     body = user.split(f"<<<DOCUMENT {token}")[1].split(f">>>DOCUMENT {token}")[0]
@@ -63,7 +66,7 @@ def test_obeying_model_cannot_put_injected_claims_in_the_output() -> None:
 
 def test_injected_instruction_is_at_most_evidence() -> None:
     """Where injected text reaches the output, it is an exact span of the document."""
-    answer = draft(risks=[{"description": "The document contains an instruction to the reader.",
+    answer = draft(actors=ROE, risks=[{"description": "The document contains an instruction to the reader.",
                            "category": "security", "severity": "low", "evidence": ["S3"]}])
     summary, _ = _run(INJECTED, answer)
     [risk] = summary.risks
@@ -81,7 +84,7 @@ def test_quote_planted_by_the_injection_is_not_attributed_to_the_named_person() 
 
 def test_instruction_like_text_is_flagged_in_warnings() -> None:
     """The user is told that the document holds text addressed to an AI model."""
-    summary, _ = _run(INJECTED, draft())
+    summary, _ = _run(INJECTED, draft(actors=ROE))
     assert any("addresses an AI model" in w for w in summary.warnings)
-    clean, _ = _run(CLEAN, draft())
+    clean, _ = _run(CLEAN, draft(actors=ROE))
     assert not any("addresses an AI model" in w for w in clean.warnings)
