@@ -35,9 +35,13 @@ _SPEECH_VERBS = (
     r"said|says|added|adds|told|asked|asks|noted|notes|continued|explained|argued|wrote|"
     r"insisted|replied|warned|stated|declared|remarked|recalled|acknowledged|conceded"
 )
+# What may stand between the two halves of one quote: a short attribution, commas allowed
+# ("said Mara Kell, the union's general secretary,").
 _ATTRIBUTION_GAP = re.compile(
-    rf"^(?:[\w.’'-]+\s+){{0,5}}(?:{_SPEECH_VERBS})(?:\s+[\w.’'-]+){{0,5}}$", re.IGNORECASE
+    rf"^(?:[\w.,’'-]+\s+){{0,6}}(?:{_SPEECH_VERBS})(?:\s+[\w.,’'-]+){{0,8}}$", re.IGNORECASE
 )
+# The first half of a split quote breaks off with a comma or dash, not a full stop.
+_SPLIT_BREAK = re.compile(r"^\s*[,—–-]|^\s*[\"”’']\s*[,—–-]")
 _GAP_PUNCTUATION = " \t,;:“”\"‘’'—–-"
 # Lines that speak to an AI model rather than report anything: kept as data, never as speech.
 _INSTRUCTION_LIKE = re.compile(
@@ -174,8 +178,12 @@ def segment(document: CleanedDocument) -> Segmentation:
         previous: tuple[int, int, str] | None = None
         for s, e in marked:
             # Two quotes with only an attribution between them are one quote, split.
-            gap = text[previous[1] : s].strip(_GAP_PUNCTUATION) if previous else ""
-            joined = previous is not None and bool(_ATTRIBUTION_GAP.match(gap))
+            raw_gap = text[previous[1] : s] if previous else ""
+            joined = (
+                previous is not None
+                and bool(_SPLIT_BREAK.match(raw_gap))
+                and bool(_ATTRIBUTION_GAP.match(raw_gap.strip(_GAP_PUNCTUATION)))
+            )
             quote_id = add_quote(s, e, continues=previous[2] if joined and previous else None)
             previous = (s, e, quote_id)
     return result

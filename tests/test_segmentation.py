@@ -62,6 +62,20 @@ def test_quote_split_by_attribution_is_linked() -> None:
     assert quotes[1].continues == quotes[0].id
 
 
+def test_split_quote_with_commas_in_the_attribution_is_linked() -> None:
+    """“We are not,” said Mara Kell, the union’s general secretary, “going back.” is one quote."""
+    quotes = segment(clean("“We are not,” said Mara Kell, the union’s general secretary, “going back.”")).quotes
+    assert [q.text for q in quotes] == ["We are not", "going back."]
+    assert quotes[1].continues == quotes[0].id
+
+
+def test_quote_ending_a_sentence_is_not_joined_to_the_next() -> None:
+    """A quote that ends with a full stop is whole; the next sentence's quote is someone else's."""
+    quotes = segment(clean("“Every hour costs money.” Ms Kell said that claim was ‘nonsense’.")).quotes
+    assert [q.text for q in quotes] == ["Every hour costs money.", "nonsense"]
+    assert quotes[1].continues is None
+
+
 def test_unrelated_quotes_in_one_sentence_are_not_linked() -> None:
     """Two quotes separated by more than an attribution stay separate."""
     quotes = segment(clean('He praised "growth" but later, after a long debate about budgets '
