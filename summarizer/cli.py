@@ -159,6 +159,55 @@ def eval_command(
     _run(debug, action)
 
 
+@app.command(
+    "batch",
+    epilog=(
+        "Examples:\n\n"
+        "  summarizer batch articles/*.txt -o out.jsonl --concurrency 16\n\n"
+        "  summarizer batch articles/*.txt -o out.jsonl --resume        # continue after a stop\n\n"
+        "  summarizer batch docs/*.txt -o out.jsonl --prices prices.json --max-cost 5"
+    ),
+)
+def batch_command(
+    paths: Annotated[list[Path], typer.Argument(help="Documents to summarize.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="JSONL file: one line per document.")],
+    concurrency: Annotated[int, typer.Option(help="Documents in flight at once.")] = 8,
+    resume: Annotated[bool, typer.Option(help="Keep finished lines of OUT, retry failed ones, skip done ones.")] = False,
+    provider: Annotated[Optional[Provider], typer.Option(help="openai, local or replay (as for summarize).")] = None,
+    model: Annotated[Optional[str], typer.Option(help="Model name.")] = None,
+    base_url: Annotated[Optional[str], typer.Option(help="OpenAI-compatible endpoint.")] = None,
+    fixtures: Annotated[Optional[Path], typer.Option(help="Recordings folder (replay).")] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not answer repeated requests from the response cache.")] = False,
+    cache_dir: Annotated[Optional[Path], typer.Option(help="Response cache folder (default ~/.cache/summarizer).")] = None,
+    prices: Annotated[Optional[Path], typer.Option(help="JSON price table: model -> {input, output} dollars per million tokens.")] = None,
+    max_cost: Annotated[Optional[float], typer.Option(help="Stop cleanly once the estimated cost reaches this many dollars.")] = None,
+    context_tokens: Annotated[Optional[int], typer.Option(help="The model's context window; longer documents are chunked.")] = None,
+    debug: DebugOption = False,
+) -> None:
+    """Summarize many documents into one JSONL file, with progress, resume and a cost report."""
+    import asyncio
+
+    from .batch import Prices, run_batch
+    from .views import batch_progress, batch_report
+
+    def action() -> None:
+        extra = {"context_tokens": context_tokens} if context_tokens else {}
+        settings = resolve_settings(
+            provider.value if provider else None, model=model, base_url=base_url, fixtures=fixtures,
+            cache=not no_cache, cache_dir=cache_dir, **extra,
+        )
+        table = Prices.load(prices) if prices else None
+        with batch_progress(stderr) as update:
+            stats = asyncio.run(run_batch(paths, output, settings, concurrency=concurrency,
+                                          resume=resume, prices=table, max_cost=max_cost,
+                                          on_update=update))
+        stderr.print(batch_report(stats, output))
+        if stats.failed:
+            raise typer.Exit(1)
+
+    _run(debug, action)
+
+
 @app.callback()
 def _root() -> None:
     """Typed, grounded summaries of articles, press releases and transcripts."""

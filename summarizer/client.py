@@ -20,7 +20,7 @@ import httpx2
 import instructor
 import openai
 from instructor.core.hooks import Hooks
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from .errors import ContentFiltered, EmptyResponse, Refused, SummarizerError, TruncatedOutput
 from .fixtures import FixtureStore, RecordingTransport, ReplayTransport
@@ -40,20 +40,25 @@ REPLAY_BASE_URL = "http://replay.invalid/v1"
 logging.getLogger("instructor").addHandler(logging.NullHandler())
 
 
-def _fixture_transport(settings: Settings) -> ReplayTransport | RecordingTransport | None:
-    if settings.fixtures is None:
-        return None
-    store = FixtureStore(settings.fixtures)
+def _transport(settings: Settings) -> httpx2.BaseTransport | None:
+    """The transport chain for `settings`: replay, or the network plus recording and caching."""
+    store = FixtureStore(settings.fixtures) if settings.fixtures else None
     if settings.provider == "replay":
-        return ReplayTransport(store)
-    if settings.record:
+        return ReplayTransport(store) if store else None
+    transport: Any = None
+    if settings.record and store is not None:
         provenance = {"source": "recorded", "provider": settings.provider, "model": settings.model}
         if settings.provider == "local":
             from .local import model_provenance
 
             provenance.update(model_provenance(settings))
-        return RecordingTransport(store, provenance)
-    return None
+        transport = RecordingTransport(store, provenance)
+    if settings.cache:
+        from .cache import CacheTransport, ResponseCache, default_cache_dir
+
+        cache = ResponseCache(settings.cache_dir or default_cache_dir())
+        transport = CacheTransport(cache, inner=transport, ainner=transport)
+    return transport
 
 
 def make_openai_client(
@@ -64,7 +69,7 @@ def make_openai_client(
     asynchronous: bool = False,
 ) -> openai.OpenAI | openai.AsyncOpenAI:
     """The SDK client for `settings`, with the SDK's own retries off (tenacity owns them)."""
-    transport = _fixture_transport(settings)
+    transport = _transport(settings)
     if http_client is None and transport is not None:
         http_client = httpx2.AsyncClient(transport=transport) if asynchronous else httpx2.Client(
             transport=transport
@@ -96,7 +101,7 @@ class CallFailed(Exception):
 class Reply:
     """One model answer: a parsed draft, or the raw text and the validation error to re-ask with."""
 
-    draft: SummaryDraft | None
+    draft: Any
     raw: str
     error: str | None
     usage: Usage
@@ -126,7 +131,7 @@ def _raw_text(completion: Any) -> str:
     return message.content or ""
 
 
-def lenient_parse(raw: str) -> SummaryDraft | None:
+def lenient_parse(raw: str, model: type[BaseModel] = SummaryDraft) -> Any:
     """Parse JSON that only fails strict parsing for raw control characters inside strings.
 
     Small models under a grammar sometimes put a literal newline inside a string; Python's
@@ -134,7 +139,7 @@ def lenient_parse(raw: str) -> SummaryDraft | None:
     usual, so nothing unvalidated gets through.
     """
     try:
-        return SummaryDraft.model_validate(json.loads(raw, strict=False))
+        return model.model_validate(json.loads(raw, strict=False))
     except (ValueError, ValidationError):
         return None
 
@@ -166,17 +171,18 @@ class ModelCaller:
         self._sync: Any = None
         self._async: Any = None
 
-    def _request(self, messages: list[dict[str, str]]) -> dict[str, Any]:
+    def _request(self, messages: list[dict[str, str]], response_model: type[BaseModel]) -> dict[str, Any]:
         return {
             "model": self.settings.model,
             "messages": messages,
-            "response_model": SummaryDraft,
+            "response_model": response_model,
             "max_retries": 0,  # re-asks are counted and bounded by the pipeline
             "temperature": self.settings.temperature,
             "max_tokens": self.settings.max_tokens,
         }
 
-    def _outcome(self, result: Any, exc: BaseException | None, captured: list[Any], attempts: int) -> Reply:
+    def _outcome(self, result: Any, exc: BaseException | None, captured: list[Any], attempts: int,
+                 response_model: type[BaseModel]) -> Reply:
         if exc is None:
             draft, completion = result
             return Reply(draft, _raw_text(completion), None, _usage(completion), attempts)
@@ -185,7 +191,7 @@ class ModelCaller:
             raise root_cause(exc)
         check_stop(completion, self.settings.max_tokens)
         raw = _raw_text(completion)
-        draft = lenient_parse(raw)
+        draft = lenient_parse(raw, response_model)
         if draft is not None:
             return Reply(draft, raw, None, _usage(completion), attempts)
         return Reply(None, raw, str(root_cause(exc)), _usage(completion), attempts)
@@ -197,7 +203,8 @@ class ModelCaller:
         hooks.on("completion:response", captured.append)
         return hooks, captured
 
-    def call(self, messages: list[dict[str, str]]) -> Reply:
+    def call(self, messages: list[dict[str, str]],
+             response_model: type[BaseModel] = SummaryDraft) -> Reply:
         if self._sync is None:
             client = make_openai_client(self.settings, base_url=self.base_url,
                                         http_client=self.http_client)
@@ -211,18 +218,19 @@ class ModelCaller:
                     hooks, captured = self._hooks()
                     try:
                         result = self._sync.chat.completions.create_with_completion(
-                            **self._request(messages), hooks=hooks
+                            **self._request(messages, response_model), hooks=hooks
                         )
                     except Exception as exc:
                         if is_transient(exc) and not captured:
                             raise
-                        return self._outcome(None, exc, captured, attempts)
-                    return self._outcome(result, None, captured, attempts)
+                        return self._outcome(None, exc, captured, attempts, response_model)
+                    return self._outcome(result, None, captured, attempts, response_model)
         except Exception as exc:
             raise CallFailed(root_cause(exc), attempts) from exc
         raise AssertionError("unreachable: tenacity either returns or reraises")
 
-    async def acall(self, messages: list[dict[str, str]]) -> Reply:
+    async def acall(self, messages: list[dict[str, str]],
+                    response_model: type[BaseModel] = SummaryDraft) -> Reply:
         if self._async is None:
             client = make_openai_client(self.settings, base_url=self.base_url,
                                         http_client=self.http_client, asynchronous=True)
@@ -235,13 +243,13 @@ class ModelCaller:
                     hooks, captured = self._hooks()
                     try:
                         result = await self._async.chat.completions.create_with_completion(
-                            **self._request(messages), hooks=hooks
+                            **self._request(messages, response_model), hooks=hooks
                         )
                     except Exception as exc:
                         if is_transient(exc) and not captured:
                             raise
-                        return self._outcome(None, exc, captured, attempts)
-                    return self._outcome(result, None, captured, attempts)
+                        return self._outcome(None, exc, captured, attempts, response_model)
+                    return self._outcome(result, None, captured, attempts, response_model)
         except Exception as exc:
             raise CallFailed(root_cause(exc), attempts) from exc
         raise AssertionError("unreachable: tenacity either returns or reraises")

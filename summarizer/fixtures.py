@@ -97,12 +97,20 @@ class FixtureStore:
     def models(self) -> dict[str, set[str]]:
         """Each model with recordings here, and their sources ("recorded", "authored")."""
         found: dict[str, set[str]] = {}
-        for path in self.index().values():
-            record = json.loads(path.read_text("utf-8"))
+        for record in self._records():
             found.setdefault(record["request"].get("model", ""), set()).add(
                 record["provenance"].get("source", "")
             )
         return found
+
+    def providers(self, model: str) -> set[str]:
+        """The providers that produced the recordings of `model` here."""
+        return {r["provenance"].get("provider", "") for r in self._records()
+                if r["request"].get("model") == model}
+
+    def _records(self) -> Iterator[dict[str, Any]]:
+        for path in self.index().values():
+            yield json.loads(path.read_text("utf-8"))
 
     def nearest(self, body: dict[str, Any]) -> tuple[str | None, str | None]:
         """The stored recording most like `body`, and the first field where they differ."""

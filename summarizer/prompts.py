@@ -12,6 +12,7 @@ import hashlib
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
@@ -22,6 +23,7 @@ from .segmentation import Segmentation
 
 SYSTEM_TEMPLATE = "system.j2"
 USER_TEMPLATE = "user.j2"
+REDUCE_TEMPLATE = "reduce.j2"
 BOUNDARY_PREFIX = "docb-"
 
 
@@ -50,27 +52,27 @@ class PromptTemplates:
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> PromptTemplates:
-        """Load the default templates, a folder with both files, or one file as the system part.
+        """Load the default templates, a folder (system.j2, optionally user.j2), or one file.
 
         A single file replaces only the instructions (system.j2); the user template, which lays
-        out the document, stays the default.
+        out the document, stays the default unless the folder has its own.
         """
         default_dir = default_template_dir()
-        if path is None:
-            folder, system_file = default_dir, default_dir / SYSTEM_TEMPLATE
-        else:
+        system_file, user_file = default_dir / SYSTEM_TEMPLATE, default_dir / USER_TEMPLATE
+        if path is not None:
             path = Path(path)
             if path.is_dir():
-                folder, system_file = path, path / SYSTEM_TEMPLATE
+                system_file = path / SYSTEM_TEMPLATE
+                # A folder may hold only the instructions; the document layout stays the default.
+                if (path / USER_TEMPLATE).is_file():
+                    user_file = path / USER_TEMPLATE
             elif path.is_file():
-                folder, system_file = default_dir, path
+                system_file = path
             else:
                 raise ConfigError(f"Template path {path} does not exist; give a .j2 file or a folder.")
-        user_file = folder / USER_TEMPLATE
-        for required in (system_file, user_file):
-            if not required.is_file():
-                raise ConfigError(f"Template folder {folder} has no {required.name}; add it.")
-        name = "default" if path is None else Path(path).name
+        if not system_file.is_file():
+            raise ConfigError(f"Template folder {system_file.parent} has no {SYSTEM_TEMPLATE}; add it.")
+        name = "default" if path is None else path.name
         return cls(name, system_file.read_text("utf-8"), user_file.read_text("utf-8"))
 
     @property
@@ -81,11 +83,20 @@ class PromptTemplates:
             digest.update(b"\0")
         return TemplateInfo(name=self.name, sha256=digest.hexdigest())
 
-    def render(self, segmentation: Segmentation, boundary: str) -> tuple[str, str]:
-        """Return (system message, user message). The system message never varies per document."""
-        env = SandboxedEnvironment(
+    def render_reduce(self, parts: list[Any]) -> str:
+        """The prompt that turns the parts of a chunked document into one headline and tldr."""
+        source = (default_template_dir() / REDUCE_TEMPLATE).read_text("utf-8")
+        return self._environment().from_string(source).render(parts=parts)
+
+    @staticmethod
+    def _environment() -> SandboxedEnvironment:
+        return SandboxedEnvironment(
             undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=False
         )
+
+    def render(self, segmentation: Segmentation, boundary: str) -> tuple[str, str]:
+        """Return (system message, user message). The system message never varies per document."""
+        env = self._environment()
         try:
             system = env.from_string(self.system_source).render()
             user = env.from_string(self.user_source).render(

@@ -209,6 +209,7 @@ class Meta(BaseModel):
     reasks: int = 0
     usage: Usage = Field(default_factory=Usage)
     seconds: float = 0.0
+    chunks: int = 1
     quote_coverage: QuoteCoverage = Field(default_factory=QuoteCoverage)
 
 

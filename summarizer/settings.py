@@ -38,11 +38,15 @@ class Settings:
     mode: str = "tools"
     fixtures: Path | None = None
     record: bool = False
+    cache: bool = False  # answer repeated requests from the on-disk response cache
+    cache_dir: Path | None = None
     template: Path | None = None
     model_path: Path | None = None
     strict: bool = False
     temperature: float = 0.0
     max_tokens: int = 2048
+    context_tokens: int = 128_000  # the model's context window; longer documents are chunked
+    chunk_overlap: int = 2  # sentences repeated between consecutive chunks
     timeout: float = 60.0  # seconds for one HTTP attempt
     max_attempts: int = 4  # HTTP attempts per model call, for transient failures
     max_reasks: int = 2  # validation re-asks per document, counted separately
@@ -107,7 +111,7 @@ def resolve_settings(
         api_key = api_key or NO_KEY
         model = model or DEFAULT_OPENAI_MODEL
     elif chosen == "local":
-        from .local import default_model_path
+        from .local import CONTEXT_TOKENS, default_model_path
 
         if mode == "json_schema":
             raise ConfigError("llama.cpp's server fails on json_schema requests; use --mode tools or md_json.")
@@ -117,6 +121,7 @@ def resolve_settings(
         # On a 2-core CPU a grounding re-ask doubles the time (measured 24.8 s vs 8.5 s on the
         # seed); the local provider drops ungrounded items at once unless asked otherwise.
         options.setdefault("grounding_reask", False)
+        options.setdefault("context_tokens", CONTEXT_TOKENS)
     elif chosen == "replay":
         if fixtures is None:
             raise ConfigError("Replay needs recordings: pass --fixtures DIR (or set SUMMARIZER_FIXTURES).")
@@ -125,7 +130,7 @@ def resolve_settings(
         raise ConfigError("--record needs a live provider (openai or local), not replay.")
     if options.get("record") and fixtures is None:
         raise ConfigError("--record needs --fixtures DIR to know where to write recordings.")
-    for key in ("template", "model_path"):
+    for key in ("template", "model_path", "cache_dir"):
         if options.get(key) is not None:
             options[key] = Path(options[key])
     return Settings(

@@ -7,6 +7,7 @@ import pytest
 from typer.testing import CliRunner
 
 from summarizer import Summary, summarize
+from summarizer.authoring import AUTHORED_MODEL
 from summarizer.cli import app
 from summarizer.evaluation import SCORE_METRICS, MatchConfig, Report, assign, compare, evaluate, score_case
 from summarizer.gold import load_case
@@ -27,7 +28,7 @@ def case():
 @pytest.fixture(scope="module")
 def perfect(case) -> Summary:
     """The authored seed answer, replayed: written by hand to agree with the gold."""
-    return summarize(case.document, provider="replay", fixtures=SEED_CASE)
+    return summarize(case.document, provider="replay", fixtures=SEED_CASE, model=AUTHORED_MODEL)
 
 
 def _changed(case, summary: Summary) -> dict:
@@ -111,13 +112,13 @@ def test_assignment_is_one_to_one_best_first() -> None:
 
 def test_thresholds_are_echoed_into_the_report(tmp_path: Path) -> None:
     """The report carries the matching config it was scored with."""
-    report = evaluate(SEED_CASE, config=MatchConfig(actor_threshold=90))
+    report = evaluate(SEED_CASE, model=AUTHORED_MODEL, config=MatchConfig(actor_threshold=90))
     assert report.config["actor_threshold"] == 90 and "assignment" in report.config["rules"]
 
 
 def test_compare_gives_deltas_per_metric_and_case(case, perfect) -> None:
     """Comparing two reports gives current minus baseline, per metric and per case."""
-    base = evaluate(SEED_CASE)
+    base = evaluate(SEED_CASE, model=AUTHORED_MODEL)
     worse = base.model_copy(deep=True)
     worse.cases[0].quote_f1 = 0.5
     worse.aggregate["quote_f1"] = 0.5
@@ -141,13 +142,13 @@ def test_eval_cli_writes_report_and_honours_min_score(tmp_path: Path) -> None:
 def test_eval_cli_compare_shows_deltas(tmp_path: Path) -> None:
     """--compare OTHER prints signed deltas and stores them in the report."""
     first = tmp_path / "a.json"
-    CliRunner().invoke(app, ["eval", str(SEED_CASE), "--report", str(first)])
+    CliRunner().invoke(app, ["eval", str(SEED_CASE), "--model", AUTHORED_MODEL, "--report", str(first)])
     data = json.loads(first.read_text())
     data["aggregate"]["score"] = 0.25
     first.write_text(json.dumps(data))
     second = tmp_path / "b.json"
-    result = CliRunner().invoke(app, ["eval", str(SEED_CASE), "--report", str(second),
-                                      "--compare", str(first)])
+    result = CliRunner().invoke(app, ["eval", str(SEED_CASE), "--model", AUTHORED_MODEL, "--report",
+                                      str(second), "--compare", str(first)])
     assert result.exit_code == 0, result.output
     stored = json.loads(second.read_text())
     assert stored["compare"]["aggregate"]["score"] == pytest.approx(stored["aggregate"]["score"] - 0.25)

@@ -206,7 +206,7 @@ def test_quote_coverage_reports_missed_quotes() -> None:
 def test_seed_replay_is_fully_grounded() -> None:
     """The seed's replayed summary: every span exact, all four quotes kept, no boilerplate actor."""
     text = SEED.read_text("utf-8")
-    summary = summarize(text, provider="replay", fixtures=ROOT / "fixtures")
+    summary = summarize(text, provider="replay", fixtures=ROOT / "fixtures", model="authored-by-hand")
     spans = [e for s in summary.stances for e in s.evidence] + [e for r in summary.risks for e in r.evidence]
     assert verify_spans(text, summary.quotes, spans) == []
     assert summary.meta.quote_coverage.included == 4

@@ -1,0 +1,72 @@
+"""Split a long document into chunks that fit the model's context, on sentence boundaries.
+
+Tokens are estimated (about four characters per token for English prose) rather than counted
+with a tokenizer: exact tokenizers are model-specific and some fetch their tables from the
+network at run time. The estimate errs high for typical news text; the budget leaves room for
+the instructions, the schema and the answer.
+
+Each chunk is a `Segmentation` of its own, renumbered from S1/Q1 so that ids stay short, while
+every segment keeps its offsets into the ORIGINAL document.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+
+from .segmentation import Segment, Segmentation
+
+CHARS_PER_TOKEN = 4
+PROMPT_OVERHEAD_TOKENS = 1500  # instructions + schema + quote list framing, measured ~1,100
+
+
+def estimate_tokens(text: str) -> int:
+    return math.ceil(len(text) / CHARS_PER_TOKEN)
+
+
+def document_budget(context_tokens: int, max_tokens: int) -> int:
+    """Tokens of document text one call can carry."""
+    return max(256, context_tokens - max_tokens - PROMPT_OVERHEAD_TOKENS)
+
+
+def _chunk(segmentation: Segmentation, sentences: list[Segment]) -> Segmentation:
+    first, last = sentences[0].start, sentences[-1].end
+    quotes = [q for q in segmentation.quotes if first <= q.start < last]
+    sentence_ids = {s.id: f"S{i + 1}" for i, s in enumerate(sentences)}
+    quote_ids = {q.id: f"Q{i + 1}" for i, q in enumerate(quotes)}
+    return Segmentation(
+        document=segmentation.document,
+        sentences=[dataclasses.replace(s, id=sentence_ids[s.id]) for s in sentences],
+        quotes=[
+            dataclasses.replace(
+                q,
+                id=quote_ids[q.id],
+                sentence_id=sentence_ids.get(q.sentence_id or ""),
+                continues=quote_ids.get(q.continues or ""),
+            )
+            for q in quotes
+        ],
+    )
+
+
+def split(segmentation: Segmentation, budget_tokens: int, overlap_sentences: int = 2) -> list[Segmentation]:
+    """Chunks of whole sentences within `budget_tokens`, each repeating the last
+    `overlap_sentences` of the previous chunk for context. One chunk when it all fits."""
+    sentences = segmentation.sentences
+    total = sum(estimate_tokens(s.text) + 4 for s in sentences)
+    if total <= budget_tokens or len(sentences) <= 1:
+        return [segmentation]
+    chunks: list[list[Segment]] = []
+    current: list[Segment] = []
+    used = 0
+    for sentence in sentences:
+        cost = estimate_tokens(sentence.text) + 4  # "[S12] " and the newline
+        if current and used + cost > budget_tokens:
+            chunks.append(current)
+            current = current[-overlap_sentences:] if overlap_sentences else []
+            used = sum(estimate_tokens(s.text) + 4 for s in current)
+        current.append(sentence)
+        used += cost
+    if current:
+        chunks.append(current)
+    return [_chunk(segmentation, c) for c in chunks]
