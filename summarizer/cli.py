@@ -182,6 +182,8 @@ def batch_command(
     prices: Annotated[Optional[Path], typer.Option(help="JSON price table: model -> {input, output} dollars per million tokens.")] = None,
     max_cost: Annotated[Optional[float], typer.Option(help="Stop cleanly once the estimated cost reaches this many dollars.")] = None,
     context_tokens: Annotated[Optional[int], typer.Option(help="The model's context window; longer documents are chunked.")] = None,
+    batch_api: Annotated[bool, typer.Option("--batch-api", help="Go through the provider's Batch API (cheaper, slower; openai only).")] = False,
+    poll_interval: Annotated[float, typer.Option(help="Seconds between Batch API status checks.")] = 30.0,
     debug: DebugOption = False,
 ) -> None:
     """Summarize many documents into one JSONL file, with progress, resume and a cost report."""
@@ -197,6 +199,15 @@ def batch_command(
             cache=not no_cache, cache_dir=cache_dir, **extra,
         )
         table = Prices.load(prices) if prices else None
+        if batch_api:
+            from .openai_batch import run_openai_batch
+
+            with stderr.status("waiting for the Batch API…"):
+                result = run_openai_batch(paths, output, settings, resume=resume,
+                                          poll_interval=poll_interval)
+            stderr.print(f"{result.done} summarized, {result.failed} failed, {result.skipped} already "
+                         f"done in {result.rounds} round(s) -> {output}; tokens: {result.usage.total_tokens}")
+            raise typer.Exit(1 if result.failed else 0)
         with batch_progress(stderr) as update:
             stats = asyncio.run(run_batch(paths, output, settings, concurrency=concurrency,
                                           resume=resume, prices=table, max_cost=max_cost,

@@ -8,6 +8,7 @@ number of HTTP attempts. It listens on loopback only and stops with its context 
 
 from __future__ import annotations
 
+import email
 import json
 import threading
 import time
@@ -47,12 +48,21 @@ Script = Callable[[int, dict[str, Any]], Reply]
 
 
 class FakeOpenAI:
-    """`with FakeOpenAI(latency=0.2) as server: ... server.base_url ... server.count`"""
+    """`with FakeOpenAI(latency=0.2) as server: ... server.base_url ... server.count`
 
-    def __init__(self, latency: float = 0.0, script: Script | None = None):
+    It also plays the Batch API (files, batches, output files): a batch answers each line with
+    the same script as chat completions. `expire_after` answers only that many lines of each
+    batch and reports it `expired`, as a provider does when the completion window runs out.
+    """
+
+    def __init__(self, latency: float = 0.0, script: Script | None = None,
+                 expire_after: int | None = None):
         self.latency = latency
         self.script = script or (lambda n, request: Reply())
+        self.expire_after = expire_after
         self.requests: list[dict[str, Any]] = []
+        self.files: dict[str, bytes] = {}
+        self.batches: dict[str, dict[str, Any]] = {}
         self._lock = threading.Lock()
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
@@ -72,6 +82,50 @@ class FakeOpenAI:
             n = len(self.requests)
         return self.script(n, body)
 
+    # --- Batch API -------------------------------------------------------------------------
+
+    def _new_file(self, data: bytes) -> dict[str, Any]:
+        with self._lock:
+            file_id = f"file-{len(self.files) + 1}"
+            self.files[file_id] = data
+        return {"id": file_id, "object": "file", "bytes": len(data), "created_at": 0,
+                "filename": f"{file_id}.jsonl", "purpose": "batch", "status": "processed"}
+
+    def _run_batch(self, body: dict[str, Any]) -> dict[str, Any]:
+        lines = [json.loads(x) for x in self.files[body["input_file_id"]].decode().splitlines() if x]
+        answered = lines if self.expire_after is None else lines[: self.expire_after]
+        outputs, errors = [], []
+        for line in answered:
+            reply = self._answer(line["body"])
+            payload = reply.body if reply.body is not None else default_answer(line["body"])
+            result = {"id": f"resp-{line['custom_id']}", "custom_id": line["custom_id"],
+                      "response": {"status_code": reply.status, "request_id": "req", "body": payload},
+                      "error": None}
+            (outputs if reply.status == 200 else errors).append(json.dumps(result))
+        with self._lock:
+            batch_id = f"batch-{len(self.batches) + 1}"
+        outputs.reverse()  # providers do not promise order: clients must join on custom_id
+        output = self._new_file("\n".join(outputs).encode())["id"] if outputs else None
+        error = self._new_file("\n".join(errors).encode())["id"] if errors else None
+        final = "expired" if self.expire_after is not None else "completed"
+        batch = {"id": batch_id, "object": "batch", "endpoint": body["endpoint"],
+                 "input_file_id": body["input_file_id"], "completion_window": "24h",
+                 "created_at": 0, "status": "in_progress", "final_status": final,
+                 "output_file_id": output, "error_file_id": error,
+                 "request_counts": {"total": len(lines), "completed": len(outputs), "failed": len(errors)}}
+        self.batches[batch_id] = batch
+        return self._public(batch)
+
+    @staticmethod
+    def _public(batch: dict[str, Any]) -> dict[str, Any]:
+        return {k: v for k, v in batch.items() if k != "final_status"}
+
+    def _retrieve(self, batch_id: str) -> dict[str, Any]:
+        batch = self.batches[batch_id]
+        view = self._public(batch)
+        batch["status"] = batch["final_status"]  # in progress once, then done
+        return view
+
     def __enter__(self) -> FakeOpenAI:
         fake = self
 
@@ -81,9 +135,36 @@ class FakeOpenAI:
             def log_message(self, *args: Any) -> None:  # keep test output clean
                 return
 
+            def _send_json(self, payload: Any, status: int = 200) -> None:
+                data = payload if isinstance(payload, bytes) else json.dumps(payload).encode()
+                self.send_response(status)
+                self.send_header("content-type", "application/json")
+                self.send_header("content-length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+            def do_GET(self) -> None:  # noqa: N802
+                parts = self.path.rstrip("/").split("/")
+                if "batches" in parts:
+                    self._send_json(fake._retrieve(parts[-1]))
+                elif parts[-1] == "content":
+                    self._send_json(fake.files[parts[-2]])
+                else:
+                    self._send_json({"error": {"message": "not found"}}, 404)
+
             def do_POST(self) -> None:  # noqa: N802 - http.server's naming
                 length = int(self.headers.get("content-length") or 0)
-                body = json.loads(self.rfile.read(length) or b"{}")
+                raw = self.rfile.read(length)
+                if self.path.endswith("/files"):
+                    message = email.message_from_bytes(
+                        b"content-type: " + self.headers["content-type"].encode() + b"\r\n\r\n" + raw)
+                    upload = next(p for p in message.walk() if p.get_param("name", header="content-disposition") == "file")
+                    self._send_json(fake._new_file(upload.get_payload(decode=True)))
+                    return
+                if self.path.endswith("/batches"):
+                    self._send_json(fake._run_batch(json.loads(raw)))
+                    return
+                body = json.loads(raw or b"{}")
                 reply = fake._answer(body)
                 time.sleep(fake.latency if reply.delay is None else reply.delay)
                 if reply.drop:

@@ -111,6 +111,19 @@ def reduce_steps(parts: list[Grounded], templates: PromptTemplates,
     return reply.draft.headline, reply.draft.tldr
 
 
+def document_steps(text: str, settings: Settings, templates: PromptTemplates, tally: Tally
+                   ) -> Generator[Request, Reply, Summary]:
+    """The whole document, one request at a time: each chunk, the merge, the reduce call."""
+    plan_ = plan(text, settings)
+    parts = []
+    for chunk in plan_.chunks:
+        parts.append((yield from chunk_steps(chunk, settings, templates, tally)))
+    merged = merge_chunks(parts)
+    if len(parts) > 1:
+        merged.headline, merged.tldr = yield from reduce_steps(parts, templates, tally)
+    return finish(plan_, merged, settings, templates, tally)
+
+
 @dataclass
 class Plan:
     """What one document needs: its segmentation and the chunks to summarize."""
@@ -242,13 +255,9 @@ class Summarizer:
             return done.value
 
     def run(self, text: str) -> Summary:
-        plan_, tally = plan(text, self.settings), Tally()
-        parts = [self._drive(chunk_steps(c, self.settings, self.templates, tally), tally)
-                 for c in plan_.chunks]
-        merged = merge_chunks(parts)
-        if len(parts) > 1:
-            merged.headline, merged.tldr = self._drive(reduce_steps(parts, self.templates, tally), tally)
-        return finish(plan_, merged, self.settings, self.templates, tally)
+        """Sequential: chunks one after another (use `arun` to run them concurrently)."""
+        tally = Tally()
+        return self._drive(document_steps(text, self.settings, self.templates, tally), tally)
 
     async def arun(self, text: str) -> Summary:
         plan_, tally = plan(text, self.settings), Tally()

@@ -1,0 +1,227 @@
+"""Past one machine: large corpora through the OpenAI Batch API, the provider's own engine.
+
+Each document keeps a live pipeline (`document_steps`, the same steps as `summarize`). A round
+collects every pipeline's next request into one JSONL file whose `custom_id` is a hash of the
+document and the request, uploads it, creates a batch, polls it, and joins the answers back on
+`custom_id` (never on order). Answers are validated and grounded as usual; a pipeline that wants
+a re-ask, a chunk or a reduce call simply has a new request for the next round, and a request
+without an answer (failed, or left over when a batch expired: its completed part is kept) is
+sent again. Finished documents are written as the same JSONL lines as `summarizer batch`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import time
+from collections.abc import Callable, Generator, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import httpx2
+import openai
+
+from .batch import Job, _error_line, _ok_line, finished_ids, fingerprint, load_jobs
+from .client import CallFailed, ModelCaller, Reply, _raw_text, _usage, check_stop, lenient_parse
+from .errors import ConfigError, SummarizerError, SummaryFailed
+from .pipeline import Request, Tally, document_steps
+from .prompts import PromptTemplates
+from .schemas import Summary, Usage
+from .settings import Settings
+
+ENDPOINT = "/v1/chat/completions"
+DONE_STATUSES = {"completed", "failed", "expired", "cancelled"}
+
+
+class _Captured(SummarizerError):
+    """Carries a fully shaped request body out of the SDK instead of sending it."""
+
+    def __init__(self, body: dict[str, Any]):
+        super().__init__("captured")
+        self.body = body
+
+
+def request_body(settings: Settings, request: Request) -> dict[str, Any]:
+    """The exact chat-completions body instructor would send for `request`."""
+
+    def capture(http_request: httpx2.Request) -> httpx2.Response:
+        raise _Captured(json.loads(http_request.content))
+
+    caller = ModelCaller(settings.with_changes(max_attempts=1), base_url="http://capture.invalid/v1",
+                         http_client=httpx2.Client(transport=httpx2.MockTransport(capture)))
+    try:
+        caller.call(request.messages, request.response_model)
+    except CallFailed as exc:
+        if isinstance(exc.error, _Captured):
+            return exc.error.body
+        raise
+    raise AssertionError("the capture transport always raises")
+
+
+def reply_from(body: dict[str, Any], request: Request, max_tokens: int) -> Reply:
+    """A pipeline Reply from a raw chat.completion body, parsed like a live answer."""
+    completion = openai.types.chat.ChatCompletion.model_validate(body)
+    check_stop(completion, max_tokens)
+    raw = _raw_text(completion)
+    draft = lenient_parse(raw, request.response_model)
+    error = None if draft is not None else "the answer is not valid JSON for the schema"
+    return Reply(draft, raw, error, _usage(completion), attempts=1)
+
+
+@dataclass
+class Pending:
+    """One document's pipeline and the request it is waiting on."""
+
+    job: Job
+    steps: Generator[Request, Reply, Summary]
+    tally: Tally
+    request: Request
+    custom_id: str = ""
+    tries: int = 0
+
+
+@dataclass
+class BatchApiStats:
+    rounds: int = 0
+    submitted: int = 0
+    done: int = 0
+    failed: int = 0
+    resubmitted: int = 0
+    skipped: int = 0
+    usage: Usage = field(default_factory=Usage)
+
+
+def _custom_id(job: Job, body: dict[str, Any]) -> str:
+    digest = hashlib.sha256(json.dumps(body, sort_keys=True).encode()).hexdigest()[:16]
+    return f"{job.id}-{digest}"
+
+
+def _read_jsonl(client: openai.OpenAI, file_id: str | None) -> dict[str, dict[str, Any]]:
+    if not file_id:
+        return {}
+    text = client.files.content(file_id).text
+    results = {}
+    for line in text.splitlines():
+        if line.strip():
+            record = json.loads(line)
+            results[record["custom_id"]] = record
+    return results
+
+
+def run_openai_batch(
+    paths: Iterable[str | Path], output: Path, settings: Settings, *, client: openai.OpenAI | None = None,
+    resume: bool = False, poll_interval: float = 30.0, max_wait: float = 86_400.0, max_rounds: int = 4,
+    max_tries: int = 3, sleep: Callable[[float], None] = time.sleep,
+    on_update: Callable[[BatchApiStats], None] | None = None,
+) -> BatchApiStats:
+    """Summarize `paths` through the Batch API into `output` (JSONL, as `summarizer batch`)."""
+    if settings.provider != "openai":
+        raise ConfigError("The Batch API needs --provider openai (a provider that offers /v1/batches).")
+    if output.exists() and not resume:
+        raise ConfigError(f"{output} already exists; pass --resume to continue it, or choose another file.")
+    client = client or openai.OpenAI(api_key=settings.api_key, base_url=settings.base_url, max_retries=2)
+    templates = PromptTemplates.load(settings.template)
+    jobs = load_jobs(paths, fingerprint(settings))
+    done = finished_ids(output) if resume else set()
+    stats = BatchApiStats()
+    output.parent.mkdir(parents=True, exist_ok=True)
+    with output.open("a", encoding="utf-8") as sink:
+
+        def write(line: dict[str, Any]) -> None:
+            sink.write(json.dumps(line, ensure_ascii=False) + "\n")
+            sink.flush()
+
+        def settle(item: Pending, reply: Reply | None, error: SummarizerError | None = None) -> Pending | None:
+            """Advance a pipeline with a reply; write it out when it finishes or fails."""
+            try:
+                if error is not None:
+                    raise error
+                if reply is None:
+                    return item
+                item.tally.add(reply)
+                item.request = item.steps.send(reply)
+                item.tries = 0
+                return item
+            except StopIteration as finished:
+                stats.done += 1
+                stats.usage = stats.usage.add(finished.value.meta.usage)
+                write(_ok_line(item.job, finished.value))
+            except SummarizerError as exc:
+                stats.failed += 1
+                write(_error_line(item.job, exc))
+            return None
+
+        pending: list[Pending] = []
+        for job in jobs:
+            if job.id in done:
+                stats.skipped += 1
+                continue
+            done.add(job.id)
+            if job.error is not None:
+                stats.failed += 1
+                write(_error_line(job, job.error))
+                continue
+            tally = Tally()
+            steps = document_steps(job.text or "", settings, templates, tally)
+            try:
+                pending.append(Pending(job, steps, tally, next(steps)))
+            except SummarizerError as exc:
+                stats.failed += 1
+                write(_error_line(job, exc))
+
+        while pending and stats.rounds < max_rounds:
+            stats.rounds += 1
+            lines, by_id = [], {}
+            for item in pending:
+                body = request_body(settings, item.request)
+                item.custom_id = _custom_id(item.job, body)
+                item.tries += 1
+                by_id[item.custom_id] = item
+                lines.append(json.dumps({"custom_id": item.custom_id, "method": "POST",
+                                         "url": ENDPOINT, "body": body}))
+            stats.submitted += len(lines)
+            upload = client.files.create(file=("requests.jsonl", io.BytesIO("\n".join(lines).encode())),
+                                         purpose="batch")
+            batch = client.batches.create(input_file_id=upload.id, endpoint=ENDPOINT,
+                                          completion_window="24h")
+            waited = 0.0
+            while batch.status not in DONE_STATUSES and waited < max_wait:
+                sleep(poll_interval)
+                waited += poll_interval
+                batch = client.batches.retrieve(batch.id)
+            answers = _read_jsonl(client, batch.output_file_id)
+            answers.update(_read_jsonl(client, batch.error_file_id))
+            still: list[Pending] = []
+            for custom_id, item in by_id.items():
+                record = answers.get(custom_id)
+                response = (record or {}).get("response") or {}
+                if record is None or response.get("status_code") != 200:
+                    # No answer (expired, failed line): send again, a bounded number of times.
+                    if item.tries >= max_tries:
+                        status = response.get("status_code", "no answer")
+                        settle(item, None, SummaryFailed(
+                            f"The Batch API gave no usable answer after {item.tries} tries ({status}).",
+                            attempts=item.tally.attempts + item.tries, last_error=None, usage=item.tally.usage))
+                    else:
+                        stats.resubmitted += 1
+                        still.append(item)
+                    continue
+                try:
+                    reply = reply_from(response["body"], item.request, settings.max_tokens)
+                except SummarizerError as exc:
+                    settle(item, None, exc)
+                    continue
+                following = settle(item, reply)
+                if following is not None:
+                    still.append(following)
+            pending = still
+            if on_update:
+                on_update(stats)
+        for item in pending:
+            settle(item, None, SummaryFailed(
+                f"Unfinished after {max_rounds} Batch API rounds; run again with --resume.",
+                attempts=item.tally.attempts, last_error=None, usage=item.tally.usage))
+    return stats
+
