@@ -1,4 +1,9 @@
-"""Read a document from a path or stdin into text, with errors a person can act on."""
+"""Read a document from a path or stdin into text, with errors a person can act on.
+
+Limits: at most 5 MB per document (larger inputs are refused before any model call; split
+them). HTML is reduced to its article text with trafilatura (the `html` extra); offsets then
+index that extracted text, which is what the summary quotes.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +14,26 @@ from pathlib import Path
 from .errors import InputError
 
 MAX_DOCUMENT_BYTES = 5 * 1024 * 1024  # larger inputs are refused before any model call
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+
+
+def looks_like_html(text: str, source: str = "") -> bool:
+    head = text.lstrip()[:256].lower()
+    return source.lower().endswith(tuple(HTML_SUFFIXES)) or head.startswith(("<!doctype html", "<html"))
+
+
+def html_to_text(html: str, source: str) -> str:
+    """The article text of an HTML page (scripts, navigation and boilerplate left out)."""
+    try:
+        import trafilatura
+    except ImportError:
+        raise InputError(
+            f"{source} is HTML; install the HTML extra to extract its text: pip install 'summarizer[html]'."
+        ) from None
+    text = trafilatura.extract(html, include_comments=False, include_tables=False)
+    if not text or not text.strip():
+        raise InputError(f"{source} is HTML with no article text that could be extracted.")
+    return text
 
 
 def decode(data: bytes, source: str) -> str:
@@ -48,4 +73,6 @@ def read_document(path: str | Path) -> str:
     text = decode(data, source)
     if not text.strip():
         raise InputError(f"{source} is empty; give a document with some text in it.")
+    if looks_like_html(text, source):
+        text = html_to_text(text, source)
     return text

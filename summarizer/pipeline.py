@@ -9,6 +9,7 @@ into one typed summary, and given a headline and tldr by one short reduce call.
 from __future__ import annotations
 
 import asyncio
+import json
 import time
 from collections.abc import Generator
 from dataclasses import dataclass, field
@@ -215,6 +216,8 @@ def failure(exc: CallFailed, settings: Settings, tally: Tally) -> SummarizerErro
         reason = "the request timed out"
     elif isinstance(error, openai.APIConnectionError):
         reason = f"could not connect to {settings.base_url or 'the provider'}"
+    elif isinstance(error, json.JSONDecodeError):
+        reason = "the provider's answers were not JSON (a proxy or gateway error page?)"
     else:
         reason = f"{type(error).__name__}: {error}"
     attempts = tally.attempts + exc.attempts

@@ -10,6 +10,7 @@ separate, smaller budget owned by `pipeline.py`.
 from __future__ import annotations
 
 import email.utils
+import json
 import time
 from collections.abc import Callable
 from typing import Any
@@ -48,11 +49,17 @@ def root_cause(exc: BaseException) -> BaseException:
 
 
 def is_transient(exc: BaseException) -> bool:
+    """Worth another attempt: rate limits, server errors, broken connections, timeouts.
+
+    A body that is not JSON at all (a proxy's error page with status 200) counts too; the
+    caller only asks when no completion was parsed, so a model's malformed JSON is not retried
+    here but re-asked.
+    """
     cause = root_cause(exc)
     if isinstance(cause, openai.APIStatusError):
         return cause.status_code in TRANSIENT_STATUS or cause.status_code >= 500
     # APITimeoutError is a subclass of APIConnectionError.
-    return isinstance(cause, openai.APIConnectionError)
+    return isinstance(cause, openai.APIConnectionError | json.JSONDecodeError)
 
 
 def retry_after_seconds(exc: BaseException) -> float | None:

@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 from .schemas import Summary
+
+# Control characters (ANSI escapes among them) from a document are shown, never replayed.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def visible(text: str) -> str:
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 def to_json(summary: Summary) -> str:
@@ -40,7 +49,7 @@ def to_markdown(summary: Summary) -> str:
     meta = summary.meta
     lines.append(f"_{meta.provider} · {meta.model} · template {meta.template.name} · "
                  f"{meta.attempts} attempt(s), {meta.usage.total_tokens} tokens_")
-    return "\n".join(lines) + "\n"
+    return visible("\n".join(lines)) + "\n"
 
 
 FORMATS = {"json": to_json, "markdown": to_markdown}

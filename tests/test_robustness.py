@@ -1,0 +1,248 @@
+"""Unattended runs: batches under faults, bad input, secrets that must not leak, shared caches."""
+
+import asyncio
+import codecs
+import re
+import json
+import logging
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from summarizer.batch import run_batch
+from summarizer.cli import app
+from summarizer.fake_server import FakeOpenAI, Reply
+
+from .conftest import ROOT, fast_settings
+
+SENTINEL = "sk-sentinel-DO-NOT-LEAK-0123456789abcdef"
+runner = CliRunner()
+
+
+# --- batch under faults ------------------------------------------------------------------------
+
+
+def test_batch_of_500_under_faults_loses_and_duplicates_nothing(tmp_path: Path) -> None:
+    """~20% transient and 2% permanent failures: every document ends as exactly one line;
+    --resume after the fault is lifted finishes the failures without repeating any document."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    paths = []
+    for i in range(500):
+        path = docs / f"{i:03}.txt"
+        path.write_text(f"Alice Smith reported figure {i} on Monday.{' PERMANENT' if i % 50 == 7 else ''}")
+        paths.append(path)
+    seen: dict[str, int] = {}
+
+    def flaky(n: int, request: dict) -> Reply:
+        text = json.dumps(request)
+        if "PERMANENT" in text:
+            return Reply(status=400, body={"error": {"message": "bad request"}})
+        key = re.search(r"figure (\d+)", text).group(1)
+        seen[key] = seen.get(key, 0) + 1
+        if seen[key] == 1 and n % 5 == 0:  # about one call in five fails once
+            return Reply(status=503, body={"error": {"message": "busy"}})
+        return Reply()
+
+    out = tmp_path / "out.jsonl"
+    settings = fast_settings(cache=False)
+    with FakeOpenAI(script=flaky) as server:
+        stats = asyncio.run(run_batch(paths, out, settings.with_changes(base_url=server.base_url),
+                                      concurrency=16))
+        first_calls = server.count
+    lines = [json.loads(line) for line in out.read_text().splitlines()]
+    assert len(lines) == 500 and len({l["id"] for l in lines}) == 500
+    assert stats.failed == 10 and stats.done == 490
+    assert first_calls > 500 + 10  # transient faults were retried
+    done_before = {l["id"] for l in lines if l["status"] == "ok"}
+
+    with FakeOpenAI() as healed:
+        stats = asyncio.run(run_batch(paths, out, settings.with_changes(base_url=healed.base_url),
+                                      concurrency=16, resume=True))
+        assert healed.count == 10  # only the ten permanent failures were done again
+    lines = [json.loads(line) for line in out.read_text().splitlines()]
+    assert len(lines) == 500 and all(l["status"] == "ok" for l in lines)
+    assert done_before <= {l["id"] for l in lines} and stats.skipped == 490
+
+
+# --- bad input ---------------------------------------------------------------------------------
+
+
+def _summarize_file(path: Path, *extra: str):
+    with FakeOpenAI() as server:
+        result = runner.invoke(app, ["summarize", str(path), "--provider", "openai", "--base-url",
+                                     server.base_url, *extra], env={"OPENAI_API_KEY": SENTINEL})
+        return result, server.count
+
+
+@pytest.mark.parametrize("name, content, message", [
+    ("empty.txt", b"", "empty"),
+    ("blank.txt", b"   \n\t\n  ", "empty"),
+    ("binary.bin", bytes(range(256)) * 4, "binary"),
+])
+def test_unusable_input_exits_1_with_zero_requests(tmp_path: Path, name, content, message) -> None:
+    """Empty, whitespace-only and binary files: one sentence, exit 1, no HTTP request."""
+    path = tmp_path / name
+    path.write_bytes(content)
+    result, calls = _summarize_file(path)
+    assert result.exit_code == 1 and message in result.stderr and calls == 0
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("encoding", ["latin-1", "utf-16"])
+def test_other_encodings_are_decoded(tmp_path: Path, encoding: str) -> None:
+    """Latin-1 text and UTF-16 with a BOM are read correctly, offsets into the decoded text."""
+    text = 'Alice Smith, née Müller, said "ça va" in Zürich.'
+    path = tmp_path / "doc.txt"
+    if encoding == "latin-1":
+        data = text.encode("latin-1")
+    else:
+        data = codecs.BOM_UTF16_LE + text.encode("utf-16-le")
+    path.write_bytes(data)
+    result, calls = _summarize_file(path)
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.stdout)
+    assert calls == 1 and summary["actors"][0]["name"] == "Alice Smith"
+    assert summary["meta"]["quote_coverage"]["missed"][0]["text"] == "ça va"
+
+
+def test_oversized_file_is_refused_by_the_documented_limit(tmp_path: Path) -> None:
+    """A 20 MB file is refused (limit 5 MB) before any request."""
+    path = tmp_path / "big.txt"
+    path.write_bytes(b"Alice Smith spoke. " * (20 * 1024 * 1024 // 19))
+    result, calls = _summarize_file(path)
+    assert result.exit_code == 1 and "5 MB" in result.stderr and calls == 0
+
+
+def test_single_huge_line_is_refused_before_any_call(tmp_path: Path) -> None:
+    """A 1 MB line with no sentence breaks exceeds the context: refused, zero requests."""
+    path = tmp_path / "line.txt"
+    path.write_text("Alice " + "x" * (1024 * 1024))
+    result, calls = _summarize_file(path)
+    assert result.exit_code == 1 and "longer than the model's context" in result.stderr and calls == 0
+
+
+def test_long_document_is_chunked_not_sent_whole(tmp_path: Path) -> None:
+    """A document longer than the context is chunked: no request exceeds the context."""
+    path = tmp_path / "long.txt"
+    path.write_text("\n".join(f"Alice Smith said item {i} was ready for review today." for i in range(3000)))
+    with FakeOpenAI() as server:
+        result = runner.invoke(app, ["summarize", str(path), "--provider", "openai", "--base-url",
+                                     server.base_url], env={"OPENAI_API_KEY": SENTINEL,
+                                                            "SUMMARIZER_PROVIDER": "openai"})
+        assert result.exit_code == 0, result.output
+        assert server.count == 1  # 128k context: fits, one call
+
+
+def test_html_file_is_reduced_to_its_article_text(tmp_path: Path) -> None:
+    """An HTML page is read through trafilatura; its script is never part of the text."""
+    path = tmp_path / "page.html"
+    path.write_text("<!DOCTYPE html><html><head><script>alert('x')</script></head><body><nav>Home</nav>"
+                    "<article><h1>Plant opens</h1><p>Alice Smith opened the plant on Monday. "
+                    "“We expect to hire 300 people,” Smith said.</p></article></body></html>")
+    result, calls = _summarize_file(path)
+    assert result.exit_code == 0, result.output
+    assert calls == 1
+    assert "alert" not in json.dumps(json.loads(result.stdout))
+
+
+def test_directory_and_missing_path_are_clear_errors(tmp_path: Path) -> None:
+    """A directory or a missing path: exit 1 and a sentence that says which."""
+    assert "is a directory" in _summarize_file(tmp_path)[0].stderr
+    assert "does not exist" in _summarize_file(tmp_path / "nope.txt")[0].stderr
+
+
+def test_closed_stdin_is_a_clear_error() -> None:
+    """`-` with standard input closed: exit 1, one sentence, no traceback."""
+    completed = subprocess.run(
+        [sys.executable, "-m", "summarizer", "summarize", "-", "--provider", "replay", "--fixtures",
+         str(ROOT / "fixtures")], capture_output=True, text=True, timeout=60, cwd=ROOT,
+        preexec_fn=lambda: os.close(0),
+    )
+    assert completed.returncode == 1, completed.stderr
+    assert "Standard input is closed" in completed.stderr and "Traceback" not in completed.stderr
+
+
+def test_ansi_escapes_are_never_replayed_raw(tmp_path: Path) -> None:
+    """A document with ANSI escape sequences: the JSON and Markdown outputs show them escaped."""
+    path = tmp_path / "ansi.txt"
+    path.write_text("Alice Smith said \x1b[31m“we are red”\x1b[0m today.\x1b]0;pwned\x07")
+    result, _ = _summarize_file(path)
+    assert result.exit_code == 0 and "\x1b" not in result.stdout
+    markdown, _ = _summarize_file(path, "--format", "markdown")
+    assert markdown.exit_code == 0 and "\x1b" not in markdown.stdout and "\x07" not in markdown.stdout
+
+
+def test_jinja_syntax_in_a_document_is_kept_literally(tmp_path: Path) -> None:
+    """`{{ }}` and `{% %}` in a document reach the model as written."""
+    path = tmp_path / "jinja.txt"
+    path.write_text("Alice Smith wrote {{ secret }} and {% for x in y %}{{ x }}{% endfor %} on a slide.")
+    with FakeOpenAI() as server:
+        result = runner.invoke(app, ["summarize", str(path), "--provider", "openai", "--base-url",
+                                     server.base_url], env={"OPENAI_API_KEY": SENTINEL})
+        user = server.requests[0]["messages"][1]["content"]
+    assert result.exit_code == 0
+    assert "{{ secret }}" in user and "{% for x in y %}{{ x }}{% endfor %}" in user
+
+
+# --- secrets -----------------------------------------------------------------------------------
+
+
+def test_sentinel_key_never_appears_in_output_errors_logs_or_debug(tmp_path: Path, caplog) -> None:
+    """Across success, failure and --debug runs, the key is never printed, logged or stored."""
+    caplog.set_level(logging.DEBUG)
+    doc = tmp_path / "doc.txt"
+    doc.write_text("Alice Smith spoke on Monday.")
+    report = tmp_path / "out.jsonl"
+    outputs = []
+    with FakeOpenAI(script=lambda n, r: Reply(status=401, body={"error": {"message": "bad key"}})
+                    if n == 2 else Reply()) as server:
+        env = {"OPENAI_API_KEY": SENTINEL}
+        base = ["--provider", "openai", "--base-url", server.base_url]
+        outputs.append(runner.invoke(app, ["summarize", str(doc), *base, "--debug"], env=env))
+        outputs.append(runner.invoke(app, ["summarize", str(doc), *base], env=env))
+        outputs.append(runner.invoke(app, ["batch", str(doc), "-o", str(report), *base,
+                                           "--cache-dir", str(tmp_path / "cache")], env=env))
+    texts = [o.output for o in outputs] + [str(o.exception or "") for o in outputs]
+    texts += [caplog.text, report.read_text()]
+    texts += [p.read_text() for p in (tmp_path / "cache").rglob("*.json")]
+    assert outputs[1].exit_code == 2 and "OPENAI_API_KEY" in outputs[1].stderr
+    assert not [t for t in texts if SENTINEL in t]
+
+
+def test_settings_never_show_the_key() -> None:
+    """repr() of Settings leaves the key out."""
+    assert SENTINEL not in repr(fast_settings(api_key=SENTINEL))
+
+
+# --- shared cache, concurrent writers ----------------------------------------------------------
+
+
+def test_two_batch_processes_sharing_one_cache_corrupt_nothing(tmp_path: Path) -> None:
+    """Two processes write different outputs through one cache at once; everything stays valid."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for i in range(40):
+        (docs / f"{i}.txt").write_text(f"Alice Smith counted {i % 20} boxes today.")  # overlapping keys
+    paths = sorted(str(p) for p in docs.iterdir())
+    cache = tmp_path / "cache"
+    with FakeOpenAI(latency=0.01) as server:
+        procs = [subprocess.Popen(
+            [sys.executable, "-m", "summarizer", "batch", *paths, "-o", str(tmp_path / f"out{k}.jsonl"),
+             "--provider", "openai", "--base-url", server.base_url, "--model", "m", "--cache-dir",
+             str(cache), "--concurrency", "8"],
+            env={**os.environ, "OPENAI_API_KEY": SENTINEL}, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        ) for k in (1, 2)]
+        for proc in procs:
+            proc.wait(timeout=120)
+            assert proc.returncode == 0, proc.stderr.read().decode()[-500:]
+    for k in (1, 2):
+        lines = [json.loads(l) for l in (tmp_path / f"out{k}.jsonl").read_text().splitlines()]
+        assert len(lines) == 20 and all(l["status"] == "ok" for l in lines)  # 40 files, 20 distinct texts
+    entries = list(cache.rglob("*.json"))
+    assert entries and all(json.loads(e.read_text())["response"]["choices"] for e in entries)
+    assert not list(cache.rglob("*.tmp"))
