@@ -45,6 +45,7 @@ class Mode(str, Enum):
 class Format(str, Enum):
     json = "json"
     markdown = "markdown"
+    html = "html"
 
 
 DebugOption = Annotated[bool, typer.Option("--debug", help="Show tracebacks and HTTP logs.")]
@@ -76,6 +77,7 @@ def _write(text: str, output: Optional[Path]) -> None:
     epilog=(
         "Examples:\n\n"
         "  summarizer summarize seeds/us_china_diplomacy.txt --provider replay --fixtures fixtures\n\n"
+        "  summarizer summarize article.txt --format html -o view.html\n\n"
         "  OPENAI_API_KEY=... summarizer summarize article.txt --format markdown\n\n"
         "  summarizer summarize call.txt --base-url http://localhost:11434/v1 --model llama3.1\n\n"
         "  cat article.txt | summarizer summarize - -o summary.json"
@@ -105,8 +107,14 @@ def summarize(
             mode=mode.value if mode else None, fixtures=fixtures, record=record,
             template=template, strict=strict, max_tokens=max_tokens, model_path=model_path,
         )
-        summary = summarize_text(read_document(path), settings=settings)
-        _write(FORMATS[format.value](summary), output)
+        text = read_document(path)
+        summary = summarize_text(text, settings=settings)
+        if format is Format.html:
+            from .html_views import summary_html
+
+            _write(summary_html(summary, text), output)
+        else:
+            _write(FORMATS[format.value](summary), output)
 
     _run(debug, action)
 
@@ -117,6 +125,7 @@ def summarize(
         "Examples:\n\n"
         "  summarizer eval fixtures --provider replay --report report.json\n\n"
         "  summarizer eval fixtures --compare old-report.json --min-score 0.6\n\n"
+        "  summarizer eval fixtures --html report.html --markdown report.md\n\n"
         "  summarizer eval fixtures --provider local --record"
     ),
 )
@@ -129,6 +138,8 @@ def eval_command(
     report: Annotated[Optional[Path], typer.Option(help="Write the JSON report to FILE.")] = None,
     min_score: Annotated[Optional[float], typer.Option(help="Exit 1 when the aggregate score is below X.")] = None,
     compare: Annotated[Optional[Path], typer.Option(help="An earlier JSON report: show the delta per metric and case.")] = None,
+    html: Annotated[Optional[Path], typer.Option(help="Also write a self-contained HTML report to FILE.")] = None,
+    markdown: Annotated[Optional[Path], typer.Option(help="Also write the report as Markdown to FILE.")] = None,
     debug: DebugOption = False,
 ) -> None:
     """Score summaries of every case against its gold annotations (offline with replay)."""
@@ -151,6 +162,14 @@ def eval_command(
                 stderr.print(f"{case.case}: {case.error}", markup=False)
         if report:
             write_report(result, report, comparison)
+        if html:
+            from .html_views import report_html
+
+            html.write_text(report_html(result, comparison), encoding="utf-8")
+        if markdown:
+            from .views import report_markdown
+
+            markdown.write_text(report_markdown(result, comparison), encoding="utf-8")
         score = result.aggregate.get("score") or 0.0
         if min_score is not None and score < min_score:
             stderr.print(f"Aggregate score {score:.3f} is below --min-score {min_score}.")

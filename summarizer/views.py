@@ -147,3 +147,30 @@ def batch_report(stats, output) -> str:  # type: ignore[no-untyped-def]
     if stats.stopped_for_budget:
         lines.append("Stopped at the --max-cost budget; run again with --resume to continue.")
     return "\n".join(lines)
+
+
+def report_markdown(report, comparison=None) -> str:  # type: ignore[no-untyped-def]
+    """The eval report as a Markdown table (deltas in brackets), then the misses per case."""
+    deltas = (comparison or {}).get("cases", {})
+    head = ["case", "valid", *[title for _, title in EVAL_COLUMNS]]
+    lines = [f"# Evaluation: {report.provider} · {report.model or 'recorded model'}", "",
+             "| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+
+    def cell(value, delta=None) -> str:  # type: ignore[no-untyped-def]
+        text = "–" if value is None else f"{value:.2f}"
+        return text + (f" ({delta:+.2f})" if delta else "")
+
+    for case in report.cases:
+        d = deltas.get(case.case, {})
+        lines.append("| " + " | ".join([case.case, "yes" if case.valid else "**no**",
+                                         *[cell(getattr(case, k), d.get(k)) for k, _ in EVAL_COLUMNS]]) + " |")
+    agg, agg_d = report.aggregate, (comparison or {}).get("aggregate", {})
+    lines.append("| **aggregate** | " + cell(agg.get("schema_validity_rate")) + " | "
+                 + " | ".join(cell(agg.get(k), agg_d.get(k)) for k, _ in EVAL_COLUMNS) + " |")
+    lines += ["", "## Misses", ""]
+    for case in report.cases:
+        missing = {k: v for k, v in case.misses.model_dump().items() if v}
+        if case.error or missing:
+            lines.append(f"- **{case.case}**" + (f": {case.error}" if case.error else ""))
+            lines += [f"  - {k.replace('_', ' ')}: {'; '.join(v)}" for k, v in missing.items()]
+    return visible("\n".join(lines)) + "\n"

@@ -1,0 +1,90 @@
+"""Self-contained HTML views of a summary (next to its source) and of an eval report.
+
+Templates live in `summarizer/html/` and render with autoescaping, so any markup in a document
+(a `<script>` included) is shown as text, never run. The pages load nothing from the network;
+a Content-Security-Policy forbids it as a second line of defence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from jinja2.sandbox import SandboxedEnvironment
+
+from .cleaning import clean
+from .schemas import Quote, Summary
+
+TEMPLATES = Path(__file__).resolve().parent / "html"
+
+
+def _environment() -> SandboxedEnvironment:
+    return SandboxedEnvironment(
+        loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, undefined=jinja2.StrictUndefined,
+        trim_blocks=True, lstrip_blocks=True,
+    )
+
+
+@dataclass
+class Piece:
+    """A stretch of the source with the same highlights throughout."""
+
+    text: str
+    quote: Quote | None = None
+    speaker: str = ""
+    quote_ends: bool = False
+    evidence: str = ""  # what the evidence supports, for the hover title
+    boilerplate: bool = False
+
+
+def source_pieces(document: str, summary: Summary) -> list[Piece]:
+    """Cut the document at every highlight boundary; each piece knows what covers it."""
+    names = {a.id: a.name for a in summary.actors}
+    evidence: list[tuple[int, int, str]] = []
+    for stance in summary.stances:
+        label = f"{names.get(stance.actor_id, stance.actor_id)} · {stance.position} · {stance.topic}"
+        evidence += [(e.start, e.end, label) for e in stance.evidence]
+    for risk in summary.risks:
+        evidence += [(e.start, e.end, f"risk · {risk.severity} · {risk.description}") for e in risk.evidence]
+    removed = [(r.start, r.end) for r in clean(document).removed]
+    cuts = {0, len(document)}
+    for start, end, _ in evidence:
+        cuts |= {start, end}
+    for quote in summary.quotes:
+        cuts |= {quote.start, quote.end}
+    for start, end in removed:
+        cuts |= {start, end}
+    bounds = sorted(c for c in cuts if 0 <= c <= len(document))
+    pieces = []
+    for start, end in zip(bounds, bounds[1:]):
+        quote = next((q for q in summary.quotes if q.start <= start and end <= q.end), None)
+        labels = [label for s, e, label in evidence if s <= start and end <= e]
+        pieces.append(Piece(
+            text=document[start:end],
+            quote=quote,
+            speaker=names.get(quote.speaker_id, quote.speaker_id) if quote else "",
+            quote_ends=bool(quote and quote.end == end),
+            evidence="; ".join(dict.fromkeys(labels)),
+            boilerplate=any(s <= start and end <= e for s, e in removed),
+        ))
+    return pieces
+
+
+def summary_html(summary: Summary, document: str) -> str:
+    stances: dict[str, list[Any]] = {}
+    for stance in summary.stances:
+        stances.setdefault(stance.actor_id, []).append(stance)
+    return _environment().get_template("summary.html.j2").render(
+        summary=summary, pieces=source_pieces(document, summary), stances_by_actor=stances,
+        names={a.id: a.name for a in summary.actors},
+    )
+
+
+def report_html(report: Any, comparison: dict[str, Any] | None = None) -> str:
+    from .views import EVAL_COLUMNS
+
+    return _environment().get_template("report.html.j2").render(
+        report=report, comparison=comparison or {}, columns=EVAL_COLUMNS,
+    )
