@@ -24,8 +24,7 @@ def parser(description: str) -> argparse.ArgumentParser:
 
 
 def settings(base_url: str, **changes) -> Settings:
-    return Settings(provider="openai", model="bench-model", base_url=base_url, api_key="sk-bench",
-                    **changes)
+    return Settings(provider="openai", model="bench-model", base_url=base_url, api_key="sk-bench", **changes)
 
 
 def document(i: int) -> str:

@@ -1,6 +1,6 @@
 """(c) Cache: a re-run of the same batch answered from the on-disk cache.
 
-    python bench/cache.py [--latency 0.2] [--docs 50]
+python bench/cache.py [--latency 0.2] [--docs 50]
 """
 
 from __future__ import annotations
@@ -34,8 +34,10 @@ def main() -> None:
             asyncio.run(run_batch(paths, Path(tmp) / f"{run}.jsonl", config, concurrency=1))
             times.append(time.perf_counter() - started)
             calls.append(server.count - before)
-    print(f"cache: first run {times[0]:.2f} s ({calls[0]} calls), re-run {times[1]:.3f} s "
-          f"({calls[1]} calls) = {times[0] / times[1]:.0f}x faster")
+    print(
+        f"cache: first run {times[0]:.2f} s ({calls[0]} calls), re-run {times[1]:.3f} s "
+        f"({calls[1]} calls) = {times[0] / times[1]:.0f}x faster"
+    )
 
 
 if __name__ == "__main__":

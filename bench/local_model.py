@@ -23,8 +23,10 @@ ROOT = Path(__file__).resolve().parent.parent
 STRATEGIES = [
     ("tools + grammar, default prompt", {"mode": "tools"}),
     ("md_json, no grammar, default prompt", {"mode": "md_json"}),
-    ("tools + grammar, prompt with example", {"mode": "tools",
-                                              "template": ROOT / "bench" / "prompts" / "with_example"}),
+    (
+        "tools + grammar, prompt with example",
+        {"mode": "tools", "template": ROOT / "bench" / "prompts" / "with_example"},
+    ),
 ]
 
 
@@ -33,13 +35,23 @@ def run(strategy: dict, text: str) -> dict:
     try:
         summary = summarize(text, provider="local", **strategy)
     except SummaryFailed as failure:
-        return {"seconds": time.perf_counter() - started, "prompt": failure.usage.prompt_tokens,
-                "completion": failure.usage.completion_tokens, "valid": False, "actors": 0,
-                "dropped": 0}
+        return {
+            "seconds": time.perf_counter() - started,
+            "prompt": failure.usage.prompt_tokens,
+            "completion": failure.usage.completion_tokens,
+            "valid": False,
+            "actors": 0,
+            "dropped": 0,
+        }
     usage = summary.meta.usage
-    return {"seconds": time.perf_counter() - started, "prompt": usage.prompt_tokens,
-            "completion": usage.completion_tokens, "valid": True, "actors": len(summary.actors),
-            "dropped": sum(1 for w in summary.warnings if w.startswith("Dropped"))}
+    return {
+        "seconds": time.perf_counter() - started,
+        "prompt": usage.prompt_tokens,
+        "completion": usage.completion_tokens,
+        "valid": True,
+        "actors": len(summary.actors),
+        "dropped": sum(1 for w in summary.warnings if w.startswith("Dropped")),
+    }
 
 
 def main() -> None:
@@ -50,16 +62,19 @@ def main() -> None:
         raise SystemExit("Install the embedded model first: pip install '.[local]'")
     text = (ROOT / "seeds" / "us_china_diplomacy.txt").read_text("utf-8")
     local_server(resolve_settings("local"))  # start once; rows measure warm calls only
-    print(f"{'strategy':40} {'s':>6} {'prompt':>7} {'compl':>6} {'tok/s':>6} {'valid':>6} {'actors':>6} {'dropped':>7}")
+    header = ("strategy", "s", "prompt", "compl", "tok/s", "valid", "actors", "dropped")
+    print("{:40} {:>6} {:>7} {:>6} {:>6} {:>6} {:>6} {:>7}".format(*header))
     for name, strategy in STRATEGIES:
         rows = [run(strategy, text) for _ in range(args.runs)]
         seconds = statistics.median(r["seconds"] for r in rows)
         completion = statistics.median(r["completion"] for r in rows)
         prompt = statistics.median(r["prompt"] for r in rows)
         valid = sum(r["valid"] for r in rows)
-        print(f"{name:40} {seconds:6.1f} {prompt:7.0f} {completion:6.0f} {completion / seconds:6.1f} "
-              f"{valid:>4}/{len(rows)} {statistics.median(r['actors'] for r in rows):6.0f} "
-              f"{statistics.median(r['dropped'] for r in rows):7.0f}")
+        print(
+            f"{name:40} {seconds:6.1f} {prompt:7.0f} {completion:6.0f} {completion / seconds:6.1f} "
+            f"{valid:>4}/{len(rows)} {statistics.median(r['actors'] for r in rows):6.0f} "
+            f"{statistics.median(r['dropped'] for r in rows):7.0f}"
+        )
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """(d) Long document: a 50,000-word input, calls made and wall time vs the ideal rounds.
 
-    python bench/long_document.py [--latency 0.2] [--context-tokens 16000]
+python bench/long_document.py [--latency 0.2] [--context-tokens 16000]
 """
 
 from __future__ import annotations
@@ -31,9 +31,11 @@ def main() -> None:
     chunks = summary.meta.chunks
     # Chunks run concurrently (one round), then one reduce call.
     ideal = (math.ceil(chunks / chunks) + 1) * args.latency
-    print(f"long document: {len(text.split())} words -> {chunks} chunks, {calls} calls "
-          f"(chunks + 1 reduce), {wall:.2f} s = {wall / ideal:.2f}x the ideal {ideal:.1f} s "
-          f"(2 rounds of {args.latency * 1000:.0f} ms)")
+    print(
+        f"long document: {len(text.split())} words -> {chunks} chunks, {calls} calls "
+        f"(chunks + 1 reduce), {wall:.2f} s = {wall / ideal:.2f}x the ideal {ideal:.1f} s "
+        f"(2 rounds of {args.latency * 1000:.0f} ms)"
+    )
 
 
 if __name__ == "__main__":

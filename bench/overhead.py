@@ -1,6 +1,6 @@
 """(a) Overhead: summarize() vs a bare instructor call with the same schema and transport.
 
-    python bench/overhead.py [--latency 0.2] [--runs 30]
+python bench/overhead.py [--latency 0.2] [--runs 30]
 """
 
 from __future__ import annotations
@@ -27,12 +27,15 @@ def main() -> None:
     with FakeOpenAI(latency=args.latency) as server:
         config = settings(server.base_url)
         system, user = PromptTemplates.load().render(segment(clean(DOCUMENT)), new_boundary())
-        bare = instructor.from_openai(openai.OpenAI(base_url=server.base_url, api_key="sk-bench",
-                                                    max_retries=0))
+        bare = instructor.from_openai(
+            openai.OpenAI(base_url=server.base_url, api_key="sk-bench", max_retries=0)
+        )
 
         def bare_call() -> None:
             bare.chat.completions.create(
-                model="bench-model", response_model=SummaryDraft, max_retries=0,
+                model="bench-model",
+                response_model=SummaryDraft,
+                max_retries=0,
                 messages=[{"role": "system", "content": system}, {"role": "user", "content": user}],
             )
 
@@ -46,10 +49,12 @@ def main() -> None:
                 fn()
                 timings[name].append(time.perf_counter() - started)
     bare_p50, ours_p50 = statistics.median(timings["bare"]), statistics.median(timings["ours"])
-    print(f"overhead: p50 summarize() {ours_p50 * 1000:.1f} ms vs bare instructor "
-          f"{bare_p50 * 1000:.1f} ms = ratio {ours_p50 / bare_p50:.3f} "
-          f"(+{(ours_p50 - bare_p50) * 1000:.1f} ms) at {args.latency * 1000:.0f} ms latency, "
-          f"{args.runs} runs")
+    print(
+        f"overhead: p50 summarize() {ours_p50 * 1000:.1f} ms vs bare instructor "
+        f"{bare_p50 * 1000:.1f} ms = ratio {ours_p50 / bare_p50:.3f} "
+        f"(+{(ours_p50 - bare_p50) * 1000:.1f} ms) at {args.latency * 1000:.0f} ms latency, "
+        f"{args.runs} runs"
+    )
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """(b) Throughput: 200 documents, concurrency 16, 200 ms latency, vs ideal and vs sequential.
 
-    python bench/throughput.py [--latency 0.2] [--docs 200] [--concurrency 16]
+python bench/throughput.py [--latency 0.2] [--docs 200] [--concurrency 16]
 """
 
 from __future__ import annotations
@@ -38,9 +38,11 @@ def main() -> None:
             summarize(document(i), settings=config)
         sequential = time.perf_counter() - started
     ideal = math.ceil(args.docs / args.concurrency) * args.latency
-    print(f"throughput: {args.docs} docs at concurrency {args.concurrency}: {concurrent:.2f} s = "
-          f"{concurrent / ideal:.2f}x the ideal {ideal:.1f} s; sequential {sequential:.1f} s = "
-          f"{sequential / concurrent:.1f}x slower")
+    print(
+        f"throughput: {args.docs} docs at concurrency {args.concurrency}: {concurrent:.2f} s = "
+        f"{concurrent / ideal:.2f}x the ideal {ideal:.1f} s; sequential {sequential:.1f} s = "
+        f"{sequential / concurrent:.1f}x slower"
+    )
 
 
 if __name__ == "__main__":

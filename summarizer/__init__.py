@@ -1,7 +1,7 @@
 """summarizer: typed, grounded summaries from any OpenAI-compatible model.
 
-    from summarizer import summarize, Summary
-    summary = summarize(text)          # provider resolved from arguments, then the environment
+from summarizer import summarize, Summary
+summary = summarize(text)          # provider resolved from arguments, then the environment
 """
 
 from .documents import read_document
@@ -22,8 +22,27 @@ from .schemas import Actor, Meta, Quote, Risk, Span, Stance, Summary, Usage
 from .settings import Settings, resolve_settings
 
 __all__ = [
-    "summarize", "asummarize", "read_document", "resolve_settings", "Settings",
-    "Summary", "Actor", "Stance", "Quote", "Risk", "Span", "Meta", "Usage",
-    "SummarizerError", "ConfigError", "InputError", "FixtureMissing", "SummaryFailed",
-    "ModelOutputError", "TruncatedOutput", "Refused", "ContentFiltered", "EmptyResponse",
+    "summarize",
+    "asummarize",
+    "read_document",
+    "resolve_settings",
+    "Settings",
+    "Summary",
+    "Actor",
+    "Stance",
+    "Quote",
+    "Risk",
+    "Span",
+    "Meta",
+    "Usage",
+    "SummarizerError",
+    "ConfigError",
+    "InputError",
+    "FixtureMissing",
+    "SummaryFailed",
+    "ModelOutputError",
+    "TruncatedOutput",
+    "Refused",
+    "ContentFiltered",
+    "EmptyResponse",
 ]

@@ -25,29 +25,41 @@ DOCUMENT_FILE = "document.txt"
 AUTHORED_MODEL = "authored-by-hand"
 
 
-def chat_completion(arguments: dict[str, Any], *, model: str = AUTHORED_MODEL,
-                    finish_reason: str = "stop", usage: tuple[int, int] = (0, 0)) -> dict[str, Any]:
+def chat_completion(
+    arguments: dict[str, Any],
+    *,
+    model: str = AUTHORED_MODEL,
+    finish_reason: str = "stop",
+    usage: tuple[int, int] = (0, 0),
+) -> dict[str, Any]:
     """A chat.completion body whose single tool call carries `arguments`."""
     return {
         "id": "chatcmpl-authored",
         "object": "chat.completion",
         "created": 0,
         "model": model,
-        "choices": [{
-            "index": 0,
-            "finish_reason": finish_reason,
-            "message": {
-                "role": "assistant",
-                "content": None,
-                "tool_calls": [{
-                    "id": "call_authored",
-                    "type": "function",
-                    "function": {"name": "SummaryDraft", "arguments": json.dumps(arguments)},
-                }],
-            },
-        }],
-        "usage": {"prompt_tokens": usage[0], "completion_tokens": usage[1],
-                  "total_tokens": usage[0] + usage[1]},
+        "choices": [
+            {
+                "index": 0,
+                "finish_reason": finish_reason,
+                "message": {
+                    "role": "assistant",
+                    "content": None,
+                    "tool_calls": [
+                        {
+                            "id": "call_authored",
+                            "type": "function",
+                            "function": {"name": "SummaryDraft", "arguments": json.dumps(arguments)},
+                        }
+                    ],
+                },
+            }
+        ],
+        "usage": {
+            "prompt_tokens": usage[0],
+            "completion_tokens": usage[1],
+            "total_tokens": usage[0] + usage[1],
+        },
     }
 
 
@@ -66,15 +78,25 @@ def author_case(case_dir: Path) -> Path:
     def answer(request: httpx2.Request) -> httpx2.Response:
         body = json.loads(request.content)
         response = httpx2.Response(200, json=chat_completion(draft), request=request)
-        provenance = {"source": "authored", "provider": "replay", "model": AUTHORED_MODEL,
-                      "date": dt.date.today().isoformat(), "note": note}
+        provenance = {
+            "source": "authored",
+            "provider": "replay",
+            "model": AUTHORED_MODEL,
+            "date": dt.date.today().isoformat(),
+            "note": note,
+        }
         written.append(store.save(body, response, provenance))
         return response
 
     text = (case_dir / DOCUMENT_FILE).read_text("utf-8")
-    summarize(text, provider="openai", model=AUTHORED_MODEL, base_url="http://authoring.invalid/v1",
-              api_key="not-needed",
-              http_client=httpx2.Client(transport=httpx2.MockTransport(answer)))
+    summarize(
+        text,
+        provider="openai",
+        model=AUTHORED_MODEL,
+        base_url="http://authoring.invalid/v1",
+        api_key="not-needed",
+        http_client=httpx2.Client(transport=httpx2.MockTransport(answer)),
+    )
     return written[-1]
 
 

@@ -40,21 +40,32 @@ class Prices(BaseModel):
         try:
             return cls(models=json.loads(Path(path).read_text("utf-8")))
         except (OSError, ValueError) as exc:
-            raise ConfigError(f"Price table {path} is not readable JSON of model -> input/output prices.") from exc
+            raise ConfigError(
+                f"Price table {path} is not readable JSON of model -> input/output prices."
+            ) from exc
 
     def cost(self, model: str, usage: Usage) -> float:
         price = self.models.get(model)
         if price is None:
             raise ConfigError(f"The price table has no entry for model {model!r}; add one.")
-        return (usage.prompt_tokens * price.get("input", 0.0)
-                + usage.completion_tokens * price.get("output", 0.0)) / 1_000_000
+        return (
+            usage.prompt_tokens * price.get("input", 0.0) + usage.completion_tokens * price.get("output", 0.0)
+        ) / 1_000_000
 
 
 def fingerprint(settings: Settings) -> str:
     """What makes two runs' answers comparable: provider, model, mode, prompt, schema, limits."""
     template = PromptTemplates.load(settings.template).info.sha256
-    parts = [settings.provider, settings.model or "", settings.mode, template, SCHEMA_VERSION,
-             str(settings.max_tokens), str(settings.temperature), str(settings.strict)]
+    parts = [
+        settings.provider,
+        settings.model or "",
+        settings.mode,
+        template,
+        SCHEMA_VERSION,
+        str(settings.max_tokens),
+        str(settings.temperature),
+        str(settings.strict),
+    ]
     return "|".join(parts)
 
 
@@ -107,8 +118,9 @@ def finished_ids(output: Path) -> set[str]:
         if record.get("status") == "ok" and record.get("id") not in ids:
             ids.add(record["id"])
             kept.append(line)
-    with tempfile.NamedTemporaryFile("w", dir=output.parent or Path("."), delete=False,
-                                     encoding="utf-8", suffix=".tmp") as handle:
+    with tempfile.NamedTemporaryFile(
+        "w", dir=output.parent or Path("."), delete=False, encoding="utf-8", suffix=".tmp"
+    ) as handle:
         handle.writelines(line + "\n" for line in kept)
     os.replace(handle.name, output)
     return ids
@@ -116,21 +128,40 @@ def finished_ids(output: Path) -> set[str]:
 
 def _error_line(job: Job, exc: SummarizerError) -> dict[str, Any]:
     usage = getattr(exc, "usage", None) or Usage()
-    return {"id": job.id, "source": job.source, "status": "error",
-            "error": {"type": type(exc).__name__, "message": str(exc),
-                      "attempts": getattr(exc, "attempts", None)},
-            "usage": usage.model_dump()}
+    return {
+        "id": job.id,
+        "source": job.source,
+        "status": "error",
+        "error": {
+            "type": type(exc).__name__,
+            "message": str(exc),
+            "attempts": getattr(exc, "attempts", None),
+        },
+        "usage": usage.model_dump(),
+    }
 
 
 def _ok_line(job: Job, summary: Summary) -> dict[str, Any]:
-    return {"id": job.id, "source": job.source, "status": "ok",
-            "summary": summary.model_dump(), "usage": summary.meta.usage.model_dump()}
+    return {
+        "id": job.id,
+        "source": job.source,
+        "status": "ok",
+        "summary": summary.model_dump(),
+        "usage": summary.meta.usage.model_dump(),
+    }
 
 
 async def run_batch(
-    paths: Iterable[str | Path], output: Path, settings: Settings, *, concurrency: int = 8,
-    resume: bool = False, prices: Prices | None = None, max_cost: float | None = None,
-    on_update: Callable[[BatchStats], None] | None = None, summarizer: Summarizer | None = None,
+    paths: Iterable[str | Path],
+    output: Path,
+    settings: Settings,
+    *,
+    concurrency: int = 8,
+    resume: bool = False,
+    prices: Prices | None = None,
+    max_cost: float | None = None,
+    on_update: Callable[[BatchStats], None] | None = None,
+    summarizer: Summarizer | None = None,
 ) -> BatchStats:
     """Summarize `paths` into `output` (JSONL). See the module docstring for the guarantees."""
     if concurrency < 1:
@@ -192,8 +223,9 @@ async def run_batch(
     return stats
 
 
-async def summarize_many(texts: Iterable[str], *, concurrency: int = 8,
-                         settings: Settings | None = None, **options: Any) -> list[Summary | SummarizerError]:
+async def summarize_many(
+    texts: Iterable[str], *, concurrency: int = 8, settings: Settings | None = None, **options: Any
+) -> list[Summary | SummarizerError]:
     """Summarize `texts` concurrently (at most `concurrency` at once), results in input order.
 
     A document that fails yields its error in its place instead of raising.

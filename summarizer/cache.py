@@ -45,8 +45,9 @@ class ResponseCache:
     def put(self, key: str, response: dict[str, Any]) -> None:
         path = self._path(key)
         path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("w", dir=path.parent, delete=False, suffix=".tmp",
-                                         encoding="utf-8") as handle:
+        with tempfile.NamedTemporaryFile(
+            "w", dir=path.parent, delete=False, suffix=".tmp", encoding="utf-8"
+        ) as handle:
             json.dump({"key": key, "response": response}, handle)
         os.replace(handle.name, path)
 
@@ -60,8 +61,12 @@ def _cacheable(request: httpx2.Request) -> str | None:
 class CacheTransport(httpx2.BaseTransport, httpx2.AsyncBaseTransport):
     """Answers repeated chat completions from the cache; forwards and stores the rest."""
 
-    def __init__(self, cache: ResponseCache, inner: httpx2.BaseTransport | None = None,
-                 ainner: httpx2.AsyncBaseTransport | None = None):
+    def __init__(
+        self,
+        cache: ResponseCache,
+        inner: httpx2.BaseTransport | None = None,
+        ainner: httpx2.AsyncBaseTransport | None = None,
+    ):
         self.cache = cache
         self.inner = inner or httpx2.HTTPTransport()
         self.ainner = ainner or httpx2.AsyncHTTPTransport()

@@ -10,7 +10,7 @@ import logging
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -66,7 +66,7 @@ def _run(debug: bool, action):  # type: ignore[no-untyped-def]
         raise typer.Exit(130) from None
 
 
-def _write(text: str, output: Optional[Path]) -> None:
+def _write(text: str, output: Path | None) -> None:
     if output is None:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
     else:
@@ -85,27 +85,58 @@ def _write(text: str, output: Optional[Path]) -> None:
 )
 def summarize(
     path: Annotated[str, typer.Argument(help="Document to summarize, or - for standard input.")],
-    provider: Annotated[Optional[Provider], typer.Option(help="Where the model runs. Default: SUMMARIZER_PROVIDER, else openai if OPENAI_API_KEY/OPENAI_BASE_URL is set, else local.")] = None,
-    model: Annotated[Optional[str], typer.Option(help="Model name (default gpt-4o-mini for openai).")] = None,
-    base_url: Annotated[Optional[str], typer.Option(help="OpenAI-compatible endpoint, e.g. http://localhost:11434/v1 for Ollama.")] = None,
-    mode: Annotated[Optional[Mode], typer.Option(help="How the schema is enforced: tools (default), json_schema or md_json.")] = None,
+    provider: Annotated[
+        Provider | None,
+        typer.Option(
+            help="Where the model runs. Default: SUMMARIZER_PROVIDER, else openai if "
+            "OPENAI_API_KEY/OPENAI_BASE_URL is set, else local."
+        ),
+    ] = None,
+    model: Annotated[str | None, typer.Option(help="Model name (default gpt-4o-mini for openai).")] = None,
+    base_url: Annotated[
+        str | None,
+        typer.Option(help="OpenAI-compatible endpoint, e.g. http://localhost:11434/v1 for Ollama."),
+    ] = None,
+    mode: Annotated[
+        Mode | None,
+        typer.Option(help="How the schema is enforced: tools (default), json_schema or md_json."),
+    ] = None,
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.json,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to FILE instead of stdout.")] = None,
-    fixtures: Annotated[Optional[Path], typer.Option(help="Folder of recorded exchanges (for replay or --record).")] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to FILE instead of stdout.")
+    ] = None,
+    fixtures: Annotated[
+        Path | None, typer.Option(help="Folder of recorded exchanges (for replay or --record).")
+    ] = None,
     record: Annotated[bool, typer.Option(help="Record the live exchange into --fixtures.")] = False,
-    template: Annotated[Optional[Path], typer.Option(help="Your own prompt: a system .j2 file, or a folder with system.j2 and user.j2.")] = None,
-    strict: Annotated[bool, typer.Option(help="Fail (exit 1) instead of dropping items that cannot be grounded.")] = False,
+    template: Annotated[
+        Path | None,
+        typer.Option(help="Your own prompt: a system .j2 file, or a folder with system.j2 and user.j2."),
+    ] = None,
+    strict: Annotated[
+        bool, typer.Option(help="Fail (exit 1) instead of dropping items that cannot be grounded.")
+    ] = False,
     max_tokens: Annotated[int, typer.Option(help="Output token limit per call.")] = 2048,
-    model_path: Annotated[Optional[Path], typer.Option(help="GGUF file for --provider local (default: the embedded SmolLM2-135M).")] = None,
+    model_path: Annotated[
+        Path | None,
+        typer.Option(help="GGUF file for --provider local (default: the embedded SmolLM2-135M)."),
+    ] = None,
     debug: DebugOption = False,
 ) -> None:
     """Summarize one document into JSON (or Markdown) with grounded quotes and evidence."""
 
     def action() -> None:
         settings = resolve_settings(
-            provider.value if provider else None, model=model, base_url=base_url,
-            mode=mode.value if mode else None, fixtures=fixtures, record=record,
-            template=template, strict=strict, max_tokens=max_tokens, model_path=model_path,
+            provider.value if provider else None,
+            model=model,
+            base_url=base_url,
+            mode=mode.value if mode else None,
+            fixtures=fixtures,
+            record=record,
+            template=template,
+            strict=strict,
+            max_tokens=max_tokens,
+            model_path=model_path,
         )
         text = read_document(path)
         summary = summarize_text(text, settings=settings)
@@ -130,16 +161,28 @@ def summarize(
     ),
 )
 def eval_command(
-    root: Annotated[Path, typer.Argument(help="Folder of cases (each with document.txt and gold.json).")] = Path("fixtures"),
-    provider: Annotated[Provider, typer.Option(help="replay (offline, default), openai or local.")] = Provider.replay,
-    model: Annotated[Optional[str], typer.Option(help="Model name (replay: which recordings to use).")] = None,
-    base_url: Annotated[Optional[str], typer.Option(help="OpenAI-compatible endpoint for --provider openai.")] = None,
+    root: Annotated[
+        Path, typer.Argument(help="Folder of cases (each with document.txt and gold.json).")
+    ] = Path("fixtures"),
+    provider: Annotated[
+        Provider, typer.Option(help="replay (offline, default), openai or local.")
+    ] = Provider.replay,
+    model: Annotated[str | None, typer.Option(help="Model name (replay: which recordings to use).")] = None,
+    base_url: Annotated[
+        str | None, typer.Option(help="OpenAI-compatible endpoint for --provider openai.")
+    ] = None,
     record: Annotated[bool, typer.Option(help="Record live exchanges into each case's recordings/.")] = False,
-    report: Annotated[Optional[Path], typer.Option(help="Write the JSON report to FILE.")] = None,
-    min_score: Annotated[Optional[float], typer.Option(help="Exit 1 when the aggregate score is below X.")] = None,
-    compare: Annotated[Optional[Path], typer.Option(help="An earlier JSON report: show the delta per metric and case.")] = None,
-    html: Annotated[Optional[Path], typer.Option(help="Also write a self-contained HTML report to FILE.")] = None,
-    markdown: Annotated[Optional[Path], typer.Option(help="Also write the report as Markdown to FILE.")] = None,
+    report: Annotated[Path | None, typer.Option(help="Write the JSON report to FILE.")] = None,
+    min_score: Annotated[
+        float | None, typer.Option(help="Exit 1 when the aggregate score is below X.")
+    ] = None,
+    compare: Annotated[
+        Path | None, typer.Option(help="An earlier JSON report: show the delta per metric and case.")
+    ] = None,
+    html: Annotated[
+        Path | None, typer.Option(help="Also write a self-contained HTML report to FILE.")
+    ] = None,
+    markdown: Annotated[Path | None, typer.Option(help="Also write the report as Markdown to FILE.")] = None,
     debug: DebugOption = False,
 ) -> None:
     """Score summaries of every case against its gold annotations (offline with replay)."""
@@ -149,10 +192,16 @@ def eval_command(
 
     def action() -> None:
         baseline = load_report(compare) if compare else None
-        options = {"base_url": base_url} if base_url else {}
+        options: dict[str, Any] = {"base_url": base_url} if base_url else {}
         with stderr.status("evaluating…") as status:
-            result = evaluate(root, provider=provider.value, model=model, record=record,
-                              progress=lambda name: status.update(f"evaluating {name}…"), **options)
+            result = evaluate(
+                root,
+                provider=provider.value,
+                model=model,
+                record=record,
+                progress=lambda name: status.update(f"evaluating {name}…"),
+                **options,
+            )
         comparison = compare_reports(result, baseline) if baseline else None
         Console(highlight=False, width=None if sys.stdout.isatty() else 200).print(
             eval_table(result, comparison)
@@ -191,17 +240,37 @@ def batch_command(
     paths: Annotated[list[Path], typer.Argument(help="Documents to summarize.")],
     output: Annotated[Path, typer.Option("--output", "-o", help="JSONL file: one line per document.")],
     concurrency: Annotated[int, typer.Option(help="Documents in flight at once.")] = 8,
-    resume: Annotated[bool, typer.Option(help="Keep finished lines of OUT, retry failed ones, skip done ones.")] = False,
-    provider: Annotated[Optional[Provider], typer.Option(help="openai, local or replay (as for summarize).")] = None,
-    model: Annotated[Optional[str], typer.Option(help="Model name.")] = None,
-    base_url: Annotated[Optional[str], typer.Option(help="OpenAI-compatible endpoint.")] = None,
-    fixtures: Annotated[Optional[Path], typer.Option(help="Recordings folder (replay).")] = None,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not answer repeated requests from the response cache.")] = False,
-    cache_dir: Annotated[Optional[Path], typer.Option(help="Response cache folder (default ~/.cache/summarizer).")] = None,
-    prices: Annotated[Optional[Path], typer.Option(help="JSON price table: model -> {input, output} dollars per million tokens.")] = None,
-    max_cost: Annotated[Optional[float], typer.Option(help="Stop cleanly once the estimated cost reaches this many dollars.")] = None,
-    context_tokens: Annotated[Optional[int], typer.Option(help="The model's context window; longer documents are chunked.")] = None,
-    batch_api: Annotated[bool, typer.Option("--batch-api", help="Go through the provider's Batch API (cheaper, slower; openai only).")] = False,
+    resume: Annotated[
+        bool, typer.Option(help="Keep finished lines of OUT, retry failed ones, skip done ones.")
+    ] = False,
+    provider: Annotated[
+        Provider | None, typer.Option(help="openai, local or replay (as for summarize).")
+    ] = None,
+    model: Annotated[str | None, typer.Option(help="Model name.")] = None,
+    base_url: Annotated[str | None, typer.Option(help="OpenAI-compatible endpoint.")] = None,
+    fixtures: Annotated[Path | None, typer.Option(help="Recordings folder (replay).")] = None,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Do not answer repeated requests from the response cache.")
+    ] = False,
+    cache_dir: Annotated[
+        Path | None, typer.Option(help="Response cache folder (default ~/.cache/summarizer).")
+    ] = None,
+    prices: Annotated[
+        Path | None,
+        typer.Option(help="JSON price table: model -> {input, output} dollars per million tokens."),
+    ] = None,
+    max_cost: Annotated[
+        float | None, typer.Option(help="Stop cleanly once the estimated cost reaches this many dollars.")
+    ] = None,
+    context_tokens: Annotated[
+        int | None, typer.Option(help="The model's context window; longer documents are chunked.")
+    ] = None,
+    batch_api: Annotated[
+        bool,
+        typer.Option(
+            "--batch-api", help="Go through the provider's Batch API (cheaper, slower; openai only)."
+        ),
+    ] = False,
     poll_interval: Annotated[float, typer.Option(help="Seconds between Batch API status checks.")] = 30.0,
     debug: DebugOption = False,
 ) -> None:
@@ -212,25 +281,40 @@ def batch_command(
     from .views import batch_progress, batch_report
 
     def action() -> None:
-        extra = {"context_tokens": context_tokens} if context_tokens else {}
+        extra: dict[str, Any] = {"context_tokens": context_tokens} if context_tokens else {}
         settings = resolve_settings(
-            provider.value if provider else None, model=model, base_url=base_url, fixtures=fixtures,
-            cache=not no_cache, cache_dir=cache_dir, **extra,
+            provider.value if provider else None,
+            model=model,
+            base_url=base_url,
+            fixtures=fixtures,
+            cache=not no_cache,
+            cache_dir=cache_dir,
+            **extra,
         )
         table = Prices.load(prices) if prices else None
         if batch_api:
             from .openai_batch import run_openai_batch
 
             with stderr.status("waiting for the Batch API…"):
-                result = run_openai_batch(paths, output, settings, resume=resume,
-                                          poll_interval=poll_interval)
-            stderr.print(f"{result.done} summarized, {result.failed} failed, {result.skipped} already "
-                         f"done in {result.rounds} round(s) -> {output}; tokens: {result.usage.total_tokens}")
+                result = run_openai_batch(paths, output, settings, resume=resume, poll_interval=poll_interval)
+            stderr.print(
+                f"{result.done} summarized, {result.failed} failed, {result.skipped} already "
+                f"done in {result.rounds} round(s) -> {output}; tokens: {result.usage.total_tokens}"
+            )
             raise typer.Exit(1 if result.failed else 0)
         with batch_progress(stderr) as update:
-            stats = asyncio.run(run_batch(paths, output, settings, concurrency=concurrency,
-                                          resume=resume, prices=table, max_cost=max_cost,
-                                          on_update=update))
+            stats = asyncio.run(
+                run_batch(
+                    paths,
+                    output,
+                    settings,
+                    concurrency=concurrency,
+                    resume=resume,
+                    prices=table,
+                    max_cost=max_cost,
+                    on_update=update,
+                )
+            )
         stderr.print(batch_report(stats, output))
         if stats.failed:
             raise typer.Exit(1)

@@ -40,7 +40,7 @@ REPLAY_BASE_URL = "http://replay.invalid/v1"
 logging.getLogger("instructor").addHandler(logging.NullHandler())
 
 
-def _transport(settings: Settings) -> httpx2.BaseTransport | None:
+def _transport(settings: Settings) -> Any:
     """The transport chain for `settings`: replay, or the network plus recording and caching."""
     store = FixtureStore(settings.fixtures) if settings.fixtures else None
     if settings.provider == "replay":
@@ -71,15 +71,15 @@ def make_openai_client(
     """The SDK client for `settings`, with the SDK's own retries off (tenacity owns them)."""
     transport = _transport(settings)
     if http_client is None and transport is not None:
-        http_client = httpx2.AsyncClient(transport=transport) if asynchronous else httpx2.Client(
-            transport=transport
+        http_client = (
+            httpx2.AsyncClient(transport=transport) if asynchronous else httpx2.Client(transport=transport)
         )
     cls = openai.AsyncOpenAI if asynchronous else openai.OpenAI
     kwargs: dict[str, Any] = {
         "api_key": settings.api_key,
-        "base_url": base_url or settings.base_url or (
-            REPLAY_BASE_URL if settings.provider == "replay" else None
-        ),
+        "base_url": base_url
+        or settings.base_url
+        or (REPLAY_BASE_URL if settings.provider == "replay" else None),
         "max_retries": 0,
         "timeout": settings.timeout,
     }
@@ -161,9 +161,14 @@ def check_stop(completion: Any, max_tokens: int) -> None:
 class ModelCaller:
     """Makes structured calls for one Settings; sync and async share everything but the I/O."""
 
-    def __init__(self, settings: Settings, *, base_url: str | None = None,
-                 http_client: httpx2.Client | httpx2.AsyncClient | None = None,
-                 sleep: Any = None):
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        base_url: str | None = None,
+        http_client: httpx2.Client | httpx2.AsyncClient | None = None,
+        sleep: Any = None,
+    ):
         self.settings = settings
         self.base_url = base_url
         self.http_client = http_client
@@ -181,8 +186,14 @@ class ModelCaller:
             "max_tokens": self.settings.max_tokens,
         }
 
-    def _outcome(self, result: Any, exc: BaseException | None, captured: list[Any], attempts: int,
-                 response_model: type[BaseModel]) -> Reply:
+    def _outcome(
+        self,
+        result: Any,
+        exc: BaseException | None,
+        captured: list[Any],
+        attempts: int,
+        response_model: type[BaseModel],
+    ) -> Reply:
         if exc is None:
             draft, completion = result
             return Reply(draft, _raw_text(completion), None, _usage(completion), attempts)
@@ -203,11 +214,9 @@ class ModelCaller:
         hooks.on("completion:response", captured.append)
         return hooks, captured
 
-    def call(self, messages: list[dict[str, str]],
-             response_model: type[BaseModel] = SummaryDraft) -> Reply:
+    def call(self, messages: list[dict[str, str]], response_model: type[BaseModel] = SummaryDraft) -> Reply:
         if self._sync is None:
-            client = make_openai_client(self.settings, base_url=self.base_url,
-                                        http_client=self.http_client)
+            client = make_openai_client(self.settings, base_url=self.base_url, http_client=self.http_client)
             self._sync = instructor.from_openai(client, mode=INSTRUCTOR_MODES[self.settings.mode])
         attempts = 0
         kwargs = {"sleep": self.sleep} if self.sleep else {}
@@ -229,11 +238,13 @@ class ModelCaller:
             raise CallFailed(root_cause(exc), attempts) from exc
         raise AssertionError("unreachable: tenacity either returns or reraises")
 
-    async def acall(self, messages: list[dict[str, str]],
-                    response_model: type[BaseModel] = SummaryDraft) -> Reply:
+    async def acall(
+        self, messages: list[dict[str, str]], response_model: type[BaseModel] = SummaryDraft
+    ) -> Reply:
         if self._async is None:
-            client = make_openai_client(self.settings, base_url=self.base_url,
-                                        http_client=self.http_client, asynchronous=True)
+            client = make_openai_client(
+                self.settings, base_url=self.base_url, http_client=self.http_client, asynchronous=True
+            )
             self._async = instructor.from_openai(client, mode=INSTRUCTOR_MODES[self.settings.mode])
         attempts = 0
         try:

@@ -90,8 +90,7 @@ class EmptyResponse(ModelOutputError):
 class SummaryFailed(SummarizerError):
     """Gave up on a document; says why, after how many attempts and at what token cost."""
 
-    def __init__(self, message: str, *, attempts: int, last_error: BaseException | None,
-                 usage: Usage):
+    def __init__(self, message: str, *, attempts: int, last_error: BaseException | None, usage: Usage):
         self.attempts = attempts
         self.last_error = last_error
         self.usage = usage

@@ -28,8 +28,14 @@ G = TypeVar("G")
 
 # The metrics that make up a case's overall score (their mean, skipping undefined ones).
 SCORE_METRICS = (
-    "actor_f1", "quote_f1", "speaker_accuracy", "grounding_rate", "stance_recall",
-    "position_accuracy", "risk_coverage", "risk_precision",
+    "actor_f1",
+    "quote_f1",
+    "speaker_accuracy",
+    "grounding_rate",
+    "stance_recall",
+    "position_accuracy",
+    "risk_coverage",
+    "risk_precision",
 )
 
 
@@ -103,8 +109,9 @@ class Report(BaseModel):
 # --- matching ----------------------------------------------------------------------------------
 
 
-def assign(preds: Sequence[P], golds: Sequence[G], score: Callable[[P, G], float],
-           threshold: float) -> list[tuple[int, int]]:
+def assign(
+    preds: Sequence[P], golds: Sequence[G], score: Callable[[P, G], float], threshold: float
+) -> list[tuple[int, int]]:
     """One-to-one pairs (pred index, gold index) scoring at least `threshold`, best first."""
     candidates = sorted(
         ((score(p, g), i, j) for i, p in enumerate(preds) for j, g in enumerate(golds)),
@@ -141,7 +148,9 @@ def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     return precision, recall, f1
 
 
-def _split(golds: Sequence[Any], pairs: list[tuple[int, int]], n_preds: int) -> tuple[int, int, list[int], list[int]]:
+def _split(
+    golds: Sequence[Any], pairs: list[tuple[int, int]], n_preds: int
+) -> tuple[int, int, list[int], list[int]]:
     """TP, FP, unmatched required gold indices, unmatched pred indices (optional gold ignored)."""
     matched_gold = {j for _, j in pairs}
     matched_pred = {i for i, _ in pairs}
@@ -163,8 +172,9 @@ def _gold_forms(gold: Gold, name: str) -> list[str]:
     return actor.forms if actor else [name]
 
 
-def score_case(case: Case, summary: Summary | None, config: MatchConfig = MatchConfig(),
-               error: str | None = None) -> CaseScores:
+def score_case(
+    case: Case, summary: Summary | None, config: MatchConfig = MatchConfig(), error: str | None = None
+) -> CaseScores:
     """Score one summary against its gold; a missing summary scores zero and is not valid."""
     if summary is None:
         return CaseScores(case=case.name, valid=False, error=error)
@@ -174,35 +184,49 @@ def score_case(case: Case, summary: Summary | None, config: MatchConfig = MatchC
     by_id = {a.id: a for a in summary.actors}
 
     # Actors, and actors that must not appear.
-    actor_pairs = assign(summary.actors, gold.actors, lambda p, g: name_score(_forms(p), g.forms),
-                         config.actor_threshold)
+    actor_pairs = assign(
+        summary.actors, gold.actors, lambda p, g: name_score(_forms(p), g.forms), config.actor_threshold
+    )
     tp, fp, missed, extra = _split(gold.actors, actor_pairs, len(summary.actors))
     scores.actor_precision, scores.actor_recall, scores.actor_f1 = _prf(tp, fp, len(missed))
     misses.actors_missed = [gold.actors[j].name for j in missed]
     misses.actors_extra = [summary.actors[i].name for i in extra]
-    misses.forbidden_found = [a.name for a in summary.actors
-                              if any(name_score(_forms(a), [f]) >= config.actor_threshold
-                                     for f in gold.forbidden_actors)]
+    misses.forbidden_found = [
+        a.name
+        for a in summary.actors
+        if any(name_score(_forms(a), [f]) >= config.actor_threshold for f in gold.forbidden_actors)
+    ]
     scores.forbidden_actors = len(misses.forbidden_found)
 
     # Quotes and their speakers.
-    quote_pairs = assign(summary.quotes, gold.quotes,
-                         lambda p, g: fuzz.ratio(_quote_norm(p.text), _quote_norm(g.text)),
-                         config.quote_threshold)
+    quote_pairs = assign(
+        summary.quotes,
+        gold.quotes,
+        lambda p, g: fuzz.ratio(_quote_norm(p.text), _quote_norm(g.text)),
+        config.quote_threshold,
+    )
     tp, fp, missed, extra = _split(gold.quotes, quote_pairs, len(summary.quotes))
     scores.quote_precision, scores.quote_recall, scores.quote_f1 = _prf(tp, fp, len(missed))
     misses.quotes_missed = [gold.quotes[j].text for j in missed]
     misses.quotes_extra = [summary.quotes[i].text for i in extra]
     required = [(i, j) for i, j in quote_pairs if not gold.quotes[j].optional]
-    right = [(i, j) for i, j in required
-             if name_score(_forms(by_id.get(summary.quotes[i].speaker_id)),
-                           _gold_forms(gold, gold.quotes[j].speaker)) >= config.actor_threshold]
+    right = [
+        (i, j)
+        for i, j in required
+        if name_score(
+            _forms(by_id.get(summary.quotes[i].speaker_id)), _gold_forms(gold, gold.quotes[j].speaker)
+        )
+        >= config.actor_threshold
+    ]
     scores.speaker_accuracy = len(right) / len(required) if required else None
     misses.speakers_wrong = [gold.quotes[j].text for i, j in required if (i, j) not in right]
 
     # Grounding needs no gold.
-    spans = [*summary.quotes, *[e for s in summary.stances for e in s.evidence],
-             *[e for r in summary.risks for e in r.evidence]]
+    spans: list[Any] = [
+        *summary.quotes,
+        *[e for s in summary.stances for e in s.evidence],
+        *[e for r in summary.risks for e in r.evidence],
+    ]
     exact = sum(1 for s in spans if doc[s.start : s.end] == s.text)
     scores.grounding_rate = exact / len(spans) if spans else 1.0
 
@@ -246,8 +270,14 @@ def _mean(values: Sequence[float | None]) -> float | None:
     return round(sum(present) / len(present), 4) if present else None
 
 
-AGGREGATE_METRICS = (*SCORE_METRICS, "actor_precision", "actor_recall", "quote_precision",
-                     "quote_recall", "score")
+AGGREGATE_METRICS = (
+    *SCORE_METRICS,
+    "actor_precision",
+    "actor_recall",
+    "quote_precision",
+    "quote_recall",
+    "score",
+)
 
 
 def aggregate(cases: Sequence[CaseScores]) -> dict[str, float | None]:
@@ -265,9 +295,16 @@ def aggregate(cases: Sequence[CaseScores]) -> dict[str, float | None]:
 # --- running -----------------------------------------------------------------------------------
 
 
-def evaluate(root: str | Path = "fixtures", *, provider: str = "replay", model: str | None = None,
-             record: bool = False, config: MatchConfig = MatchConfig(),
-             progress: Callable[[str], None] | None = None, **options: Any) -> Report:
+def evaluate(
+    root: str | Path = "fixtures",
+    *,
+    provider: str = "replay",
+    model: str | None = None,
+    record: bool = False,
+    config: MatchConfig = MatchConfig(),
+    progress: Callable[[str], None] | None = None,
+    **options: Any,
+) -> Report:
     """Summarize every case under `root` with `provider` and score it against its gold."""
     from .pipeline import summarize
     from .settings import resolve_settings
@@ -286,13 +323,17 @@ def evaluate(root: str | Path = "fixtures", *, provider: str = "replay", model: 
         results.append(score_case(case, summary, config))
     return Report(
         created=dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
-        provider=provider, model=model, config=config.describe(), cases=results,
+        provider=provider,
+        model=model,
+        config=config.describe(),
+        cases=results,
         aggregate=aggregate(results),
     )
 
 
 def compare(current: Report, baseline: Report) -> dict[str, Any]:
     """Per-metric deltas (current - baseline), in aggregate and per case present in both."""
+
     def delta(a: float | None, b: float | None) -> float | None:
         return None if a is None or b is None else round(a - b, 4)
 
@@ -300,11 +341,13 @@ def compare(current: Report, baseline: Report) -> dict[str, Any]:
     before = {c.case: c for c in baseline.cases}
     for case in current.cases:
         if case.case in before:
-            per_case[case.case] = {m: delta(getattr(case, m), getattr(before[case.case], m))
-                                   for m in (*SCORE_METRICS, "score")}
+            per_case[case.case] = {
+                m: delta(getattr(case, m), getattr(before[case.case], m)) for m in (*SCORE_METRICS, "score")
+            }
     return {
-        "aggregate": {m: delta(current.aggregate.get(m), baseline.aggregate.get(m))
-                      for m in current.aggregate},
+        "aggregate": {
+            m: delta(current.aggregate.get(m), baseline.aggregate.get(m)) for m in current.aggregate
+        },
         "cases": per_case,
     }
 
@@ -321,4 +364,3 @@ def write_report(report: Report, path: str | Path, comparison: dict[str, Any] | 
     if comparison is not None:
         data["compare"] = comparison
     Path(path).write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", "utf-8")
-

@@ -34,9 +34,12 @@ class Reply:
 def default_answer(request: dict[str, Any]) -> dict[str, Any]:
     """A valid answer for the requested tool; grounded for documents that name 'Alice Smith'."""
     arguments = {
-        "headline": "A summary", "tldr": "What happened. Why it matters.",
+        "headline": "A summary",
+        "tldr": "What happened. Why it matters.",
         "actors": [{"id": "A1", "name": "Alice Smith", "kind": "person"}],
-        "quotes": [], "stances": [], "risks": [],
+        "quotes": [],
+        "stances": [],
+        "risks": [],
     }
     tool = (request.get("tool_choice") or {}).get("function", {}).get("name", "SummaryDraft")
     body = chat_completion(arguments, model=request.get("model", "fake"), usage=(100, 20))
@@ -55,8 +58,7 @@ class FakeOpenAI:
     batch and reports it `expired`, as a provider does when the completion window runs out.
     """
 
-    def __init__(self, latency: float = 0.0, script: Script | None = None,
-                 expire_after: int | None = None):
+    def __init__(self, latency: float = 0.0, script: Script | None = None, expire_after: int | None = None):
         self.latency = latency
         self.script = script or (lambda n, request: Reply())
         self.expire_after = expire_after
@@ -88,19 +90,30 @@ class FakeOpenAI:
         with self._lock:
             file_id = f"file-{len(self.files) + 1}"
             self.files[file_id] = data
-        return {"id": file_id, "object": "file", "bytes": len(data), "created_at": 0,
-                "filename": f"{file_id}.jsonl", "purpose": "batch", "status": "processed"}
+        return {
+            "id": file_id,
+            "object": "file",
+            "bytes": len(data),
+            "created_at": 0,
+            "filename": f"{file_id}.jsonl",
+            "purpose": "batch",
+            "status": "processed",
+        }
 
     def _run_batch(self, body: dict[str, Any]) -> dict[str, Any]:
         lines = [json.loads(x) for x in self.files[body["input_file_id"]].decode().splitlines() if x]
         answered = lines if self.expire_after is None else lines[: self.expire_after]
-        outputs, errors = [], []
+        outputs: list[str] = []
+        errors: list[str] = []
         for line in answered:
             reply = self._answer(line["body"])
             payload = reply.body if reply.body is not None else default_answer(line["body"])
-            result = {"id": f"resp-{line['custom_id']}", "custom_id": line["custom_id"],
-                      "response": {"status_code": reply.status, "request_id": "req", "body": payload},
-                      "error": None}
+            result = {
+                "id": f"resp-{line['custom_id']}",
+                "custom_id": line["custom_id"],
+                "response": {"status_code": reply.status, "request_id": "req", "body": payload},
+                "error": None,
+            }
             (outputs if reply.status == 200 else errors).append(json.dumps(result))
         with self._lock:
             batch_id = f"batch-{len(self.batches) + 1}"
@@ -108,11 +121,19 @@ class FakeOpenAI:
         output = self._new_file("\n".join(outputs).encode())["id"] if outputs else None
         error = self._new_file("\n".join(errors).encode())["id"] if errors else None
         final = "expired" if self.expire_after is not None else "completed"
-        batch = {"id": batch_id, "object": "batch", "endpoint": body["endpoint"],
-                 "input_file_id": body["input_file_id"], "completion_window": "24h",
-                 "created_at": 0, "status": "in_progress", "final_status": final,
-                 "output_file_id": output, "error_file_id": error,
-                 "request_counts": {"total": len(lines), "completed": len(outputs), "failed": len(errors)}}
+        batch = {
+            "id": batch_id,
+            "object": "batch",
+            "endpoint": body["endpoint"],
+            "input_file_id": body["input_file_id"],
+            "completion_window": "24h",
+            "created_at": 0,
+            "status": "in_progress",
+            "final_status": final,
+            "output_file_id": output,
+            "error_file_id": error,
+            "request_counts": {"total": len(lines), "completed": len(outputs), "failed": len(errors)},
+        }
         self.batches[batch_id] = batch
         return self._public(batch)
 
@@ -157,9 +178,15 @@ class FakeOpenAI:
                 raw = self.rfile.read(length)
                 if self.path.endswith("/files"):
                     message = email.message_from_bytes(
-                        b"content-type: " + self.headers["content-type"].encode() + b"\r\n\r\n" + raw)
-                    upload = next(p for p in message.walk() if p.get_param("name", header="content-disposition") == "file")
-                    self._send_json(fake._new_file(upload.get_payload(decode=True)))
+                        b"content-type: " + self.headers["content-type"].encode() + b"\r\n\r\n" + raw
+                    )
+                    upload = next(
+                        p
+                        for p in message.walk()
+                        if p.get_param("name", header="content-disposition") == "file"
+                    )
+                    data = upload.get_payload(decode=True)
+                    self._send_json(fake._new_file(data if isinstance(data, bytes) else b""))
                     return
                 if self.path.endswith("/batches"):
                     self._send_json(fake._run_batch(json.loads(raw)))

@@ -63,7 +63,7 @@ def first_difference(a: Any, b: Any, path: str = "") -> str | None:
                 return found.lstrip(".")
         return None
     if isinstance(a, list) and isinstance(b, list):
-        for i, (x, y) in enumerate(zip(a, b)):
+        for i, (x, y) in enumerate(zip(a, b, strict=False)):
             found = first_difference(x, y, f"{path}[{i}]")
             if found:
                 return found
@@ -105,8 +105,9 @@ class FixtureStore:
 
     def providers(self, model: str) -> set[str]:
         """The providers that produced the recordings of `model` here."""
-        return {r["provenance"].get("provider", "") for r in self._records()
-                if r["request"].get("model") == model}
+        return {
+            r["provenance"].get("provider", "") for r in self._records() if r["request"].get("model") == model
+        }
 
     def _records(self) -> Iterator[dict[str, Any]]:
         for path in self.index().values():
@@ -134,13 +135,13 @@ class FixtureStore:
             "key": key,
             "provenance": provenance,
             "request": canonical_body(body),
-            "response": {"status_code": response.status_code, "headers": headers,
-                         "body": response.json()},
+            "response": {"status_code": response.status_code, "headers": headers, "body": response.json()},
         }
         path = folder / f"{key[:24]}.json"
         # Write atomically so a crash or a concurrent writer never leaves half a file.
-        with tempfile.NamedTemporaryFile("w", dir=folder, delete=False, suffix=".tmp",
-                                         encoding="utf-8") as handle:
+        with tempfile.NamedTemporaryFile(
+            "w", dir=folder, delete=False, suffix=".tmp", encoding="utf-8"
+        ) as handle:
             json.dump(record, handle, indent=2, ensure_ascii=False)
             handle.write("\n")
         os.replace(handle.name, path)
@@ -168,7 +169,9 @@ class ReplayTransport(httpx2.BaseTransport, httpx2.AsyncBaseTransport):
             raise FixtureMissing(key, str(self.store.root), nearest, diff)
         answer = record["response"]
         return httpx2.Response(
-            answer["status_code"], headers=answer.get("headers", {}), json=answer["body"],
+            answer["status_code"],
+            headers=answer.get("headers", {}),
+            json=answer["body"],
             request=request,
         )
 
@@ -182,9 +185,13 @@ class ReplayTransport(httpx2.BaseTransport, httpx2.AsyncBaseTransport):
 class RecordingTransport(httpx2.BaseTransport, httpx2.AsyncBaseTransport):
     """Forwards to a real transport and stores every successful exchange."""
 
-    def __init__(self, store: FixtureStore, provenance: dict[str, Any],
-                 inner: httpx2.BaseTransport | None = None,
-                 ainner: httpx2.AsyncBaseTransport | None = None):
+    def __init__(
+        self,
+        store: FixtureStore,
+        provenance: dict[str, Any],
+        inner: httpx2.BaseTransport | None = None,
+        ainner: httpx2.AsyncBaseTransport | None = None,
+    ):
         self.store = store
         self.provenance = provenance
         self.inner = inner or httpx2.HTTPTransport()
@@ -192,8 +199,11 @@ class RecordingTransport(httpx2.BaseTransport, httpx2.AsyncBaseTransport):
 
     def _keep(self, request: httpx2.Request, response: httpx2.Response) -> None:
         if response.status_code == 200:
-            provenance = {**self.provenance, "date": dt.date.today().isoformat(),
-                          "library_versions": library_versions()}
+            provenance = {
+                **self.provenance,
+                "date": dt.date.today().isoformat(),
+                "library_versions": library_versions(),
+            }
             self.store.save(_body(request), response, provenance)
 
     def handle_request(self, request: httpx2.Request) -> httpx2.Response:

@@ -21,12 +21,61 @@ from .schemas import Actor, ActorDraft, Quote, QuoteCoverage, Risk, Span, Stance
 from .segmentation import Segment, Segmentation
 
 _TITLES = {
-    "president", "vice", "prime", "minister", "secretary", "deputy", "foreign", "treasury",
-    "state", "mr", "mrs", "ms", "dr", "prof", "sen", "senator", "rep", "representative", "gov",
-    "governor", "ceo", "cfo", "coo", "cto", "chief", "executive", "chairman", "chairwoman",
-    "chair", "former", "ambassador", "general", "gen", "judge", "justice", "mayor", "king",
-    "queen", "prince", "princess", "sir", "dame", "lord", "lady", "u.s.", "us", "chinese",
-    "the", "of", "to", "director", "spokesperson", "spokesman", "spokeswoman", "researcher",
+    "president",
+    "vice",
+    "prime",
+    "minister",
+    "secretary",
+    "deputy",
+    "foreign",
+    "treasury",
+    "state",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "sen",
+    "senator",
+    "rep",
+    "representative",
+    "gov",
+    "governor",
+    "ceo",
+    "cfo",
+    "coo",
+    "cto",
+    "chief",
+    "executive",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "former",
+    "ambassador",
+    "general",
+    "gen",
+    "judge",
+    "justice",
+    "mayor",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "u.s.",
+    "us",
+    "chinese",
+    "the",
+    "of",
+    "to",
+    "director",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "researcher",
 }
 _CORPORATE = {"inc", "corp", "corporation", "co", "ltd", "plc", "llc", "group", "company", "the"}
 _URL = re.compile(r"(?:https?://|www\.)[^\s)\]>\"']+", re.IGNORECASE)
@@ -125,8 +174,11 @@ def _surname_of(actor: Actor) -> str | None:
 def _combine(target: Actor, other: Actor) -> Actor:
     """One actor from two entries: the longer name, the other's names as aliases, target's id."""
     keep, rest = (target, other) if len(target.name) >= len(other.name) else (other, target)
-    aliases = [n for n in dict.fromkeys([*keep.aliases, rest.name, *rest.aliases])
-               if normalize(n) != normalize(keep.name)]
+    aliases = [
+        n
+        for n in dict.fromkeys([*keep.aliases, rest.name, *rest.aliases])
+        if normalize(n) != normalize(keep.name)
+    ]
     return keep.model_copy(update={"id": target.id, "aliases": aliases, "role": keep.role or rest.role})
 
 
@@ -157,8 +209,13 @@ def _merge_actors(actors: list[Actor]) -> tuple[list[Actor], dict[str, str], lis
         else:
             absorb(target, actor)
     for actor in [m for m in merged if m.kind == "person" and len(_core_tokens(m.name)) == 1]:
-        namesakes = [m for m in merged if m is not actor and len(_core_tokens(m.name)) > 1
-                     and _surname_of(m) == _core_tokens(actor.name)[0]]
+        namesakes = [
+            m
+            for m in merged
+            if m is not actor
+            and len(_core_tokens(m.name)) > 1
+            and _surname_of(m) == _core_tokens(actor.name)[0]
+        ]
         if len(namesakes) == 1:
             merged.remove(actor)
             absorb(namesakes[0], actor)
@@ -181,7 +238,9 @@ def _spans(ids: list[str], segments: dict[str, Segment], where: str, problems: l
     for segment_id in dict.fromkeys(ids):
         segment = segments.get(segment_id)
         if segment is None:
-            problems.append(Problem(where, f"{where} cites {segment_id}, which is not an id in the document."))
+            problems.append(
+                Problem(where, f"{where} cites {segment_id}, which is not an id in the document.")
+            )
             continue
         spans.append(Span(text=segment.text, start=segment.start, end=segment.end))
     return spans
@@ -194,8 +253,10 @@ def _sentence_index(segmentation: Segmentation, sentence_id: str | None) -> int:
 def _speaker_named(text: _Text, quote: Segment, actor: Actor) -> bool:
     if quote.speaker_hint:
         label = quote.speaker_hint
-        return any(fuzz.token_set_ratio(normalize(label), normalize(form)) >= _LABEL_MATCH
-                   for form in text.names(actor))
+        return any(
+            fuzz.token_set_ratio(normalize(label), normalize(form)) >= _LABEL_MATCH
+            for form in text.names(actor)
+        )
     index = _sentence_index(text.segmentation, quote.sentence_id)
     before, after = _SPEAKER_WINDOW
     return text.named_in_sentences(actor, index - before, index + after)
@@ -216,7 +277,9 @@ def ground(draft: SummaryDraft, segmentation: Segmentation) -> Grounded:
             out.problems.append(Problem(where, f"{where} reuses id {actor.id}; give each actor its own id."))
             continue
         if not any(text.mentions(form) for form in text.names(actor)):
-            out.problems.append(Problem(where, f"{where} is not named in the document; list only actors the document names."))
+            out.problems.append(
+                Problem(where, f"{where} is not named in the document; list only actors the document names.")
+            )
             continue
         kept_aliases = [a for a in actor.aliases if text.mentions(a)]
         if len(kept_aliases) < len(actor.aliases):
@@ -233,16 +296,34 @@ def ground(draft: SummaryDraft, segmentation: Segmentation) -> Grounded:
         segment = quote_segments.get(draft_quote.quote_id)
         speaker = by_id.get(remap.get(draft_quote.speaker_id, ""))
         if segment is None:
-            out.problems.append(Problem(where, f"{where} cites {draft_quote.quote_id}, which is not in the QUOTES list."))
+            out.problems.append(
+                Problem(where, f"{where} cites {draft_quote.quote_id}, which is not in the QUOTES list.")
+            )
             continue
         if segment.instruction_like:
-            out.problems.append(Problem(where, f"{where} lies in text that addresses an AI model, not in reported speech; leave it out."))
+            out.problems.append(
+                Problem(
+                    where,
+                    f"{where} lies in text that addresses an AI model, not in reported speech; leave it out.",
+                )
+            )
             continue
         if speaker is None:
-            out.problems.append(Problem(where, f"{where} names speaker {draft_quote.speaker_id}, which is not an actor in your list."))
+            out.problems.append(
+                Problem(
+                    where,
+                    f"{where} names speaker {draft_quote.speaker_id}, which is not an actor in your list.",
+                )
+            )
             continue
         if not _speaker_named(text, segment, speaker):
-            out.problems.append(Problem(where, f"{where} is attributed to {speaker.name}, but the document does not name {speaker.name} as its speaker."))
+            out.problems.append(
+                Problem(
+                    where,
+                    f"{where} is attributed to {speaker.name}, but the document does not name "
+                    f"{speaker.name} as its speaker.",
+                )
+            )
             continue
         # A quote split by its attribution comes whole: both halves, one speaker.
         halves = [segment, *[q for q in segmentation.quotes if q.continues == segment.id]]
@@ -251,28 +332,41 @@ def ground(draft: SummaryDraft, segmentation: Segmentation) -> Grounded:
         for half in halves:
             if half.id not in seen_quotes:
                 seen_quotes.add(half.id)
-                out.quotes.append(Quote(id=half.id, speaker_id=speaker.id, text=half.text,
-                                        start=half.start, end=half.end))
+                out.quotes.append(
+                    Quote(id=half.id, speaker_id=speaker.id, text=half.text, start=half.start, end=half.end)
+                )
     out.quotes.sort(key=lambda q: q.start)
 
     for i, draft_stance in enumerate(draft.stances):
         where = f"stances[{i}]"
         holder = by_id.get(remap.get(draft_stance.actor_id, ""))
         if holder is None:
-            out.problems.append(Problem(where, f"{where} names actor {draft_stance.actor_id}, which is not an actor in your list."))
+            out.problems.append(
+                Problem(
+                    where, f"{where} names actor {draft_stance.actor_id}, which is not an actor in your list."
+                )
+            )
             continue
         evidence = _spans(draft_stance.evidence, segments, where, out.problems)
         if evidence:
             topic = _strip_urls(draft_stance.topic, text, "a stance topic", out.notes)
-            out.stances.append(Stance(actor_id=holder.id, topic=topic, position=draft_stance.position, evidence=evidence))
+            out.stances.append(
+                Stance(actor_id=holder.id, topic=topic, position=draft_stance.position, evidence=evidence)
+            )
 
     for i, draft_risk in enumerate(draft.risks):
         where = f"risks[{i}]"
         evidence = _spans(draft_risk.evidence, segments, where, out.problems)
         if evidence:
             description = _strip_urls(draft_risk.description, text, "a risk", out.notes)
-            out.risks.append(Risk(description=description, category=draft_risk.category,
-                                  severity=draft_risk.severity, evidence=evidence))
+            out.risks.append(
+                Risk(
+                    description=description,
+                    category=draft_risk.category,
+                    severity=draft_risk.severity,
+                    evidence=evidence,
+                )
+            )
 
     out.headline = _strip_urls(draft.headline, text, "the headline", out.notes)
     out.tldr = _strip_urls(draft.tldr, text, "the tldr", out.notes)
@@ -281,7 +375,9 @@ def ground(draft: SummaryDraft, segmentation: Segmentation) -> Grounded:
 
 def _actor(draft: ActorDraft) -> Actor:
     aliases = [a for a in dict.fromkeys(draft.aliases) if normalize(a) != normalize(draft.name)]
-    return Actor(id=draft.id, name=draft.name.strip(), kind=draft.kind, role=draft.role.strip(), aliases=aliases)
+    return Actor(
+        id=draft.id, name=draft.name.strip(), kind=draft.kind, role=draft.role.strip(), aliases=aliases
+    )
 
 
 def quote_coverage(segmentation: Segmentation, quotes: list[Quote]) -> QuoteCoverage:

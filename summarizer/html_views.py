@@ -22,8 +22,11 @@ TEMPLATES = Path(__file__).resolve().parent / "html"
 
 def _environment() -> SandboxedEnvironment:
     return SandboxedEnvironment(
-        loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, undefined=jinja2.StrictUndefined,
-        trim_blocks=True, lstrip_blocks=True,
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
     )
 
 
@@ -58,17 +61,19 @@ def source_pieces(document: str, summary: Summary) -> list[Piece]:
         cuts |= {start, end}
     bounds = sorted(c for c in cuts if 0 <= c <= len(document))
     pieces = []
-    for start, end in zip(bounds, bounds[1:]):
-        quote = next((q for q in summary.quotes if q.start <= start and end <= q.end), None)
+    for start, end in zip(bounds, bounds[1:], strict=False):
+        covering = next((q for q in summary.quotes if q.start <= start and end <= q.end), None)
         labels = [label for s, e, label in evidence if s <= start and end <= e]
-        pieces.append(Piece(
-            text=document[start:end],
-            quote=quote,
-            speaker=names.get(quote.speaker_id, quote.speaker_id) if quote else "",
-            quote_ends=bool(quote and quote.end == end),
-            evidence="; ".join(dict.fromkeys(labels)),
-            boilerplate=any(s <= start and end <= e for s, e in removed),
-        ))
+        pieces.append(
+            Piece(
+                text=document[start:end],
+                quote=covering,
+                speaker=names.get(covering.speaker_id, covering.speaker_id) if covering else "",
+                quote_ends=bool(covering and covering.end == end),
+                evidence="; ".join(dict.fromkeys(labels)),
+                boilerplate=any(s <= start and end <= e for s, e in removed),
+            )
+        )
     return pieces
 
 
@@ -76,15 +81,27 @@ def summary_html(summary: Summary, document: str) -> str:
     stances: dict[str, list[Any]] = {}
     for stance in summary.stances:
         stances.setdefault(stance.actor_id, []).append(stance)
-    return _environment().get_template("summary.html.j2").render(
-        summary=summary, pieces=source_pieces(document, summary), stances_by_actor=stances,
-        names={a.id: a.name for a in summary.actors},
+    return (
+        _environment()
+        .get_template("summary.html.j2")
+        .render(
+            summary=summary,
+            pieces=source_pieces(document, summary),
+            stances_by_actor=stances,
+            names={a.id: a.name for a in summary.actors},
+        )
     )
 
 
 def report_html(report: Any, comparison: dict[str, Any] | None = None) -> str:
     from .views import EVAL_COLUMNS
 
-    return _environment().get_template("report.html.j2").render(
-        report=report, comparison=comparison or {}, columns=EVAL_COLUMNS,
+    return (
+        _environment()
+        .get_template("report.html.j2")
+        .render(
+            report=report,
+            comparison=comparison or {},
+            columns=EVAL_COLUMNS,
+        )
     )

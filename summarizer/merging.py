@@ -56,8 +56,15 @@ def merge_chunks(parts: list[Grounded]) -> Grounded:
             else:
                 stances[key] = stance.model_copy(update={"actor_id": holder})
         for risk in part.risks:
-            same = next((r for r in out.risks
-                         if fuzz.token_set_ratio(normalize(r.description), normalize(risk.description)) >= _SAME_RISK), None)
+            same = next(
+                (
+                    r
+                    for r in out.risks
+                    if fuzz.token_set_ratio(normalize(r.description), normalize(risk.description))
+                    >= _SAME_RISK
+                ),
+                None,
+            )
             if same is None:
                 out.risks.append(Risk(**risk.model_dump()))
             else:

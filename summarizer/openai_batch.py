@@ -18,12 +18,12 @@ import time
 from collections.abc import Callable, Generator, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import httpx2
 import openai
 
-from .batch import Job, _error_line, _ok_line, finished_ids, fingerprint, load_jobs
+from .batch import Job, _error_line, _ok_line, fingerprint, finished_ids, load_jobs
 from .client import CallFailed, ModelCaller, Reply, _raw_text, _usage, check_stop, lenient_parse
 from .errors import ConfigError, SummarizerError, SummaryFailed
 from .pipeline import Request, Tally, document_steps
@@ -31,7 +31,7 @@ from .prompts import PromptTemplates
 from .schemas import Summary, Usage
 from .settings import Settings
 
-ENDPOINT = "/v1/chat/completions"
+ENDPOINT: Literal["/v1/chat/completions"] = "/v1/chat/completions"
 DONE_STATUSES = {"completed", "failed", "expired", "cancelled"}
 
 
@@ -49,8 +49,11 @@ def request_body(settings: Settings, request: Request) -> dict[str, Any]:
     def capture(http_request: httpx2.Request) -> httpx2.Response:
         raise _Captured(json.loads(http_request.content))
 
-    caller = ModelCaller(settings.with_changes(max_attempts=1), base_url="http://capture.invalid/v1",
-                         http_client=httpx2.Client(transport=httpx2.MockTransport(capture)))
+    caller = ModelCaller(
+        settings.with_changes(max_attempts=1),
+        base_url="http://capture.invalid/v1",
+        http_client=httpx2.Client(transport=httpx2.MockTransport(capture)),
+    )
     try:
         caller.call(request.messages, request.response_model)
     except CallFailed as exc:
@@ -111,9 +114,17 @@ def _read_jsonl(client: openai.OpenAI, file_id: str | None) -> dict[str, dict[st
 
 
 def run_openai_batch(
-    paths: Iterable[str | Path], output: Path, settings: Settings, *, client: openai.OpenAI | None = None,
-    resume: bool = False, poll_interval: float = 30.0, max_wait: float = 86_400.0, max_rounds: int = 4,
-    max_tries: int = 3, sleep: Callable[[float], None] = time.sleep,
+    paths: Iterable[str | Path],
+    output: Path,
+    settings: Settings,
+    *,
+    client: openai.OpenAI | None = None,
+    resume: bool = False,
+    poll_interval: float = 30.0,
+    max_wait: float = 86_400.0,
+    max_rounds: int = 4,
+    max_tries: int = 3,
+    sleep: Callable[[float], None] = time.sleep,
     on_update: Callable[[BatchApiStats], None] | None = None,
 ) -> BatchApiStats:
     """Summarize `paths` through the Batch API into `output` (JSONL, as `summarizer batch`)."""
@@ -133,7 +144,9 @@ def run_openai_batch(
             sink.write(json.dumps(line, ensure_ascii=False) + "\n")
             sink.flush()
 
-        def settle(item: Pending, reply: Reply | None, error: SummarizerError | None = None) -> Pending | None:
+        def settle(
+            item: Pending, reply: Reply | None, error: SummarizerError | None = None
+        ) -> Pending | None:
             """Advance a pipeline with a reply; write it out when it finishes or fails."""
             try:
                 if error is not None:
@@ -179,13 +192,14 @@ def run_openai_batch(
                 item.custom_id = _custom_id(item.job, body)
                 item.tries += 1
                 by_id[item.custom_id] = item
-                lines.append(json.dumps({"custom_id": item.custom_id, "method": "POST",
-                                         "url": ENDPOINT, "body": body}))
+                lines.append(
+                    json.dumps({"custom_id": item.custom_id, "method": "POST", "url": ENDPOINT, "body": body})
+                )
             stats.submitted += len(lines)
-            upload = client.files.create(file=("requests.jsonl", io.BytesIO("\n".join(lines).encode())),
-                                         purpose="batch")
-            batch = client.batches.create(input_file_id=upload.id, endpoint=ENDPOINT,
-                                          completion_window="24h")
+            upload = client.files.create(
+                file=("requests.jsonl", io.BytesIO("\n".join(lines).encode())), purpose="batch"
+            )
+            batch = client.batches.create(input_file_id=upload.id, endpoint=ENDPOINT, completion_window="24h")
             waited = 0.0
             while batch.status not in DONE_STATUSES and waited < max_wait:
                 sleep(poll_interval)
@@ -201,9 +215,16 @@ def run_openai_batch(
                     # No answer (expired, failed line): send again, a bounded number of times.
                     if item.tries >= max_tries:
                         status = response.get("status_code", "no answer")
-                        settle(item, None, SummaryFailed(
-                            f"The Batch API gave no usable answer after {item.tries} tries ({status}).",
-                            attempts=item.tally.attempts + item.tries, last_error=None, usage=item.tally.usage))
+                        settle(
+                            item,
+                            None,
+                            SummaryFailed(
+                                f"The Batch API gave no usable answer after {item.tries} tries ({status}).",
+                                attempts=item.tally.attempts + item.tries,
+                                last_error=None,
+                                usage=item.tally.usage,
+                            ),
+                        )
                     else:
                         stats.resubmitted += 1
                         still.append(item)
@@ -220,8 +241,14 @@ def run_openai_batch(
             if on_update:
                 on_update(stats)
         for item in pending:
-            settle(item, None, SummaryFailed(
-                f"Unfinished after {max_rounds} Batch API rounds; run again with --resume.",
-                attempts=item.tally.attempts, last_error=None, usage=item.tally.usage))
+            settle(
+                item,
+                None,
+                SummaryFailed(
+                    f"Unfinished after {max_rounds} Batch API rounds; run again with --resume.",
+                    attempts=item.tally.attempts,
+                    last_error=None,
+                    usage=item.tally.usage,
+                ),
+            )
     return stats
-

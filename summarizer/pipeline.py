@@ -69,8 +69,9 @@ def _reask_message(problems: list[str]) -> str:
     )
 
 
-def chunk_steps(segmentation: Segmentation, settings: Settings, templates: PromptTemplates,
-                tally: Tally) -> Generator[Request, Reply, Grounded]:
+def chunk_steps(
+    segmentation: Segmentation, settings: Settings, templates: PromptTemplates, tally: Tally
+) -> Generator[Request, Reply, Grounded]:
     """Summarize one segmentation (a whole document or a chunk) into grounded parts."""
     system, user = templates.render(segmentation, new_boundary())
     messages: Messages = [{"role": "system", "content": system}, {"role": "user", "content": user}]
@@ -94,15 +95,21 @@ def chunk_steps(segmentation: Segmentation, settings: Settings, templates: Promp
             raise SummaryFailed(
                 f"The model's answer still did not fit the schema after {tally.reasks} re-asks "
                 f"({reply.error[:160] if reply.error else 'unknown error'}).",
-                attempts=tally.attempts, last_error=None, usage=tally.usage,
+                attempts=tally.attempts,
+                last_error=None,
+                usage=tally.usage,
             )
         tally.reasks += 1
-        messages = [*messages, {"role": "assistant", "content": reply.raw or "(no answer)"},
-                    {"role": "user", "content": _reask_message(problems)}]
+        messages = [
+            *messages,
+            {"role": "assistant", "content": reply.raw or "(no answer)"},
+            {"role": "user", "content": _reask_message(problems)},
+        ]
 
 
-def reduce_steps(parts: list[Grounded], templates: PromptTemplates,
-                 tally: Tally) -> Generator[Request, Reply, tuple[str, str]]:
+def reduce_steps(
+    parts: list[Grounded], templates: PromptTemplates, tally: Tally
+) -> Generator[Request, Reply, tuple[str, str]]:
     """One short call that writes the headline and tldr of a chunked document."""
     prompt = templates.render_reduce(parts)
     reply = yield Request([{"role": "user", "content": prompt}], HeadlineDraft)
@@ -112,8 +119,9 @@ def reduce_steps(parts: list[Grounded], templates: PromptTemplates,
     return reply.draft.headline, reply.draft.tldr
 
 
-def document_steps(text: str, settings: Settings, templates: PromptTemplates, tally: Tally
-                   ) -> Generator[Request, Reply, Summary]:
+def document_steps(
+    text: str, settings: Settings, templates: PromptTemplates, tally: Tally
+) -> Generator[Request, Reply, Summary]:
     """The whole document, one request at a time: each chunk, the merge, the reduce call."""
     plan_ = plan(text, settings)
     parts = []
@@ -157,38 +165,56 @@ def plan(text: str, settings: Settings) -> Plan:
     return Plan(text, segmentation, chunks, started)
 
 
-def finish(plan_: Plan, grounded: Grounded, settings: Settings, templates: PromptTemplates,
-           tally: Tally) -> Summary:
+def finish(
+    plan_: Plan, grounded: Grounded, settings: Settings, templates: PromptTemplates, tally: Tally
+) -> Summary:
     """Apply strict mode, coverage and warnings; build the Summary."""
     dropped = [f"Dropped {p.item}: {p.message}" for p in grounded.problems]
     if dropped and settings.strict:
         raise SummaryFailed(
             f"Strict mode: {len(dropped)} item(s) could not be grounded, e.g. {dropped[0]}",
-            attempts=tally.attempts, last_error=None, usage=tally.usage,
+            attempts=tally.attempts,
+            last_error=None,
+            usage=tally.usage,
         )
     segmentation = plan_.segmentation
     coverage = quote_coverage(segmentation, grounded.quotes)
     warnings = [*dropped, *grounded.notes]
     if coverage.missed:
         shown = "; ".join(f"“{s.text[:60]}”" for s in coverage.missed[:5])
-        warnings.append(f"The summary leaves out {len(coverage.missed)} of the document's "
-                        f"{coverage.found} direct quotes: {shown}.")
+        warnings.append(
+            f"The summary leaves out {len(coverage.missed)} of the document's "
+            f"{coverage.found} direct quotes: {shown}."
+        )
     if segmentation.instruction_like:
         lines = ", ".join(s.id for s in segmentation.instruction_like[:5])
-        warnings.append(f"The document contains text that addresses an AI model ({lines}); "
-                        "it was treated as data, not as instructions.")
+        warnings.append(
+            f"The document contains text that addresses an AI model ({lines}); "
+            "it was treated as data, not as instructions."
+        )
     if len(plan_.chunks) > 1:
         warnings.append(f"The document was summarized in {len(plan_.chunks)} parts and merged.")
     meta = Meta(
-        provider=settings.provider, model=settings.model or "", mode=settings.mode,
-        template=templates.info, attempts=tally.attempts, reasks=tally.reasks, usage=tally.usage,
-        seconds=round(time.perf_counter() - plan_.started, 3), quote_coverage=coverage,
+        provider=settings.provider,
+        model=settings.model or "",
+        mode=settings.mode,
+        template=templates.info,
+        attempts=tally.attempts,
+        reasks=tally.reasks,
+        usage=tally.usage,
+        seconds=round(time.perf_counter() - plan_.started, 3),
+        quote_coverage=coverage,
         chunks=len(plan_.chunks),
     )
     return Summary(
-        headline=grounded.headline, tldr=grounded.tldr, actors=grounded.actors,
-        stances=grounded.stances, quotes=grounded.quotes, risks=grounded.risks,
-        meta=meta, warnings=warnings,
+        headline=grounded.headline,
+        tldr=grounded.tldr,
+        actors=grounded.actors,
+        stances=grounded.stances,
+        quotes=grounded.quotes,
+        risks=grounded.risks,
+        meta=meta,
+        warnings=warnings,
     )
 
 
@@ -198,7 +224,9 @@ def _explain(error: BaseException, settings: Settings) -> SummarizerError | None
     if isinstance(error, openai.AuthenticationError | openai.PermissionDeniedError):
         return ConfigError(f"{where} rejected the API key ({error.status_code}); check OPENAI_API_KEY.")
     if isinstance(error, openai.NotFoundError):
-        return ConfigError(f"{where} does not know model {settings.model!r} (404); check --model and --base-url.")
+        return ConfigError(
+            f"{where} does not know model {settings.model!r} (404); check --model and --base-url."
+        )
     return None
 
 
@@ -221,8 +249,12 @@ def failure(exc: CallFailed, settings: Settings, tally: Tally) -> SummarizerErro
     else:
         reason = f"{type(error).__name__}: {error}"
     attempts = tally.attempts + exc.attempts
-    return SummaryFailed(f"The model call failed after {attempts} attempt(s): {reason}.",
-                         attempts=attempts, last_error=error, usage=tally.usage)
+    return SummaryFailed(
+        f"The model call failed after {attempts} attempt(s): {reason}.",
+        attempts=attempts,
+        last_error=error,
+        usage=tally.usage,
+    )
 
 
 class Summarizer:
@@ -264,14 +296,14 @@ class Summarizer:
 
     async def arun(self, text: str) -> Summary:
         plan_, tally = plan(text, self.settings), Tally()
-        parts = await asyncio.gather(*[
-            self._adrive(chunk_steps(c, self.settings, self.templates, tally), tally)
-            for c in plan_.chunks
-        ])
+        parts = await asyncio.gather(
+            *[self._adrive(chunk_steps(c, self.settings, self.templates, tally), tally) for c in plan_.chunks]
+        )
         merged = merge_chunks(list(parts))
         if len(parts) > 1:
             merged.headline, merged.tldr = await self._adrive(
-                reduce_steps(list(parts), self.templates, tally), tally)
+                reduce_steps(list(parts), self.templates, tally), tally
+            )
         return finish(plan_, merged, self.settings, self.templates, tally)
 
 
@@ -294,8 +326,10 @@ def _replay_settings(settings: Settings) -> Settings:
         recorded = [m for m, sources in models.items() if "recorded" in sources]
         candidates = recorded if recorded else list(models)
         if len(candidates) != 1:
-            raise ConfigError(f"Recordings under {settings.fixtures} come from several models "
-                              f"({', '.join(sorted(models))}); pick one with --model.")
+            raise ConfigError(
+                f"Recordings under {settings.fixtures} come from several models "
+                f"({', '.join(sorted(models))}); pick one with --model."
+            )
         model = candidates[0]
     changes: dict[str, Any] = {"model": model}
     if store and store.providers(model) == {"local"}:
@@ -321,8 +355,9 @@ def _text(text: Any) -> str:
     return text
 
 
-def summarize(text: str, *, settings: Settings | None = None,
-              http_client: httpx2.Client | None = None, **options: Any) -> Summary:
+def summarize(
+    text: str, *, settings: Settings | None = None, http_client: httpx2.Client | None = None, **options: Any
+) -> Summary:
     """Summarize `text` into a grounded `Summary`.
 
     Options are those of `resolve_settings`: provider, model, base_url, api_key, mode,
@@ -332,8 +367,13 @@ def summarize(text: str, *, settings: Settings | None = None,
     return make_summarizer(settings or resolve_settings(**options), http_client).run(text)
 
 
-async def asummarize(text: str, *, settings: Settings | None = None,
-                     http_client: httpx2.AsyncClient | None = None, **options: Any) -> Summary:
+async def asummarize(
+    text: str,
+    *,
+    settings: Settings | None = None,
+    http_client: httpx2.AsyncClient | None = None,
+    **options: Any,
+) -> Summary:
     """The async twin of `summarize`; the chunks of a long document run concurrently."""
     text = _text(text)
     return await make_summarizer(settings or resolve_settings(**options), http_client).arun(text)

@@ -109,5 +109,7 @@ class PromptTemplates:
         except jinja2.exceptions.SecurityError as exc:
             raise ConfigError(f"Template {self.name} tried something the sandbox forbids: {exc}.") from exc
         except jinja2.TemplateSyntaxError as exc:
-            raise ConfigError(f"Template {self.name} has a syntax error on line {exc.lineno}: {exc.message}.") from exc
+            raise ConfigError(
+                f"Template {self.name} has a syntax error on line {exc.lineno}: {exc.message}."
+            ) from exc
         return system, user

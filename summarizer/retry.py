@@ -89,7 +89,8 @@ class WaitRetryAfterOrBackoff:
     def __init__(self, settings: Settings):
         self.cap = settings.retry_after_cap
         self.backoff = wait_exponential_jitter(
-            multiplier=settings.backoff_initial, max=settings.backoff_max,
+            multiplier=settings.backoff_initial,
+            max=settings.backoff_max,
             jitter=settings.backoff_initial,
         )
 
@@ -115,4 +116,6 @@ def retrying(settings: Settings, sleep: Callable[[float], None] = time.sleep) ->
 
 
 def async_retrying(settings: Settings, sleep: Callable[[float], Any] | None = None) -> AsyncRetrying:
-    return AsyncRetrying(**({"sleep": sleep} if sleep else {}), **_policy(settings))
+    if sleep is None:
+        return AsyncRetrying(**_policy(settings))
+    return AsyncRetrying(sleep=sleep, **_policy(settings))

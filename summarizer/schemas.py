@@ -19,8 +19,20 @@ ActorKind = Literal["person", "organization", "government", "country", "group", 
 Position = Literal["support", "oppose", "neutral", "mixed"]
 Severity = Literal["low", "medium", "high"]
 RiskCategory = Literal[
-    "economic", "financial", "political", "geopolitical", "legal", "regulatory", "security",
-    "technological", "operational", "reputational", "health", "environmental", "social", "other",
+    "economic",
+    "financial",
+    "political",
+    "geopolitical",
+    "legal",
+    "regulatory",
+    "security",
+    "technological",
+    "operational",
+    "reputational",
+    "health",
+    "environmental",
+    "social",
+    "other",
 ]
 
 MAX_HEADLINE = 160

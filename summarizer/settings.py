@@ -114,7 +114,9 @@ def resolve_settings(
         from .local import CONTEXT_TOKENS, default_model_path
 
         if mode == "json_schema":
-            raise ConfigError("llama.cpp's server fails on json_schema requests; use --mode tools or md_json.")
+            raise ConfigError(
+                "llama.cpp's server fails on json_schema requests; use --mode tools or md_json."
+            )
         path = options.get("model_path") or default_model_path()
         model = model or (Path(path).name.removesuffix(".gguf") if path else "local")
         api_key = NO_KEY
@@ -134,6 +136,11 @@ def resolve_settings(
         if options.get(key) is not None:
             options[key] = Path(options[key])
     return Settings(
-        provider=chosen, model=model, base_url=base_url, api_key=api_key, mode=mode,
-        fixtures=fixtures, **options,
+        provider=chosen,
+        model=model,
+        base_url=base_url,
+        api_key=api_key,
+        mode=mode,
+        fixtures=fixtures,
+        **options,
     )

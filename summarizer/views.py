@@ -27,18 +27,24 @@ def to_markdown(summary: Summary) -> str:
     lines = [f"# {summary.headline}", "", summary.tldr, ""]
     if summary.actors:
         lines += ["## Actors", "", "| id | name | kind | role | aliases |", "|---|---|---|---|---|"]
-        lines += [f"| {a.id} | {_cell(a.name)} | {a.kind} | {_cell(a.role)} | {_cell(', '.join(a.aliases))} |"
-                  for a in summary.actors]
+        lines += [
+            f"| {a.id} | {_cell(a.name)} | {a.kind} | {_cell(a.role)} | {_cell(', '.join(a.aliases))} |"
+            for a in summary.actors
+        ]
         lines.append("")
     if summary.quotes:
         lines += ["## Quotes", ""]
-        lines += [f"- **{names.get(q.speaker_id, q.speaker_id)}**: “{q.text}” (chars {q.start}–{q.end})"
-                  for q in summary.quotes]
+        lines += [
+            f"- **{names.get(q.speaker_id, q.speaker_id)}**: “{q.text}” (chars {q.start}–{q.end})"
+            for q in summary.quotes
+        ]
         lines.append("")
     if summary.stances:
         lines += ["## Stances", ""]
-        lines += [f"- **{names.get(s.actor_id, s.actor_id)}** on {s.topic}: **{s.position}**"
-                  for s in summary.stances]
+        lines += [
+            f"- **{names.get(s.actor_id, s.actor_id)}** on {s.topic}: **{s.position}**"
+            for s in summary.stances
+        ]
         lines.append("")
     if summary.risks:
         lines += ["## Risks", ""]
@@ -47,8 +53,10 @@ def to_markdown(summary: Summary) -> str:
     if summary.warnings:
         lines += ["## Warnings", ""] + [f"- {w}" for w in summary.warnings] + [""]
     meta = summary.meta
-    lines.append(f"_{meta.provider} · {meta.model} · template {meta.template.name} · "
-                 f"{meta.attempts} attempt(s), {meta.usage.total_tokens} tokens_")
+    lines.append(
+        f"_{meta.provider} · {meta.model} · template {meta.template.name} · "
+        f"{meta.attempts} attempt(s), {meta.usage.total_tokens} tokens_"
+    )
     return visible("\n".join(lines)) + "\n"
 
 
@@ -58,10 +66,15 @@ FORMATS = {"json": to_json, "markdown": to_markdown}
 # --- evaluation reports ------------------------------------------------------------------------
 
 EVAL_COLUMNS = (
-    ("actor_f1", "actor F1"), ("quote_f1", "quote F1"), ("speaker_accuracy", "speaker"),
-    ("grounding_rate", "grounded"), ("stance_recall", "stance R"),
-    ("position_accuracy", "position"), ("risk_coverage", "risk cov"),
-    ("risk_precision", "risk P"), ("score", "score"),
+    ("actor_f1", "actor F1"),
+    ("quote_f1", "quote F1"),
+    ("speaker_accuracy", "speaker"),
+    ("grounding_rate", "grounded"),
+    ("stance_recall", "stance R"),
+    ("position_accuracy", "position"),
+    ("risk_coverage", "risk cov"),
+    ("risk_precision", "risk P"),
+    ("score", "score"),
 )
 
 
@@ -90,18 +103,25 @@ def eval_table(report, comparison=None):  # type: ignore[no-untyped-def]
     for case in report.cases:
         deltas = case_deltas.get(case.case, {})
         table.add_row(
-            case.case, "yes" if case.valid else "[red]no[/red]",
+            case.case,
+            "yes" if case.valid else "[red]no[/red]",
             *[_fmt(getattr(case, key), deltas.get(key)) for key, _ in EVAL_COLUMNS],
-            str(case.forbidden_actors), str(case.calls), str(case.tokens), f"{case.seconds:.1f}",
+            str(case.forbidden_actors),
+            str(case.calls),
+            str(case.tokens),
+            f"{case.seconds:.1f}",
         )
     agg = report.aggregate
     agg_deltas = (comparison or {}).get("aggregate", {})
     table.add_section()
     table.add_row(
-        "[bold]aggregate[/bold]", _fmt(agg.get("schema_validity_rate")),
+        "[bold]aggregate[/bold]",
+        _fmt(agg.get("schema_validity_rate")),
         *[_fmt(agg.get(key), agg_deltas.get(key)) for key, _ in EVAL_COLUMNS],
-        str(int(agg.get("forbidden_actors") or 0)), str(int(agg.get("calls") or 0)),
-        str(int(agg.get("tokens") or 0)), f"{agg.get('seconds') or 0:.1f}",
+        str(int(agg.get("forbidden_actors") or 0)),
+        str(int(agg.get("calls") or 0)),
+        str(int(agg.get("tokens") or 0)),
+        f"{agg.get('seconds') or 0:.1f}",
     )
     return table
 
@@ -116,9 +136,15 @@ class batch_progress:  # noqa: N801 - used as a context manager, like rich's own
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
         self.progress = Progress(
-            TextColumn("summarizing"), BarColumn(), MofNCompleteColumn(),
-            TextColumn("failed {task.fields[failed]}"), TextColumn("{task.fields[tokens]} tokens"),
-            TextColumn("ETA"), TimeRemainingColumn(), console=console, transient=False,
+            TextColumn("summarizing"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("failed {task.fields[failed]}"),
+            TextColumn("{task.fields[tokens]} tokens"),
+            TextColumn("ETA"),
+            TimeRemainingColumn(),
+            console=console,
+            transient=False,
         )
         self.task = self.progress.add_task("batch", total=None, failed=0, tokens=0)
 
@@ -127,8 +153,13 @@ class batch_progress:  # noqa: N801 - used as a context manager, like rich's own
         return self.update
 
     def update(self, stats) -> None:  # type: ignore[no-untyped-def]
-        self.progress.update(self.task, total=stats.total, completed=stats.skipped + stats.done + stats.failed,
-                             failed=stats.failed, tokens=stats.usage.total_tokens)
+        self.progress.update(
+            self.task,
+            total=stats.total,
+            completed=stats.skipped + stats.done + stats.failed,
+            failed=stats.failed,
+            tokens=stats.usage.total_tokens,
+        )
 
     def __exit__(self, *exc) -> None:  # type: ignore[no-untyped-def]
         self.progress.stop()
@@ -153,8 +184,12 @@ def report_markdown(report, comparison=None) -> str:  # type: ignore[no-untyped-
     """The eval report as a Markdown table (deltas in brackets), then the misses per case."""
     deltas = (comparison or {}).get("cases", {})
     head = ["case", "valid", *[title for _, title in EVAL_COLUMNS]]
-    lines = [f"# Evaluation: {report.provider} · {report.model or 'recorded model'}", "",
-             "| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    lines = [
+        f"# Evaluation: {report.provider} · {report.model or 'recorded model'}",
+        "",
+        "| " + " | ".join(head) + " |",
+        "|" + "---|" * len(head),
+    ]
 
     def cell(value, delta=None) -> str:  # type: ignore[no-untyped-def]
         text = "–" if value is None else f"{value:.2f}"
@@ -162,11 +197,25 @@ def report_markdown(report, comparison=None) -> str:  # type: ignore[no-untyped-
 
     for case in report.cases:
         d = deltas.get(case.case, {})
-        lines.append("| " + " | ".join([case.case, "yes" if case.valid else "**no**",
-                                         *[cell(getattr(case, k), d.get(k)) for k, _ in EVAL_COLUMNS]]) + " |")
+        lines.append(
+            "| "
+            + " | ".join(
+                [
+                    case.case,
+                    "yes" if case.valid else "**no**",
+                    *[cell(getattr(case, k), d.get(k)) for k, _ in EVAL_COLUMNS],
+                ]
+            )
+            + " |"
+        )
     agg, agg_d = report.aggregate, (comparison or {}).get("aggregate", {})
-    lines.append("| **aggregate** | " + cell(agg.get("schema_validity_rate")) + " | "
-                 + " | ".join(cell(agg.get(k), agg_d.get(k)) for k, _ in EVAL_COLUMNS) + " |")
+    lines.append(
+        "| **aggregate** | "
+        + cell(agg.get("schema_validity_rate"))
+        + " | "
+        + " | ".join(cell(agg.get(k), agg_d.get(k)) for k, _ in EVAL_COLUMNS)
+        + " |"
+    )
     lines += ["", "## Misses", ""]
     for case in report.cases:
         missing = {k: v for k, v in case.misses.model_dump().items() if v}

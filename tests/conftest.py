@@ -25,8 +25,16 @@ def isolated_env(monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
     """
     if request.node.get_closest_marker("live_local") is None:
         monkeypatch.setattr("summarizer.local.default_model_path", lambda: None)
-    for name in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "OPENAI_ORG_ID", "AZURE_OPENAI_API_KEY",
-                 "SUMMARIZER_PROVIDER", "SUMMARIZER_MODEL", "SUMMARIZER_MODE", "SUMMARIZER_FIXTURES"):
+    for name in (
+        "OPENAI_API_KEY",
+        "OPENAI_BASE_URL",
+        "OPENAI_ORG_ID",
+        "AZURE_OPENAI_API_KEY",
+        "SUMMARIZER_PROVIDER",
+        "SUMMARIZER_MODEL",
+        "SUMMARIZER_MODE",
+        "SUMMARIZER_FIXTURES",
+    ):
         monkeypatch.delenv(name, raising=False)
 
 
@@ -37,9 +45,14 @@ def seed_text() -> str:
 
 def draft(**overrides: Any) -> dict[str, Any]:
     """A minimal valid SummaryDraft answer (authored for tests); the schema wants one actor."""
-    answer = {"headline": "A headline", "tldr": "One sentence. Two sentences.",
-              "actors": [{"id": "A1", "name": "Alice Smith", "kind": "person"}],
-              "quotes": [], "stances": [], "risks": []}
+    answer = {
+        "headline": "A headline",
+        "tldr": "One sentence. Two sentences.",
+        "actors": [{"id": "A1", "name": "Alice Smith", "kind": "person"}],
+        "quotes": [],
+        "stances": [],
+        "risks": [],
+    }
     answer.update(overrides)
     return answer
 
@@ -81,7 +94,13 @@ class Script:
 
 def fast_settings(**changes: Any) -> Settings:
     """Settings for a scripted OpenAI-compatible endpoint with no real waiting."""
-    base = Settings(provider="openai", model="test-model", base_url="http://127.0.0.1:9/v1",
-                    api_key="sk-test-not-real", backoff_initial=0.0, backoff_max=0.0,
-                    retry_after_cap=0.0)
+    base = Settings(
+        provider="openai",
+        model="test-model",
+        base_url="http://127.0.0.1:9/v1",
+        api_key="sk-test-not-real",
+        backoff_initial=0.0,
+        backoff_max=0.0,
+        retry_after_cap=0.0,
+    )
     return base.with_changes(**changes)

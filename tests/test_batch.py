@@ -32,8 +32,9 @@ def _fail_marked(n: int, request: dict) -> Reply:
 
 
 def _settings(server: FakeOpenAI, tmp_path: Path, **changes) -> Settings:
-    return fast_settings(**{"base_url": server.base_url, "cache": True, "cache_dir": tmp_path / "cache",
-                            **changes})
+    return fast_settings(
+        **{"base_url": server.base_url, "cache": True, "cache_dir": tmp_path / "cache", **changes}
+    )
 
 
 def _lines(path: Path) -> list[dict]:
@@ -47,9 +48,9 @@ def test_every_document_ends_as_exactly_one_line(tmp_path: Path) -> None:
     with FakeOpenAI(script=_fail_marked) as server:
         stats = asyncio.run(run_batch(paths, out, _settings(server, tmp_path), concurrency=3))
     lines = _lines(out)
-    assert len(lines) == 6 and len({l["id"] for l in lines}) == 6
-    assert [l["status"] for l in sorted(lines, key=lambda l: l["source"])].count("error") == 1
-    error = next(l for l in lines if l["status"] == "error")
+    assert len(lines) == 6 and len({row["id"] for row in lines}) == 6
+    assert [row["status"] for row in sorted(lines, key=lambda row: row["source"])].count("error") == 1
+    error = next(row for row in lines if row["status"] == "error")
     assert error["source"].endswith("doc002.txt") and "HTTP 400" in error["error"]["message"]
     assert (stats.done, stats.failed) == (5, 1)
 
@@ -64,7 +65,7 @@ def test_resume_retries_failures_without_repeating_finished_work(tmp_path: Path)
         stats = asyncio.run(run_batch(paths, out, _settings(healed, tmp_path, cache=False), resume=True))
         assert healed.count == 1
     lines = _lines(out)
-    assert len(lines) == 5 and all(l["status"] == "ok" for l in lines)
+    assert len(lines) == 5 and all(row["status"] == "ok" for row in lines)
     assert (stats.skipped, stats.done) == (4, 1)
 
 
@@ -84,8 +85,8 @@ def test_rerun_with_cache_makes_zero_calls(tmp_path: Path) -> None:
         first = server.count
         asyncio.run(run_batch(paths, tmp_path / "b.jsonl", _settings(server, tmp_path)))
         assert (first, server.count) == (5, 5)
-    a = [l["summary"]["headline"] for l in _lines(tmp_path / "a.jsonl")]
-    assert sorted(a) == sorted(l["summary"]["headline"] for l in _lines(tmp_path / "b.jsonl"))
+    a = [row["summary"]["headline"] for row in _lines(tmp_path / "a.jsonl")]
+    assert sorted(a) == sorted(row["summary"]["headline"] for row in _lines(tmp_path / "b.jsonl"))
 
 
 def test_no_cache_calls_again(tmp_path: Path) -> None:
@@ -93,15 +94,22 @@ def test_no_cache_calls_again(tmp_path: Path) -> None:
     paths = _docs(tmp_path / "docs", 3)
     with FakeOpenAI() as server:
         for name in ("a", "b"):
-            asyncio.run(run_batch(paths, tmp_path / f"{name}.jsonl", _settings(server, tmp_path, cache=False)))
+            asyncio.run(
+                run_batch(paths, tmp_path / f"{name}.jsonl", _settings(server, tmp_path, cache=False))
+            )
         assert server.count == 6
 
 
 def test_cache_entries_hold_no_key(tmp_path: Path) -> None:
     """Cache files store response bodies only, never the API key."""
     with FakeOpenAI() as server:
-        asyncio.run(run_batch(_docs(tmp_path / "d", 2), tmp_path / "o.jsonl",
-                              _settings(server, tmp_path, api_key="sk-sentinel-cache-123456")))
+        asyncio.run(
+            run_batch(
+                _docs(tmp_path / "d", 2),
+                tmp_path / "o.jsonl",
+                _settings(server, tmp_path, api_key="sk-sentinel-cache-123456"),
+            )
+        )
     files = list((tmp_path / "cache").rglob("*.json"))
     assert files and not any("sk-sentinel" in f.read_text() for f in files)
 
@@ -112,8 +120,9 @@ def test_max_cost_stops_cleanly(tmp_path: Path) -> None:
     prices = Prices(models={"test-model": {"input": 1000.0, "output": 1000.0}})  # 0.12 $ per doc
     out = tmp_path / "out.jsonl"
     with FakeOpenAI() as server:
-        stats = asyncio.run(run_batch(paths, out, _settings(server, tmp_path), concurrency=1,
-                                      prices=prices, max_cost=0.2))
+        stats = asyncio.run(
+            run_batch(paths, out, _settings(server, tmp_path), concurrency=1, prices=prices, max_cost=0.2)
+        )
     assert stats.stopped_for_budget and len(_lines(out)) == 2
     assert stats.cost == pytest.approx(0.24)
 
@@ -121,8 +130,9 @@ def test_max_cost_stops_cleanly(tmp_path: Path) -> None:
 def test_usage_is_summed_per_batch(tmp_path: Path) -> None:
     """Tokens of every call are summed over the batch."""
     with FakeOpenAI() as server:
-        stats = asyncio.run(run_batch(_docs(tmp_path / "d", 4), tmp_path / "o.jsonl",
-                                      _settings(server, tmp_path)))
+        stats = asyncio.run(
+            run_batch(_docs(tmp_path / "d", 4), tmp_path / "o.jsonl", _settings(server, tmp_path))
+        )
     assert (stats.usage.calls, stats.usage.total_tokens) == (4, 480)
 
 
@@ -143,7 +153,7 @@ def test_cancelled_batch_leaves_a_valid_file(tmp_path: Path) -> None:
         partial = _lines(out)
         assert 0 < len(partial) < 8
         asyncio.run(run_batch(paths, out, _settings(server, tmp_path, cache=False), resume=True))
-    assert len(_lines(out)) == 8 and len({l["id"] for l in _lines(out)}) == 8
+    assert len(_lines(out)) == 8 and len({row["id"] for row in _lines(out)}) == 8
 
 
 def test_summarize_many_keeps_input_order(tmp_path: Path) -> None:
@@ -174,10 +184,24 @@ def test_batch_cli_reports_tokens_and_exit_code(tmp_path: Path) -> None:
     paths = _docs(tmp_path / "docs", 3, fail={0})
     out = tmp_path / "out.jsonl"
     with FakeOpenAI(script=_fail_marked) as server:
-        result = CliRunner().invoke(app, ["batch", *map(str, paths), "-o", str(out), "--provider", "openai",
-                                          "--base-url", server.base_url, "--model", "m",
-                                          "--cache-dir", str(tmp_path / "c")],
-                                    env={"OPENAI_API_KEY": "sk-test-not-real"})
+        result = CliRunner().invoke(
+            app,
+            [
+                "batch",
+                *map(str, paths),
+                "-o",
+                str(out),
+                "--provider",
+                "openai",
+                "--base-url",
+                server.base_url,
+                "--model",
+                "m",
+                "--cache-dir",
+                str(tmp_path / "c"),
+            ],
+            env={"OPENAI_API_KEY": "sk-test-not-real"},
+        )
     assert result.exit_code == 1, result.output
     assert "2 summarized, 1 failed" in result.stderr and "tokens" in result.stderr
     assert len(_lines(out)) == 3

@@ -34,8 +34,18 @@ def test_seed_replays_to_contract_json() -> None:
 def test_markdown_format_and_output_file(tmp_path: Path) -> None:
     """--format markdown -o FILE writes Markdown to the file."""
     out = tmp_path / "s.md"
-    result = _run("summarize", str(SEED), "--provider", "replay", "--fixtures",
-                  str(ROOT / "fixtures"), "--format", "markdown", "-o", str(out))
+    result = _run(
+        "summarize",
+        str(SEED),
+        "--provider",
+        "replay",
+        "--fixtures",
+        str(ROOT / "fixtures"),
+        "--format",
+        "markdown",
+        "-o",
+        str(out),
+    )
     assert result.exit_code == 0, result.output
     assert out.read_text().startswith("# ") and "## Quotes" in out.read_text()
 
@@ -77,9 +87,21 @@ def test_help_teaches_with_examples() -> None:
 def test_stdin_dash_reads_the_document() -> None:
     """`-` reads the document from standard input (in a real process)."""
     completed = subprocess.run(
-        [sys.executable, "-m", "summarizer", "summarize", "-", "--provider", "replay",
-         "--fixtures", str(ROOT / "fixtures")],
-        input=SEED.read_bytes(), capture_output=True, timeout=60, cwd=ROOT,
+        [
+            sys.executable,
+            "-m",
+            "summarizer",
+            "summarize",
+            "-",
+            "--provider",
+            "replay",
+            "--fixtures",
+            str(ROOT / "fixtures"),
+        ],
+        input=SEED.read_bytes(),
+        capture_output=True,
+        timeout=60,
+        cwd=ROOT,
     )
     assert completed.returncode == 0, completed.stderr
     assert json.loads(completed.stdout)["headline"]

@@ -16,8 +16,14 @@ from summarizer.schemas import Actor, Quote
 from .conftest import ROOT
 
 SEED_CASE = ROOT / "fixtures" / "us_china_diplomacy"
-METRICS = (*SCORE_METRICS, "actor_precision", "actor_recall", "quote_precision", "quote_recall",
-           "forbidden_actors")
+METRICS = (
+    *SCORE_METRICS,
+    "actor_precision",
+    "actor_recall",
+    "quote_precision",
+    "quote_recall",
+    "forbidden_actors",
+)
 
 
 @pytest.fixture(scope="module")
@@ -33,7 +39,11 @@ def perfect(case) -> Summary:
 
 def _changed(case, summary: Summary) -> dict:
     scores = score_case(case, summary)
-    return {m: getattr(scores, m) for m in METRICS if getattr(scores, m) != (0 if m == "forbidden_actors" else 1.0)}
+    return {
+        m: getattr(scores, m)
+        for m in METRICS
+        if getattr(scores, m) != (0 if m == "forbidden_actors" else 1.0)
+    }
 
 
 def test_perfect_prediction_scores_one_everywhere(case, perfect) -> None:
@@ -60,42 +70,55 @@ def test_splitting_an_actor_lowers_actor_precision(case, perfect) -> None:
 def test_misattributing_a_quote_lowers_speaker_accuracy(case, perfect) -> None:
     """McFaul's quote given to Bessent: speaker accuracy 3/4, quote F1 unchanged."""
     bessent = next(a.id for a in perfect.actors if a.name == "Scott Bessent")
-    quotes = [q.model_copy(update={"speaker_id": bessent}) if q.text == "horrible." else q for q in perfect.quotes]
+    quotes = [
+        q.model_copy(update={"speaker_id": bessent}) if q.text == "horrible." else q for q in perfect.quotes
+    ]
     assert _changed(case, perfect.model_copy(update={"quotes": quotes})) == pytest.approx(
-        {"speaker_accuracy": 3 / 4})
+        {"speaker_accuracy": 3 / 4}
+    )
 
 
 def test_fabricating_a_quote_lowers_quote_precision_and_grounding(case, perfect) -> None:
     """An invented quote: quote precision 4/5 (F1 8/9); its offsets do not slice back either."""
-    fake = Quote(id="Q9", speaker_id=perfect.quotes[0].speaker_id, text="We will impose new tariffs",
-                 start=10, end=36)
-    spans = len(perfect.quotes) + sum(len(s.evidence) for s in perfect.stances) + sum(
-        len(r.evidence) for r in perfect.risks)
+    fake = Quote(
+        id="Q9", speaker_id=perfect.quotes[0].speaker_id, text="We will impose new tariffs", start=10, end=36
+    )
+    spans = (
+        len(perfect.quotes)
+        + sum(len(s.evidence) for s in perfect.stances)
+        + sum(len(r.evidence) for r in perfect.risks)
+    )
     summary = perfect.model_copy(update={"quotes": [*perfect.quotes, fake]})
     assert _changed(case, summary) == pytest.approx(
-        {"quote_precision": 4 / 5, "quote_f1": 8 / 9, "grounding_rate": spans / (spans + 1)})
+        {"quote_precision": 4 / 5, "quote_f1": 8 / 9, "grounding_rate": spans / (spans + 1)}
+    )
 
 
 def test_flipping_a_stance_lowers_position_accuracy(case, perfect) -> None:
     """McFaul's oppose turned to support: 6 required pairs matched, 5 right."""
     mcfaul = next(a.id for a in perfect.actors if a.name == "Michael McFaul")
-    stances = [s.model_copy(update={"position": "support"}) if s.actor_id == mcfaul else s for s in perfect.stances]
+    stances = [
+        s.model_copy(update={"position": "support"}) if s.actor_id == mcfaul else s for s in perfect.stances
+    ]
     assert _changed(case, perfect.model_copy(update={"stances": stances})) == pytest.approx(
-        {"position_accuracy": 5 / 6})
+        {"position_accuracy": 5 / 6}
+    )
 
 
 def test_omitting_a_risk_lowers_risk_coverage(case, perfect) -> None:
     """Without the inventory write-off risk, 3 of 4 required risks are covered."""
     risks = [r for r in perfect.risks if "inventory" not in r.description]
     assert _changed(case, perfect.model_copy(update={"risks": risks})) == pytest.approx(
-        {"risk_coverage": 3 / 4})
+        {"risk_coverage": 3 / 4}
+    )
 
 
 def test_boilerplate_actor_counts_as_forbidden(case, perfect) -> None:
     """Goldman Sachs (only in See Also) counts once as forbidden and as an extra actor."""
     actors = [*perfect.actors, Actor(id="A98", name="Goldman Sachs", kind="organization")]
     assert _changed(case, perfect.model_copy(update={"actors": actors})) == pytest.approx(
-        {"forbidden_actors": 1, "actor_precision": 11 / 12, "actor_f1": 22 / 23})
+        {"forbidden_actors": 1, "actor_precision": 11 / 12, "actor_f1": 22 / 23}
+    )
 
 
 def test_failed_summary_scores_zero_and_is_invalid(case) -> None:
@@ -147,8 +170,10 @@ def test_eval_cli_compare_shows_deltas(tmp_path: Path) -> None:
     data["aggregate"]["score"] = 0.25
     first.write_text(json.dumps(data))
     second = tmp_path / "b.json"
-    result = CliRunner().invoke(app, ["eval", str(SEED_CASE), "--model", AUTHORED_MODEL, "--report",
-                                      str(second), "--compare", str(first)])
+    result = CliRunner().invoke(
+        app,
+        ["eval", str(SEED_CASE), "--model", AUTHORED_MODEL, "--report", str(second), "--compare", str(first)],
+    )
     assert result.exit_code == 0, result.output
     stored = json.loads(second.read_text())
     assert stored["compare"]["aggregate"]["score"] == pytest.approx(stored["aggregate"]["score"] - 0.25)
@@ -159,6 +184,8 @@ def test_stance_matching_needs_the_right_holder(case, perfect) -> None:
     """A stance whose holder is not the gold holder does not match, lowering stance recall."""
     zhang = next(a.id for a in perfect.actors if a.name == "Zhang Yansheng")
     huang = next(a.id for a in perfect.actors if a.name == "Jensen Huang")
-    stances = [s.model_copy(update={"actor_id": huang}) if s.actor_id == zhang else s for s in perfect.stances]
+    stances = [
+        s.model_copy(update={"actor_id": huang}) if s.actor_id == zhang else s for s in perfect.stances
+    ]
     changed = _changed(case, perfect.model_copy(update={"stances": stances}))
     assert changed == pytest.approx({"stance_recall": 5 / 6})

@@ -9,6 +9,7 @@ from summarizer import (
     ContentFiltered,
     EmptyResponse,
     Refused,
+    SummarizerError,
     SummaryFailed,
     TruncatedOutput,
     summarize,
@@ -111,12 +112,15 @@ def test_schema_invalid_json_is_reasked_not_retried() -> None:
         assert "does not fit the schema" in server.requests[1]["messages"][-1]["content"]
 
 
-@pytest.mark.parametrize("body, error", [
-    (_body(finish_reason="length"), TruncatedOutput),
-    (_body(finish_reason="content_filter"), ContentFiltered),
-    (_body(refusal="I cannot help with that.", tool_calls=None), Refused),
-    ({"id": "x", "object": "chat.completion", "created": 0, "model": "m", "choices": []}, EmptyResponse),
-])
+@pytest.mark.parametrize(
+    "body, error",
+    [
+        (_body(finish_reason="length"), TruncatedOutput),
+        (_body(finish_reason="content_filter"), ContentFiltered),
+        (_body(refusal="I cannot help with that.", tool_calls=None), Refused),
+        ({"id": "x", "object": "chat.completion", "created": 0, "model": "m", "choices": []}, EmptyResponse),
+    ],
+)
 def test_permanent_answers_fail_at_once_with_a_typed_error(body, error) -> None:
     """Truncation, content filter, refusal and empty choices: 1 attempt, typed error, no re-ask."""
     with FakeOpenAI(script=lambda n, r: Reply(body=body)) as server:
@@ -129,7 +133,7 @@ def test_permanent_answers_fail_at_once_with_a_typed_error(body, error) -> None:
 def test_permanent_status_fails_at_once(status: int) -> None:
     """A client error is never retried."""
     with FakeOpenAI(script=lambda n, r: Reply(status=status, body={"error": {"message": "no"}})) as server:
-        with pytest.raises(Exception):
+        with pytest.raises(SummarizerError):
             _run(server)
         assert server.count == 1
 

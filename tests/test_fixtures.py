@@ -13,8 +13,9 @@ from summarizer.fixtures import FixtureStore, RecordingTransport, canonical_body
 from .conftest import ROOT, Script, draft, fast_settings, ok
 
 DOC = "Alice Smith met Bob Jones in Paris."
-KEY_LIKE = re.compile(r"(sk-[A-Za-z0-9_-]{8,}|Bearer\s+\S+|api[_-]?key\"?\s*[:=]\s*\"?[A-Za-z0-9]{12,})",
-                      re.IGNORECASE)
+KEY_LIKE = re.compile(
+    r"(sk-[A-Za-z0-9_-]{8,}|Bearer\s+\S+|api[_-]?key\"?\s*[:=]\s*\"?[A-Za-z0-9]{12,})", re.IGNORECASE
+)
 
 
 def test_key_ignores_the_random_boundary_only() -> None:
@@ -28,11 +29,16 @@ def test_key_ignores_the_random_boundary_only() -> None:
 
 def _record(tmp_path: Path, answer: dict) -> Script:
     script = Script(ok(answer))
-    transport = RecordingTransport(FixtureStore(tmp_path), {"source": "recorded", "provider": "openai",
-                                                            "model": "test-model"},
-                                   inner=httpx2.MockTransport(script))
-    summarize(DOC, settings=fast_settings(api_key="sk-sentinel-abcdefghijkl"),
-              http_client=httpx2.Client(transport=transport))
+    transport = RecordingTransport(
+        FixtureStore(tmp_path),
+        {"source": "recorded", "provider": "openai", "model": "test-model"},
+        inner=httpx2.MockTransport(script),
+    )
+    summarize(
+        DOC,
+        settings=fast_settings(api_key="sk-sentinel-abcdefghijkl"),
+        http_client=httpx2.Client(transport=transport),
+    )
     return script
 
 
@@ -62,8 +68,7 @@ def test_replay_miss_names_key_nearest_and_command(tmp_path: Path) -> None:
     """A missing recording fails with the key, the nearest file, the differing field and the fix."""
     _record(tmp_path, draft())
     with pytest.raises(FixtureMissing) as missing:
-        summarize("A different document entirely.", provider="replay", fixtures=tmp_path,
-                  model="test-model")
+        summarize("A different document entirely.", provider="replay", fixtures=tmp_path, model="test-model")
     message = str(missing.value)
     assert missing.value.key[:16] in message
     assert "recordings/" in message and "messages[1].content" in message
@@ -84,8 +89,11 @@ def test_replay_never_opens_a_connection(tmp_path: Path, monkeypatch: pytest.Mon
 
 def test_committed_fixtures_hold_no_key_like_strings() -> None:
     """No file under fixtures/ contains something that looks like an API key."""
-    offenders = [str(p) for p in (ROOT / "fixtures").rglob("*") if p.is_file()
-                 and KEY_LIKE.search(p.read_text("utf-8", errors="replace"))]
+    offenders = [
+        str(p)
+        for p in (ROOT / "fixtures").rglob("*")
+        if p.is_file() and KEY_LIKE.search(p.read_text("utf-8", errors="replace"))
+    ]
     assert offenders == []
 
 

@@ -60,11 +60,20 @@ def test_the_gold_set_covers_the_required_kinds_of_document() -> None:
     """At least 10 written cases plus the seed, covering every feature the evaluation needs."""
     assert len(CASES) >= 11
     features = {f for c in CASES for f in c.gold.features}
-    required = {"boilerplate", "transcript without quote marks", "no quotes",
-                "quote split by attribution", "single quotes",
-                "person under full name, surname and title", "organization under acronym",
-                "prompt injection", "long document", "press release", "earnings call",
-                "same story, opposed stances"}
+    required = {
+        "boilerplate",
+        "transcript without quote marks",
+        "no quotes",
+        "quote split by attribution",
+        "single quotes",
+        "person under full name, surname and title",
+        "organization under acronym",
+        "prompt injection",
+        "long document",
+        "press release",
+        "earnings call",
+        "same story, opposed stances",
+    }
     assert required <= features, required - features
     long_cases = [c for c in CASES if "long document" in c.gold.features]
     assert long_cases and len(long_cases[0].document.split()) >= 3000

@@ -28,17 +28,26 @@ ACTORS = [
 def _summarize(*answers, doc: str = DOC, **changes):
     script = Script(*[ok(a) for a in answers])
     summary = summarize(doc, settings=fast_settings(**changes), http_client=script.client())
-    assert not verify_spans(doc, summary.quotes, [e for s in summary.stances for e in s.evidence]
-                            + [e for r in summary.risks for e in r.evidence])
+    assert not verify_spans(
+        doc,
+        summary.quotes,
+        [e for s in summary.stances for e in s.evidence] + [e for r in summary.risks for e in r.evidence],
+    )
     return summary, script
 
 
 def test_valid_citations_become_exact_spans() -> None:
     """Cited ids become exact text with offsets, and speakers are actor ids."""
-    summary, _ = _summarize(draft(actors=ACTORS, quotes=[{"quote_id": "Q1", "speaker_id": "A1"},
-                                                         {"quote_id": "Q2", "speaker_id": "A2"}]))
+    summary, _ = _summarize(
+        draft(
+            actors=ACTORS,
+            quotes=[{"quote_id": "Q1", "speaker_id": "A1"}, {"quote_id": "Q2", "speaker_id": "A2"}],
+        )
+    )
     assert [(q.text, q.speaker_id) for q in summary.quotes] == [
-        ("We will not cut jobs", "A1"), ("too optimistic", "A2")]
+        ("We will not cut jobs", "A1"),
+        ("too optimistic", "A2"),
+    ]
     assert summary.warnings == []
 
 
@@ -63,8 +72,13 @@ def test_reask_that_fixes_the_answer_leaves_no_warning() -> None:
 
 def test_typed_quote_text_and_offsets_from_the_model_are_ignored() -> None:
     """Text stitched from two sentences, or offsets off by one, cannot replace the source span."""
-    stitched = {"quote_id": "Q1", "speaker_id": "A1", "text": "We will cut jobs, Analyst Bob Stone",
-                "start": 53, "end": 79}
+    stitched = {
+        "quote_id": "Q1",
+        "speaker_id": "A1",
+        "text": "We will cut jobs, Analyst Bob Stone",
+        "start": 53,
+        "end": 79,
+    }
     summary, _ = _summarize(draft(actors=ACTORS, quotes=[stitched]))
     [quote] = summary.quotes
     assert quote.text == "We will not cut jobs" and DOC[quote.start : quote.end] == quote.text
@@ -72,9 +86,11 @@ def test_typed_quote_text_and_offsets_from_the_model_are_ignored() -> None:
 
 def test_misattributed_speaker_is_dropped() -> None:
     """A quote attributed to an actor the document does not name near it is not emitted."""
-    doc = ("Analyst Bob Stone spoke first. The market was calm. Trading was thin. "
-           "Prices barely moved. Later, Acme Corp chief executive Jane Roe arrived. "
-           "“We will not cut jobs,” Roe said.")
+    doc = (
+        "Analyst Bob Stone spoke first. The market was calm. Trading was thin. "
+        "Prices barely moved. Later, Acme Corp chief executive Jane Roe arrived. "
+        "“We will not cut jobs,” Roe said."
+    )
     wrong = draft(actors=ACTORS, quotes=[{"quote_id": "Q1", "speaker_id": "A2"}])
     summary, script = _summarize(wrong, wrong, doc=doc)
     assert summary.quotes == []
@@ -107,8 +123,10 @@ def test_boilerplate_only_actor_never_appears() -> None:
 
 def test_seed_see_also_company_never_appears(seed_text: str) -> None:
     """The seed's See Also line about Goldman Sachs yields no actor."""
-    actors = [{"id": "A1", "name": "Goldman Sachs", "kind": "organization"},
-              {"id": "A2", "name": "Jensen Huang", "kind": "person"}]
+    actors = [
+        {"id": "A1", "name": "Goldman Sachs", "kind": "organization"},
+        {"id": "A2", "name": "Jensen Huang", "kind": "person"},
+    ]
     script = Script(ok(draft(actors=actors)), ok(draft(actors=actors)))
     summary = summarize(seed_text, settings=fast_settings(), http_client=script.client())
     assert [a.name for a in summary.actors] == ["Jensen Huang"]
@@ -117,9 +135,11 @@ def test_seed_see_also_company_never_appears(seed_text: str) -> None:
 def test_one_entry_per_real_world_actor() -> None:
     """Trump, President Donald Trump and Donald Trump merge into one actor with aliases."""
     doc = "President Donald Trump spoke. Donald Trump later left. Trump said “it went well.”"
-    actors = [{"id": "A1", "name": "Trump", "kind": "person"},
-              {"id": "A2", "name": "President Donald Trump", "kind": "person"},
-              {"id": "A3", "name": "Donald Trump", "kind": "person"}]
+    actors = [
+        {"id": "A1", "name": "Trump", "kind": "person"},
+        {"id": "A2", "name": "President Donald Trump", "kind": "person"},
+        {"id": "A3", "name": "Donald Trump", "kind": "person"},
+    ]
     summary, _ = _summarize(draft(actors=actors, quotes=[{"quote_id": "Q1", "speaker_id": "A1"}]), doc=doc)
     [actor] = summary.actors
     assert actor.name == "President Donald Trump" or actor.name == "Donald Trump"
@@ -130,8 +150,10 @@ def test_one_entry_per_real_world_actor() -> None:
 def test_acronym_merges_with_the_full_name() -> None:
     """An organization under its acronym and its full name is one actor."""
     doc = "The International Monetary Fund warned on Tuesday. The IMF expects slower growth."
-    actors = [{"id": "A1", "name": "International Monetary Fund", "kind": "organization"},
-              {"id": "A2", "name": "IMF", "kind": "organization"}]
+    actors = [
+        {"id": "A1", "name": "International Monetary Fund", "kind": "organization"},
+        {"id": "A2", "name": "IMF", "kind": "organization"},
+    ]
     summary, _ = _summarize(draft(actors=actors), doc=doc)
     assert [(a.name, a.aliases) for a in summary.actors] == [("International Monetary Fund", ["IMF"])]
 
@@ -139,9 +161,11 @@ def test_acronym_merges_with_the_full_name() -> None:
 def test_different_people_with_one_surname_stay_apart() -> None:
     """A lone surname shared by two listed people is not merged into either."""
     doc = "Donald Trump and Melania Trump arrived. Trump waved."
-    actors = [{"id": "A1", "name": "Donald Trump", "kind": "person"},
-              {"id": "A2", "name": "Melania Trump", "kind": "person"},
-              {"id": "A3", "name": "Trump", "kind": "person"}]
+    actors = [
+        {"id": "A1", "name": "Donald Trump", "kind": "person"},
+        {"id": "A2", "name": "Melania Trump", "kind": "person"},
+        {"id": "A3", "name": "Trump", "kind": "person"},
+    ]
     summary, _ = _summarize(draft(actors=actors), doc=doc)
     assert {"Donald Trump", "Melania Trump"} <= {a.name for a in summary.actors}
 
@@ -185,8 +209,9 @@ def test_cli_strict_exits_1(tmp_path) -> None:
     case = tmp_path / "case"
     case.mkdir()
     (case / "document.txt").write_text(DOC)
-    (case / "authored.json").write_text(json.dumps(
-        draft(actors=[*ACTORS, {"id": "A4", "name": "Elon Musk", "kind": "person"}])))
+    (case / "authored.json").write_text(
+        json.dumps(draft(actors=[*ACTORS, {"id": "A4", "name": "Elon Musk", "kind": "person"}]))
+    )
     author_case(case)
     args = ["summarize", str(case / "document.txt"), "--provider", "replay", "--fixtures", str(case)]
     assert CliRunner().invoke(app, args).exit_code == 0

@@ -50,8 +50,9 @@ _CHILD = (
 
 
 def _start_child(seconds: float) -> tuple[subprocess.Popen, int]:
-    child = subprocess.Popen([sys.executable, "-c", _CHILD, str(seconds)], stdout=subprocess.PIPE,
-                             text=True, env={**os.environ})
+    child = subprocess.Popen(
+        [sys.executable, "-c", _CHILD, str(seconds)], stdout=subprocess.PIPE, text=True, env={**os.environ}
+    )
     server_pid = int(child.stdout.readline())
     return child, server_pid
 

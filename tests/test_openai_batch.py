@@ -24,8 +24,9 @@ def _docs(folder: Path, n: int) -> list[Path]:
 def _run(server: FakeOpenAI, paths, out: Path, **kwargs):
     settings = fast_settings(base_url=server.base_url)
     client = openai.OpenAI(base_url=server.base_url, api_key="sk-test-not-real", max_retries=0)
-    return run_openai_batch(paths, out, settings, client=client, poll_interval=0.0, sleep=lambda _: None,
-                            **kwargs)
+    return run_openai_batch(
+        paths, out, settings, client=client, poll_interval=0.0, sleep=lambda _: None, **kwargs
+    )
 
 
 def _lines(path: Path) -> list[dict]:
@@ -56,7 +57,7 @@ def test_expired_batch_keeps_its_completed_part_and_resubmits_the_rest(tmp_path:
         stats = _run(server, paths, out)
         assert server.count == 5  # every document answered exactly once
     assert (stats.rounds, stats.done, stats.resubmitted) == (3, 5, 3 + 1)
-    assert len({l["id"] for l in _lines(out)}) == 5
+    assert len({row["id"] for row in _lines(out)}) == 5
 
 
 def test_failing_lines_are_retried_then_reported(tmp_path: Path) -> None:
@@ -69,7 +70,7 @@ def test_failing_lines_are_retried_then_reported(tmp_path: Path) -> None:
 
     with FakeOpenAI(script=script) as server:
         stats = _run(server, paths, out, max_tries=2)
-    lines = {Path(l["source"]).name: l for l in _lines(out)}
+    lines = {Path(row["source"]).name: row for row in _lines(out)}
     assert lines["d1.txt"]["status"] == "error" and "after 2 tries" in lines["d1.txt"]["error"]["message"]
     assert (stats.done, stats.failed) == (2, 1)
 

@@ -114,8 +114,10 @@ def test_json_schema_mode_is_selectable() -> None:
 
 def test_asummarize_matches_summarize() -> None:
     """The async twin returns the same grounded summary for the same answer."""
-    answer = draft(actors=[{"id": "A1", "name": "Alice Smith", "kind": "person"}],
-                   quotes=[{"quote_id": "Q1", "speaker_id": "A1"}])
+    answer = draft(
+        actors=[{"id": "A1", "name": "Alice Smith", "kind": "person"}],
+        quotes=[{"quote_id": "Q1", "speaker_id": "A1"}],
+    )
     sync = summarize(DOC, settings=fast_settings(), http_client=Script(ok(answer)).client())
     script = Script(ok(answer))
     result = asyncio.run(asummarize(DOC, settings=fast_settings(), http_client=script.async_client()))

@@ -64,8 +64,9 @@ def test_retry_after_is_honoured() -> None:
     """A 429 with Retry-After: 3 waits 3 seconds before the next attempt."""
     sleeps: list[float] = []
     script = Script(status(429, {"retry-after": "3"}), ok())
-    caller = ModelCaller(fast_settings(retry_after_cap=30.0), http_client=script.client(),
-                         sleep=sleeps.append)
+    caller = ModelCaller(
+        fast_settings(retry_after_cap=30.0), http_client=script.client(), sleep=sleeps.append
+    )
     caller.call([{"role": "user", "content": "hi"}])
     assert sleeps == [3.0]
 
@@ -74,8 +75,7 @@ def test_retry_after_is_capped() -> None:
     """A Retry-After longer than the cap waits only the cap."""
     sleeps: list[float] = []
     script = Script(status(429, {"retry-after": "120"}), ok())
-    caller = ModelCaller(fast_settings(retry_after_cap=5.0), http_client=script.client(),
-                         sleep=sleeps.append)
+    caller = ModelCaller(fast_settings(retry_after_cap=5.0), http_client=script.client(), sleep=sleeps.append)
     caller.call([{"role": "user", "content": "hi"}])
     assert sleeps == [5.0]
 
@@ -84,8 +84,9 @@ def test_backoff_grows_without_retry_after() -> None:
     """Without Retry-After, waits grow exponentially (with bounded jitter)."""
     sleeps: list[float] = []
     script = Script(status(503), status(503), status(503), ok())
-    caller = ModelCaller(fast_settings(backoff_initial=1.0, backoff_max=60.0),
-                         http_client=script.client(), sleep=sleeps.append)
+    caller = ModelCaller(
+        fast_settings(backoff_initial=1.0, backoff_max=60.0), http_client=script.client(), sleep=sleeps.append
+    )
     caller.call([{"role": "user", "content": "hi"}])
     assert len(sleeps) == 3
     assert 1.0 <= sleeps[0] <= 2.0 and 2.0 <= sleeps[1] <= 3.0 and 4.0 <= sleeps[2] <= 5.0
@@ -94,8 +95,7 @@ def test_backoff_grows_without_retry_after() -> None:
 def test_call_failed_carries_the_attempts() -> None:
     """When the budget runs out, the error says how many attempts were made."""
     script = Script(*[status(502)] * 3)
-    caller = ModelCaller(fast_settings(max_attempts=3), http_client=script.client(),
-                         sleep=lambda _: None)
+    caller = ModelCaller(fast_settings(max_attempts=3), http_client=script.client(), sleep=lambda _: None)
     with pytest.raises(CallFailed) as failure:
         caller.call([{"role": "user", "content": "hi"}])
     assert failure.value.attempts == 3 and script.count == 3

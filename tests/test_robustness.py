@@ -2,10 +2,10 @@
 
 import asyncio
 import codecs
-import re
 import json
 import logging
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -51,22 +51,26 @@ def test_batch_of_500_under_faults_loses_and_duplicates_nothing(tmp_path: Path) 
     out = tmp_path / "out.jsonl"
     settings = fast_settings(cache=False)
     with FakeOpenAI(script=flaky) as server:
-        stats = asyncio.run(run_batch(paths, out, settings.with_changes(base_url=server.base_url),
-                                      concurrency=16))
+        stats = asyncio.run(
+            run_batch(paths, out, settings.with_changes(base_url=server.base_url), concurrency=16)
+        )
         first_calls = server.count
     lines = [json.loads(line) for line in out.read_text().splitlines()]
-    assert len(lines) == 500 and len({l["id"] for l in lines}) == 500
+    assert len(lines) == 500 and len({row["id"] for row in lines}) == 500
     assert stats.failed == 10 and stats.done == 490
     assert first_calls > 500 + 10  # transient faults were retried
-    done_before = {l["id"] for l in lines if l["status"] == "ok"}
+    done_before = {row["id"] for row in lines if row["status"] == "ok"}
 
     with FakeOpenAI() as healed:
-        stats = asyncio.run(run_batch(paths, out, settings.with_changes(base_url=healed.base_url),
-                                      concurrency=16, resume=True))
+        stats = asyncio.run(
+            run_batch(
+                paths, out, settings.with_changes(base_url=healed.base_url), concurrency=16, resume=True
+            )
+        )
         assert healed.count == 10  # only the ten permanent failures were done again
     lines = [json.loads(line) for line in out.read_text().splitlines()]
-    assert len(lines) == 500 and all(l["status"] == "ok" for l in lines)
-    assert done_before <= {l["id"] for l in lines} and stats.skipped == 490
+    assert len(lines) == 500 and all(row["status"] == "ok" for row in lines)
+    assert done_before <= {row["id"] for row in lines} and stats.skipped == 490
 
 
 # --- bad input ---------------------------------------------------------------------------------
@@ -74,16 +78,22 @@ def test_batch_of_500_under_faults_loses_and_duplicates_nothing(tmp_path: Path) 
 
 def _summarize_file(path: Path, *extra: str):
     with FakeOpenAI() as server:
-        result = runner.invoke(app, ["summarize", str(path), "--provider", "openai", "--base-url",
-                                     server.base_url, *extra], env={"OPENAI_API_KEY": SENTINEL})
+        result = runner.invoke(
+            app,
+            ["summarize", str(path), "--provider", "openai", "--base-url", server.base_url, *extra],
+            env={"OPENAI_API_KEY": SENTINEL},
+        )
         return result, server.count
 
 
-@pytest.mark.parametrize("name, content, message", [
-    ("empty.txt", b"", "empty"),
-    ("blank.txt", b"   \n\t\n  ", "empty"),
-    ("binary.bin", bytes(range(256)) * 4, "binary"),
-])
+@pytest.mark.parametrize(
+    "name, content, message",
+    [
+        ("empty.txt", b"", "empty"),
+        ("blank.txt", b"   \n\t\n  ", "empty"),
+        ("binary.bin", bytes(range(256)) * 4, "binary"),
+    ],
+)
 def test_unusable_input_exits_1_with_zero_requests(tmp_path: Path, name, content, message) -> None:
     """Empty, whitespace-only and binary files: one sentence, exit 1, no HTTP request."""
     path = tmp_path / name
@@ -98,10 +108,8 @@ def test_other_encodings_are_decoded(tmp_path: Path, encoding: str) -> None:
     """Latin-1 text and UTF-16 with a BOM are read correctly, offsets into the decoded text."""
     text = 'Alice Smith, née Müller, said "ça va" in Zürich.'
     path = tmp_path / "doc.txt"
-    if encoding == "latin-1":
-        data = text.encode("latin-1")
-    else:
-        data = codecs.BOM_UTF16_LE + text.encode("utf-16-le")
+    latin = encoding == "latin-1"
+    data = text.encode("latin-1") if latin else codecs.BOM_UTF16_LE + text.encode("utf-16-le")
     path.write_bytes(data)
     result, calls = _summarize_file(path)
     assert result.exit_code == 0, result.output
@@ -131,9 +139,11 @@ def test_long_document_is_chunked_not_sent_whole(tmp_path: Path) -> None:
     path = tmp_path / "long.txt"
     path.write_text("\n".join(f"Alice Smith said item {i} was ready for review today." for i in range(3000)))
     with FakeOpenAI() as server:
-        result = runner.invoke(app, ["summarize", str(path), "--provider", "openai", "--base-url",
-                                     server.base_url], env={"OPENAI_API_KEY": SENTINEL,
-                                                            "SUMMARIZER_PROVIDER": "openai"})
+        result = runner.invoke(
+            app,
+            ["summarize", str(path), "--provider", "openai", "--base-url", server.base_url],
+            env={"OPENAI_API_KEY": SENTINEL, "SUMMARIZER_PROVIDER": "openai"},
+        )
         assert result.exit_code == 0, result.output
         assert server.count == 1  # 128k context: fits, one call
 
@@ -141,9 +151,11 @@ def test_long_document_is_chunked_not_sent_whole(tmp_path: Path) -> None:
 def test_html_file_is_reduced_to_its_article_text(tmp_path: Path) -> None:
     """An HTML page is read through trafilatura; its script is never part of the text."""
     path = tmp_path / "page.html"
-    path.write_text("<!DOCTYPE html><html><head><script>alert('x')</script></head><body><nav>Home</nav>"
-                    "<article><h1>Plant opens</h1><p>Alice Smith opened the plant on Monday. "
-                    "“We expect to hire 300 people,” Smith said.</p></article></body></html>")
+    path.write_text(
+        "<!DOCTYPE html><html><head><script>alert('x')</script></head><body><nav>Home</nav>"
+        "<article><h1>Plant opens</h1><p>Alice Smith opened the plant on Monday. "
+        "“We expect to hire 300 people,” Smith said.</p></article></body></html>"
+    )
     result, calls = _summarize_file(path)
     assert result.exit_code == 0, result.output
     assert calls == 1
@@ -159,8 +171,21 @@ def test_directory_and_missing_path_are_clear_errors(tmp_path: Path) -> None:
 def test_closed_stdin_is_a_clear_error() -> None:
     """`-` with standard input closed: exit 1, one sentence, no traceback."""
     completed = subprocess.run(
-        [sys.executable, "-m", "summarizer", "summarize", "-", "--provider", "replay", "--fixtures",
-         str(ROOT / "fixtures")], capture_output=True, text=True, timeout=60, cwd=ROOT,
+        [
+            sys.executable,
+            "-m",
+            "summarizer",
+            "summarize",
+            "-",
+            "--provider",
+            "replay",
+            "--fixtures",
+            str(ROOT / "fixtures"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=ROOT,
         preexec_fn=lambda: os.close(0),
     )
     assert completed.returncode == 1, completed.stderr
@@ -182,8 +207,11 @@ def test_jinja_syntax_in_a_document_is_kept_literally(tmp_path: Path) -> None:
     path = tmp_path / "jinja.txt"
     path.write_text("Alice Smith wrote {{ secret }} and {% for x in y %}{{ x }}{% endfor %} on a slide.")
     with FakeOpenAI() as server:
-        result = runner.invoke(app, ["summarize", str(path), "--provider", "openai", "--base-url",
-                                     server.base_url], env={"OPENAI_API_KEY": SENTINEL})
+        result = runner.invoke(
+            app,
+            ["summarize", str(path), "--provider", "openai", "--base-url", server.base_url],
+            env={"OPENAI_API_KEY": SENTINEL},
+        )
         user = server.requests[0]["messages"][1]["content"]
     assert result.exit_code == 0
     assert "{{ secret }}" in user and "{% for x in y %}{{ x }}{% endfor %}" in user
@@ -199,14 +227,20 @@ def test_sentinel_key_never_appears_in_output_errors_logs_or_debug(tmp_path: Pat
     doc.write_text("Alice Smith spoke on Monday.")
     report = tmp_path / "out.jsonl"
     outputs = []
-    with FakeOpenAI(script=lambda n, r: Reply(status=401, body={"error": {"message": "bad key"}})
-                    if n == 2 else Reply()) as server:
+    with FakeOpenAI(
+        script=lambda n, r: Reply(status=401, body={"error": {"message": "bad key"}}) if n == 2 else Reply()
+    ) as server:
         env = {"OPENAI_API_KEY": SENTINEL}
         base = ["--provider", "openai", "--base-url", server.base_url]
         outputs.append(runner.invoke(app, ["summarize", str(doc), *base, "--debug"], env=env))
         outputs.append(runner.invoke(app, ["summarize", str(doc), *base], env=env))
-        outputs.append(runner.invoke(app, ["batch", str(doc), "-o", str(report), *base,
-                                           "--cache-dir", str(tmp_path / "cache")], env=env))
+        outputs.append(
+            runner.invoke(
+                app,
+                ["batch", str(doc), "-o", str(report), *base, "--cache-dir", str(tmp_path / "cache")],
+                env=env,
+            )
+        )
     texts = [o.output for o in outputs] + [str(o.exception or "") for o in outputs]
     texts += [caplog.text, report.read_text()]
     texts += [p.read_text() for p in (tmp_path / "cache").rglob("*.json")]
@@ -231,18 +265,39 @@ def test_two_batch_processes_sharing_one_cache_corrupt_nothing(tmp_path: Path) -
     paths = sorted(str(p) for p in docs.iterdir())
     cache = tmp_path / "cache"
     with FakeOpenAI(latency=0.01) as server:
-        procs = [subprocess.Popen(
-            [sys.executable, "-m", "summarizer", "batch", *paths, "-o", str(tmp_path / f"out{k}.jsonl"),
-             "--provider", "openai", "--base-url", server.base_url, "--model", "m", "--cache-dir",
-             str(cache), "--concurrency", "8"],
-            env={**os.environ, "OPENAI_API_KEY": SENTINEL}, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-        ) for k in (1, 2)]
+        procs = [
+            subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "summarizer",
+                    "batch",
+                    *paths,
+                    "-o",
+                    str(tmp_path / f"out{k}.jsonl"),
+                    "--provider",
+                    "openai",
+                    "--base-url",
+                    server.base_url,
+                    "--model",
+                    "m",
+                    "--cache-dir",
+                    str(cache),
+                    "--concurrency",
+                    "8",
+                ],
+                env={**os.environ, "OPENAI_API_KEY": SENTINEL},
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+            )
+            for k in (1, 2)
+        ]
         for proc in procs:
             proc.wait(timeout=120)
             assert proc.returncode == 0, proc.stderr.read().decode()[-500:]
     for k in (1, 2):
-        lines = [json.loads(l) for l in (tmp_path / f"out{k}.jsonl").read_text().splitlines()]
-        assert len(lines) == 20 and all(l["status"] == "ok" for l in lines)  # 40 files, 20 distinct texts
+        lines = [json.loads(row) for row in (tmp_path / f"out{k}.jsonl").read_text().splitlines()]
+        assert len(lines) == 20 and all(row["status"] == "ok" for row in lines)  # 40 files, 20 distinct texts
     entries = list(cache.rglob("*.json"))
     assert entries and all(json.loads(e.read_text())["response"]["choices"] for e in entries)
     assert not list(cache.rglob("*.tmp"))

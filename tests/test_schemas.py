@@ -10,17 +10,30 @@ from .conftest import draft
 
 
 def _summary() -> Summary:
-    return Summary.model_validate({
-        "headline": "h", "tldr": "t",
-        "actors": [{"id": "A1", "name": "Jane Roe", "kind": "person", "role": "CEO", "aliases": ["Roe"]}],
-        "stances": [{"actor_id": "A1", "topic": "x", "position": "support",
-                     "evidence": [{"text": "abc", "start": 0, "end": 3}]}],
-        "quotes": [{"id": "Q1", "speaker_id": "A1", "text": "abc", "start": 0, "end": 3}],
-        "risks": [{"description": "d", "category": "legal", "severity": "low", "evidence": []}],
-        "meta": {"provider": "replay", "model": "m", "mode": "tools",
-                 "template": {"name": "default", "sha256": "0" * 64}},
-        "warnings": [],
-    })
+    return Summary.model_validate(
+        {
+            "headline": "h",
+            "tldr": "t",
+            "actors": [{"id": "A1", "name": "Jane Roe", "kind": "person", "role": "CEO", "aliases": ["Roe"]}],
+            "stances": [
+                {
+                    "actor_id": "A1",
+                    "topic": "x",
+                    "position": "support",
+                    "evidence": [{"text": "abc", "start": 0, "end": 3}],
+                }
+            ],
+            "quotes": [{"id": "Q1", "speaker_id": "A1", "text": "abc", "start": 0, "end": 3}],
+            "risks": [{"description": "d", "category": "legal", "severity": "low", "evidence": []}],
+            "meta": {
+                "provider": "replay",
+                "model": "m",
+                "mode": "tools",
+                "template": {"name": "default", "sha256": "0" * 64},
+            },
+            "warnings": [],
+        }
+    )
 
 
 def test_summary_round_trips_through_json() -> None:
@@ -32,7 +45,15 @@ def test_summary_round_trips_through_json() -> None:
 def test_summary_has_the_contract_keys() -> None:
     """model_dump() has exactly the top-level keys the design contract names."""
     assert set(_summary().model_dump()) == {
-        "headline", "tldr", "actors", "stances", "quotes", "risks", "meta", "warnings"}
+        "headline",
+        "tldr",
+        "actors",
+        "stances",
+        "quotes",
+        "risks",
+        "meta",
+        "warnings",
+    }
 
 
 def test_draft_rejects_a_runaway_list() -> None:

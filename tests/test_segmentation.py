@@ -27,8 +27,12 @@ def test_seed_four_direct_quotes_found_with_exact_offsets() -> None:
     """The span finder finds the seed's four quotes, and each slices back exactly."""
     text = SEED.read_text("utf-8")
     quotes = segment(clean(text)).quotes
-    assert [q.text for q in quotes] == ["horrible.", "continue trading with China",
-                                        "exactly wrong for America", "poison pill clauses"]
+    assert [q.text for q in quotes] == [
+        "horrible.",
+        "continue trading with China",
+        "exactly wrong for America",
+        "poison pill clauses",
+    ]
     for quote in quotes:
         assert text[quote.start : quote.end] == quote.text
 
@@ -46,7 +50,9 @@ def test_content_lines_that_resemble_boilerplate_are_kept() -> None:
 def test_straight_and_curly_double_quotes() -> None:
     """Both straight and curly double quotes delimit a quote."""
     assert _quotes('He said "we will win" today. She said “we will not” later.') == [
-        "we will win", "we will not"]
+        "we will win",
+        "we will not",
+    ]
 
 
 def test_single_quotes_are_told_apart_from_apostrophes() -> None:
@@ -56,7 +62,7 @@ def test_single_quotes_are_told_apart_from_apostrophes() -> None:
 
 
 def test_quote_split_by_attribution_is_linked() -> None:
-    """"We are not," she said, "going to be rushed." gives two spans, the second continuing the first."""
+    """ "We are not," she said, "going to be rushed." gives two spans, the second continuing the first."""
     quotes = segment(clean('"We are not," she said, "going to be rushed."')).quotes
     assert [q.text for q in quotes] == ["We are not", "going to be rushed."]
     assert quotes[1].continues == quotes[0].id
@@ -64,7 +70,9 @@ def test_quote_split_by_attribution_is_linked() -> None:
 
 def test_split_quote_with_commas_in_the_attribution_is_linked() -> None:
     """“We are not,” said Mara Kell, the union’s general secretary, “going back.” is one quote."""
-    quotes = segment(clean("“We are not,” said Mara Kell, the union’s general secretary, “going back.”")).quotes
+    quotes = segment(
+        clean("“We are not,” said Mara Kell, the union’s general secretary, “going back.”")
+    ).quotes
     assert [q.text for q in quotes] == ["We are not", "going back."]
     assert quotes[1].continues == quotes[0].id
 
@@ -78,15 +86,21 @@ def test_quote_ending_a_sentence_is_not_joined_to_the_next() -> None:
 
 def test_unrelated_quotes_in_one_sentence_are_not_linked() -> None:
     """Two quotes separated by more than an attribution stay separate."""
-    quotes = segment(clean('He praised "growth" but later, after a long debate about budgets '
-                           'and many other topics, warned of "risks" ahead.')).quotes
+    quotes = segment(
+        clean(
+            'He praised "growth" but later, after a long debate about budgets '
+            'and many other topics, warned of "risks" ahead.'
+        )
+    ).quotes
     assert quotes[1].continues is None
 
 
 def test_transcript_turns_without_quote_marks_are_quotes() -> None:
     """`NAME (Title): words` lines are speech with a speaker label."""
-    text = ("Operator: Welcome to the call.\nJANE DOE (CFO): Revenue grew 5%. Margins held.\n"
-            "Operator: Next question.\nJohn Roe (Analyst): What about costs?")
+    text = (
+        "Operator: Welcome to the call.\nJANE DOE (CFO): Revenue grew 5%. Margins held.\n"
+        "Operator: Next question.\nJohn Roe (Analyst): What about costs?"
+    )
     quotes = segment(clean(text)).quotes
     assert [(q.text, q.speaker_hint) for q in quotes] == [
         ("Welcome to the call.", "Operator"),
@@ -104,20 +118,29 @@ def test_article_section_labels_are_not_transcript_turns() -> None:
 
 def test_abbreviations_do_not_end_sentences() -> None:
     """U.S., Jan. and Mr. do not split a sentence."""
-    sentences = segment(clean("Mr. Smith met U.S. officials on Jan. 17 in Washington. Then he left.")).sentences
+    sentences = segment(
+        clean("Mr. Smith met U.S. officials on Jan. 17 in Washington. Then he left.")
+    ).sentences
     assert [s.text for s in sentences] == [
-        "Mr. Smith met U.S. officials on Jan. 17 in Washington.", "Then he left."]
+        "Mr. Smith met U.S. officials on Jan. 17 in Washington.",
+        "Then he left.",
+    ]
 
 
-_words = st.text(alphabet=st.characters(whitelist_categories=("Ll", "Lu", "Nd"), max_codepoint=0x17F),
-                 min_size=1, max_size=8)
+_words = st.text(
+    alphabet=st.characters(whitelist_categories=("Ll", "Lu", "Nd"), max_codepoint=0x17F),
+    min_size=1,
+    max_size=8,
+)
 _phrase = st.lists(_words, min_size=1, max_size=6).map(" ".join)
 _mark = st.sampled_from([('"', '"'), ("“", "”"), ("‘", "’"), ("'", "'")])
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.tuples(_phrase, _phrase, _mark), min_size=1, max_size=6),
-       st.sampled_from(["\n", "\n\n", " ", "\r\n"]))
+@given(
+    st.lists(st.tuples(_phrase, _phrase, _mark), min_size=1, max_size=6),
+    st.sampled_from(["\n", "\n\n", " ", "\r\n"]),
+)
 def test_generated_quotes_are_found_and_slice_back(parts, joiner) -> None:
     """For generated documents with generated quotes, every span slices back to its text."""
     lines = [f"{before} said {o}{quote}{c} today." for before, quote, (o, c) in parts]

@@ -25,19 +25,32 @@ SEED_CASE = ROOT / "fixtures" / "us_china_diplomacy"
 ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 needs_chromium = pytest.mark.skipif(CHROMIUM is None, reason="needs Debian's chromium (CI installs it)")
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def browse(page: Path, tmp_path: Path, screenshot: str) -> str:
     """Open `page` in headless Chromium: save a screenshot, return the DOM after scripts."""
     ARTIFACTS.mkdir(exist_ok=True)
     common = [CHROMIUM, *FLAGS, f"--user-data-dir={tmp_path / 'chromium'}", "--window-size=1400,1100"]
-    subprocess.run([*common, f"--screenshot={ARTIFACTS / screenshot}", page.as_uri()],
-                   capture_output=True, timeout=120, check=True)
+    subprocess.run(
+        [*common, f"--screenshot={ARTIFACTS / screenshot}", page.as_uri()],
+        capture_output=True,
+        timeout=120,
+        check=True,
+    )
     assert (ARTIFACTS / screenshot).stat().st_size > 10_000
-    dom = subprocess.run([*common, "--dump-dom", page.as_uri()], capture_output=True, text=True,
-                         timeout=120, check=True)
+    dom = subprocess.run(
+        [*common, "--dump-dom", page.as_uri()], capture_output=True, text=True, timeout=120, check=True
+    )
     return dom.stdout
 
 
@@ -101,13 +114,23 @@ def test_planted_script_is_shown_not_run(tmp_path: Path) -> None:
     """A <script> and an onerror handler in the document appear as text and never execute."""
     case = tmp_path / "case"
     case.mkdir()
-    text = ("Alice Smith said “<b>bold</b> claims” were false.\n"
-            "<script>document.title='PWNED'</script><img src=x onerror=\"document.title='PWNED'\">")
+    text = (
+        "Alice Smith said “<b>bold</b> claims” were false.\n"
+        "<script>document.title='PWNED'</script><img src=x onerror=\"document.title='PWNED'\">"
+    )
     (case / "document.txt").write_text(text)
-    (case / "authored.json").write_text(json.dumps({
-        "headline": "<script>document.title='PWNED'</script>", "tldr": "t",
-        "actors": [{"id": "A1", "name": "Alice Smith", "kind": "person"}],
-        "quotes": [{"quote_id": "Q1", "speaker_id": "A1"}], "stances": [], "risks": []}))
+    (case / "authored.json").write_text(
+        json.dumps(
+            {
+                "headline": "<script>document.title='PWNED'</script>",
+                "tldr": "t",
+                "actors": [{"id": "A1", "name": "Alice Smith", "kind": "person"}],
+                "quotes": [{"quote_id": "Q1", "speaker_id": "A1"}],
+                "stances": [],
+                "risks": [],
+            }
+        )
+    )
     author_case(case)
     summary = summarize(text, provider="replay", fixtures=case)
     page = tmp_path / "planted.html"
@@ -153,14 +176,29 @@ def test_markdown_views_for_summary_and_report() -> None:
 def test_cli_writes_html_views(tmp_path: Path) -> None:
     """`summarize --format html -o` and `eval --html/--markdown` write self-contained files."""
     view = tmp_path / "view.html"
-    result = CliRunner().invoke(app, ["summarize", str(SEED), "--provider", "replay", "--fixtures",
-                                      str(SEED_CASE), "--model", AUTHORED_MODEL, "--format", "html",
-                                      "-o", str(view)])
+    result = CliRunner().invoke(
+        app,
+        [
+            "summarize",
+            str(SEED),
+            "--provider",
+            "replay",
+            "--fixtures",
+            str(SEED_CASE),
+            "--model",
+            AUTHORED_MODEL,
+            "--format",
+            "html",
+            "-o",
+            str(view),
+        ],
+    )
     assert result.exit_code == 0, result.output
     html = view.read_text()
-    assert "<mark class=\"quote\"" in html and "http://" not in html and "https://" not in html
+    assert '<mark class="quote"' in html and "http://" not in html and "https://" not in html
     report, md = tmp_path / "r.html", tmp_path / "r.md"
-    result = CliRunner().invoke(app, ["eval", str(SEED_CASE), "--model", AUTHORED_MODEL, "--html",
-                                      str(report), "--markdown", str(md)])
-    assert result.exit_code == 0 and "<table id=\"cases\">" in report.read_text()
+    result = CliRunner().invoke(
+        app, ["eval", str(SEED_CASE), "--model", AUTHORED_MODEL, "--html", str(report), "--markdown", str(md)]
+    )
+    assert result.exit_code == 0 and '<table id="cases">' in report.read_text()
     assert md.read_text().startswith("# Evaluation")
