@@ -124,6 +124,10 @@ def resolve_settings(
         # seed); the local provider drops ungrounded items at once unless asked otherwise.
         options.setdefault("grounding_reask", False)
         options.setdefault("context_tokens", CONTEXT_TOKENS)
+        # A CPU answer to a long chunk can take minutes, and the server works one request at a
+        # time: a client-side timeout and retry would only queue the same work twice.
+        options.setdefault("timeout", 900.0)
+        options.setdefault("max_attempts", 2)
     elif chosen == "replay":
         if fixtures is None:
             raise ConfigError("Replay needs recordings: pass --fixtures DIR (or set SUMMARIZER_FIXTURES).")
