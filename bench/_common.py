@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -15,6 +18,21 @@ DOCUMENT = (
     "a plant in Riverton. “We expect to hire 300 people,” Smith said. Union leader Bob Jones "
     "welcomed the plan but warned about wages. The plant is due to open next year.\n"
 )
+
+
+@contextlib.contextmanager
+def fake_server_process(latency: float) -> Iterator[str]:
+    """The fake server in its own process, so its work does not share this process's GIL."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "summarizer.fake_server", "--latency", str(latency)],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        yield process.stdout.readline().strip()
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
 
 
 def parser(description: str) -> argparse.ArgumentParser:

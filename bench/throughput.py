@@ -11,11 +11,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from _common import document, parser, settings
+from _common import document, fake_server_process, parser, settings
 
 from summarizer import summarize
 from summarizer.batch import run_batch
-from summarizer.fake_server import FakeOpenAI
 
 
 def main() -> None:
@@ -23,13 +22,14 @@ def main() -> None:
     p.add_argument("--docs", type=int, default=200)
     p.add_argument("--concurrency", type=int, default=16)
     args = p.parse_args()
-    with tempfile.TemporaryDirectory() as tmp, FakeOpenAI(latency=args.latency) as server:
+    with tempfile.TemporaryDirectory() as tmp, fake_server_process(args.latency) as base_url:
         paths = []
         for i in range(args.docs):
             path = Path(tmp) / f"doc{i}.txt"
             path.write_text(document(i))
             paths.append(path)
-        config = settings(server.base_url)
+        config = settings(base_url)
+        summarize(document(0), settings=config)  # warm-up: the SDK's lazy imports
         started = time.perf_counter()
         asyncio.run(run_batch(paths, Path(tmp) / "out.jsonl", config, concurrency=args.concurrency))
         concurrent = time.perf_counter() - started

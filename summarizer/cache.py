@@ -1,25 +1,26 @@
-"""A content-addressed, on-disk cache of model responses, at the HTTP transport.
+"""A content-addressed, on-disk cache of model answers, checked before any client work.
 
-The key is the same canonical request hash as for recordings (`fixtures.request_key`), so a
-repeated request is answered from disk with no HTTP call. Only the response body is stored,
-never headers (which is where keys travel). Writes go to a temporary file that is atomically
-renamed into place, so concurrent writers (threads or processes sharing a cache) can never
-leave a partial entry; two writers of the same key write the same content.
+The key hashes everything that shapes an answer: model, mode, messages (with the random
+document boundary replaced, as for recordings), the output schema and the sampling parameters.
+A hit skips the SDK, instructor and HTTP entirely (measured: instructor's per-call schema work
+alone costs about 8 ms). Only the model's raw answer and its token usage are stored, never
+headers or keys. Writes go to a temporary file that is atomically renamed into place, so
+concurrent writers (threads or processes sharing a cache) never leave a partial entry.
 """
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import json
 import os
 import tempfile
 from pathlib import Path
 from typing import Any
 
-import httpx2
+from pydantic import BaseModel
 
-from .fixtures import request_key
-
-CACHED_PATH = "/chat/completions"
+from .fixtures import canonical_body
 
 
 def default_cache_dir() -> Path:
@@ -27,6 +28,32 @@ def default_cache_dir() -> Path:
         os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "summarizer"
     )
     return Path(base)
+
+
+@functools.lru_cache(maxsize=32)
+def _schema_digest(model: type[BaseModel]) -> str:
+    schema = json.dumps(model.model_json_schema(), sort_keys=True)
+    return hashlib.sha256(schema.encode()).hexdigest()
+
+
+def answer_key(
+    model_name: str | None,
+    mode: str,
+    messages: list[dict[str, str]],
+    response_model: type[BaseModel],
+    temperature: float,
+    max_tokens: int,
+) -> str:
+    request = {
+        "model": model_name,
+        "mode": mode,
+        "messages": messages,
+        "schema": _schema_digest(response_model),
+        "temperature": temperature,
+        "max_tokens": max_tokens,
+    }
+    canonical = json.dumps(canonical_body(request), sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
 class ResponseCache:
@@ -50,58 +77,3 @@ class ResponseCache:
         ) as handle:
             json.dump({"key": key, "response": response}, handle)
         os.replace(handle.name, path)
-
-
-def _cacheable(request: httpx2.Request) -> str | None:
-    if request.method != "POST" or not request.url.path.endswith(CACHED_PATH):
-        return None
-    return request_key(json.loads(request.content or b"{}"))
-
-
-class CacheTransport(httpx2.BaseTransport, httpx2.AsyncBaseTransport):
-    """Answers repeated chat completions from the cache; forwards and stores the rest."""
-
-    def __init__(
-        self,
-        cache: ResponseCache,
-        inner: httpx2.BaseTransport | None = None,
-        ainner: httpx2.AsyncBaseTransport | None = None,
-    ):
-        self.cache = cache
-        self.inner = inner or httpx2.HTTPTransport()
-        self.ainner = ainner or httpx2.AsyncHTTPTransport()
-        self.hits = 0
-
-    def _hit(self, request: httpx2.Request, key: str | None) -> httpx2.Response | None:
-        body = self.cache.get(key) if key else None
-        if body is None:
-            return None
-        self.hits += 1
-        return httpx2.Response(200, json=body, request=request)
-
-    def _store(self, key: str | None, response: httpx2.Response) -> None:
-        if key and response.status_code == 200:
-            try:
-                self.cache.put(key, response.json())
-            except ValueError:
-                return  # not JSON: not worth caching
-
-    def handle_request(self, request: httpx2.Request) -> httpx2.Response:
-        key = _cacheable(request)
-        cached = self._hit(request, key)
-        if cached is not None:
-            return cached
-        response = self.inner.handle_request(request)
-        response.read()
-        self._store(key, response)
-        return response
-
-    async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
-        key = _cacheable(request)
-        cached = self._hit(request, key)
-        if cached is not None:
-            return cached
-        response = await self.ainner.handle_async_request(request)
-        await response.aread()
-        self._store(key, response)
-        return response

@@ -11,6 +11,8 @@ retries transient failures, and answers that no re-ask can fix raise typed error
 
 from __future__ import annotations
 
+import asyncio
+import functools
 import json
 import logging
 from dataclasses import dataclass
@@ -41,7 +43,7 @@ logging.getLogger("instructor").addHandler(logging.NullHandler())
 
 
 def _transport(settings: Settings) -> Any:
-    """The transport chain for `settings`: replay, or the network plus recording and caching."""
+    """The transport for `settings`: replay, recording, or (None) the plain network."""
     store = FixtureStore(settings.fixtures) if settings.fixtures else None
     if settings.provider == "replay":
         return ReplayTransport(store) if store else None
@@ -53,11 +55,6 @@ def _transport(settings: Settings) -> Any:
 
             provenance.update(model_provenance(settings))
         transport = RecordingTransport(store, provenance)
-    if settings.cache:
-        from .cache import CacheTransport, ResponseCache, default_cache_dir
-
-        cache = ResponseCache(settings.cache_dir or default_cache_dir())
-        transport = CacheTransport(cache, inner=transport, ainner=transport)
     return transport
 
 
@@ -106,6 +103,17 @@ class Reply:
     error: str | None
     usage: Usage
     attempts: int
+
+
+@functools.lru_cache(maxsize=16)
+def _prepared(response_model: type[BaseModel]) -> type[BaseModel]:
+    """The model wrapped once with instructor's public `openai_schema`.
+
+    Given a plain model, instructor wraps it in a new class on every call, so its schema cache
+    never hits; wrapping once cut a sequential run of 200 documents at ~0 latency from 1.7 s
+    to 1.4 s (8.5 to 7 ms per document).
+    """
+    return instructor.openai_schema(response_model)
 
 
 def _usage(completion: Any) -> Usage:
@@ -175,12 +183,18 @@ class ModelCaller:
         self.sleep = sleep
         self._sync: Any = None
         self._async: Any = None
+        self._async_loop: Any = None  # an async client's connections belong to one event loop
+        self.cache = None
+        if settings.cache:
+            from .cache import ResponseCache, default_cache_dir
+
+            self.cache = ResponseCache(settings.cache_dir or default_cache_dir())
 
     def _request(self, messages: list[dict[str, str]], response_model: type[BaseModel]) -> dict[str, Any]:
         return {
             "model": self.settings.model,
             "messages": messages,
-            "response_model": response_model,
+            "response_model": _prepared(response_model),
             "max_retries": 0,  # re-asks are counted and bounded by the pipeline
             "temperature": self.settings.temperature,
             "max_tokens": self.settings.max_tokens,
@@ -207,6 +221,27 @@ class ModelCaller:
             return Reply(draft, raw, None, _usage(completion), attempts)
         return Reply(None, raw, str(root_cause(exc)), _usage(completion), attempts)
 
+    def _cached(
+        self, messages: list[dict[str, str]], response_model: type[BaseModel]
+    ) -> tuple[str, Reply | None]:
+        """The cache key for this call, and the cached answer if there is one (no tokens spent)."""
+        if self.cache is None:
+            return "", None
+        from .cache import answer_key
+
+        settings = self.settings
+        key = answer_key(
+            settings.model, settings.mode, messages, response_model, settings.temperature, settings.max_tokens
+        )
+        hit = self.cache.get(key)
+        draft = lenient_parse(hit["raw"], response_model) if hit else None
+        return key, (Reply(draft, hit["raw"], None, Usage(), 0) if hit and draft is not None else None)
+
+    def _remember(self, key: str, reply: Reply) -> Reply:
+        if self.cache is not None and key and reply.draft is not None:
+            self.cache.put(key, {"raw": reply.raw, "usage": reply.usage.model_dump()})
+        return reply
+
     def _hooks(self) -> tuple[Hooks, list[Any]]:
         """Per-call hooks that keep the raw completion, which instructor does not return on failure."""
         captured: list[Any] = []
@@ -215,6 +250,20 @@ class ModelCaller:
         return hooks, captured
 
     def call(self, messages: list[dict[str, str]], response_model: type[BaseModel] = SummaryDraft) -> Reply:
+        key, hit = self._cached(messages, response_model)
+        if hit is not None:
+            return hit
+        return self._remember(key, self._call(messages, response_model))
+
+    async def acall(
+        self, messages: list[dict[str, str]], response_model: type[BaseModel] = SummaryDraft
+    ) -> Reply:
+        key, hit = self._cached(messages, response_model)
+        if hit is not None:
+            return hit
+        return self._remember(key, await self._acall(messages, response_model))
+
+    def _call(self, messages: list[dict[str, str]], response_model: type[BaseModel]) -> Reply:
         if self._sync is None:
             client = make_openai_client(self.settings, base_url=self.base_url, http_client=self.http_client)
             self._sync = instructor.from_openai(client, mode=INSTRUCTOR_MODES[self.settings.mode])
@@ -238,14 +287,14 @@ class ModelCaller:
             raise CallFailed(root_cause(exc), attempts) from exc
         raise AssertionError("unreachable: tenacity either returns or reraises")
 
-    async def acall(
-        self, messages: list[dict[str, str]], response_model: type[BaseModel] = SummaryDraft
-    ) -> Reply:
-        if self._async is None:
+    async def _acall(self, messages: list[dict[str, str]], response_model: type[BaseModel]) -> Reply:
+        loop = asyncio.get_running_loop()
+        if self._async is None or self._async_loop is not loop:
             client = make_openai_client(
                 self.settings, base_url=self.base_url, http_client=self.http_client, asynchronous=True
             )
             self._async = instructor.from_openai(client, mode=INSTRUCTOR_MODES[self.settings.mode])
+            self._async_loop = loop
         attempts = 0
         try:
             async for attempt in async_retrying(self.settings, self.sleep):

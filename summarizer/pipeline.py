@@ -9,6 +9,7 @@ into one typed summary, and given a headline and tldr by one short reduce call.
 from __future__ import annotations
 
 import asyncio
+import functools
 import json
 import time
 from collections.abc import Generator
@@ -337,6 +338,12 @@ def _replay_settings(settings: Settings) -> Settings:
     return settings.with_changes(**changes)
 
 
+@functools.lru_cache(maxsize=8)
+def _shared_summarizer(settings: Settings) -> Summarizer:
+    """One Summarizer (and so one connection pool) per configuration, reused across calls."""
+    return make_summarizer(settings)
+
+
 def make_summarizer(settings: Settings, http_client: Any = None) -> Summarizer:
     """A Summarizer for `settings`: resolves replay settings and starts the local server."""
     base_url = None
@@ -364,7 +371,9 @@ def summarize(
     fixtures, record, template, strict, max_tokens, ... (or pass a ready `settings`).
     """
     text = _text(text)
-    return make_summarizer(settings or resolve_settings(**options), http_client).run(text)
+    settings = settings or resolve_settings(**options)
+    summarizer = make_summarizer(settings, http_client) if http_client else _shared_summarizer(settings)
+    return summarizer.run(text)
 
 
 async def asummarize(
@@ -376,4 +385,6 @@ async def asummarize(
 ) -> Summary:
     """The async twin of `summarize`; the chunks of a long document run concurrently."""
     text = _text(text)
-    return await make_summarizer(settings or resolve_settings(**options), http_client).arun(text)
+    settings = settings or resolve_settings(**options)
+    summarizer = make_summarizer(settings, http_client) if http_client else _shared_summarizer(settings)
+    return await summarizer.arun(text)

@@ -8,6 +8,7 @@ the model literally.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import secrets
 from dataclasses import dataclass
@@ -25,6 +26,15 @@ SYSTEM_TEMPLATE = "system.j2"
 USER_TEMPLATE = "user.j2"
 REDUCE_TEMPLATE = "reduce.j2"
 BOUNDARY_PREFIX = "docb-"
+
+
+@functools.lru_cache(maxsize=64)
+def _compile(source: str) -> jinja2.Template:
+    """Compiling is most of the cost of rendering; a template's source compiles once."""
+    environment = SandboxedEnvironment(
+        undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=False
+    )
+    return environment.from_string(source)
 
 
 def default_template_dir() -> Path:
@@ -86,20 +96,13 @@ class PromptTemplates:
     def render_reduce(self, parts: list[Any]) -> str:
         """The prompt that turns the parts of a chunked document into one headline and tldr."""
         source = (default_template_dir() / REDUCE_TEMPLATE).read_text("utf-8")
-        return self._environment().from_string(source).render(parts=parts)
-
-    @staticmethod
-    def _environment() -> SandboxedEnvironment:
-        return SandboxedEnvironment(
-            undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=False
-        )
+        return _compile(source).render(parts=parts)
 
     def render(self, segmentation: Segmentation, boundary: str) -> tuple[str, str]:
         """Return (system message, user message). The system message never varies per document."""
-        env = self._environment()
         try:
-            system = env.from_string(self.system_source).render()
-            user = env.from_string(self.user_source).render(
+            system = _compile(self.system_source).render()
+            user = _compile(self.user_source).render(
                 boundary=boundary,
                 sentences=segmentation.sentences,
                 quotes=segmentation.quotes,

@@ -299,5 +299,5 @@ def test_two_batch_processes_sharing_one_cache_corrupt_nothing(tmp_path: Path) -
         lines = [json.loads(row) for row in (tmp_path / f"out{k}.jsonl").read_text().splitlines()]
         assert len(lines) == 20 and all(row["status"] == "ok" for row in lines)  # 40 files, 20 distinct texts
     entries = list(cache.rglob("*.json"))
-    assert entries and all(json.loads(e.read_text())["response"]["choices"] for e in entries)
+    assert entries and all(json.loads(e.read_text())["response"]["raw"] for e in entries)
     assert not list(cache.rglob("*.tmp"))
