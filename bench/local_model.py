@@ -15,7 +15,7 @@ import statistics
 import time
 from pathlib import Path
 
-from summarizer import SummaryFailed, summarize
+from summarizer import SummarizerError, Usage, summarize
 from summarizer.local import local_model_available, local_server
 from summarizer.settings import resolve_settings
 
@@ -34,11 +34,12 @@ def run(strategy: dict, text: str) -> dict:
     started = time.perf_counter()
     try:
         summary = summarize(text, provider="local", **strategy)
-    except SummaryFailed as failure:
+    except SummarizerError as failure:  # e.g. cut off at max_tokens: no valid summary
+        spent = getattr(failure, "usage", None) or Usage()
         return {
             "seconds": time.perf_counter() - started,
-            "prompt": failure.usage.prompt_tokens,
-            "completion": failure.usage.completion_tokens,
+            "prompt": spent.prompt_tokens,
+            "completion": spent.completion_tokens,
             "valid": False,
             "actors": 0,
             "dropped": 0,

@@ -183,6 +183,10 @@ def eval_command(
         Path | None, typer.Option(help="Also write a self-contained HTML report to FILE.")
     ] = None,
     markdown: Annotated[Path | None, typer.Option(help="Also write the report as Markdown to FILE.")] = None,
+    judge: Annotated[
+        bool,
+        typer.Option(help="Also ask the model to judge unmatched risks and stances (reported apart)."),
+    ] = False,
     debug: DebugOption = False,
 ) -> None:
     """Score summaries of every case against its gold annotations (offline with replay)."""
@@ -200,6 +204,7 @@ def eval_command(
                 model=model,
                 record=record,
                 progress=lambda name: status.update(f"evaluating {name}…"),
+                judge=judge,
                 **options,
             )
         comparison = compare_reports(result, baseline) if baseline else None
@@ -209,6 +214,8 @@ def eval_command(
         for case in result.cases:
             if case.error:
                 stderr.print(f"{case.case}: {case.error}", markup=False)
+        if result.judge is not None:
+            stderr.print(f"LLM judge (not in the scores): {result.judge}", markup=False)
         if report:
             write_report(result, report, comparison)
         if html:

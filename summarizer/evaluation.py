@@ -68,9 +68,31 @@ class CaseMisses(BaseModel):
     quotes_extra: list[str] = Field(default_factory=list)
     speakers_wrong: list[str] = Field(default_factory=list)
     stances_missed: list[str] = Field(default_factory=list)
+    stances_extra: list[str] = Field(default_factory=list)
     positions_wrong: list[str] = Field(default_factory=list)
     risks_missed: list[str] = Field(default_factory=list)
     risks_extra: list[str] = Field(default_factory=list)
+
+
+class JudgeChoice(BaseModel):
+    """Which candidate states the same thing as the reference."""
+
+    choice: int = Field(ge=0, le=50, description="The matching candidate's number, or 0 for none.")
+    reason: str = Field(default="", max_length=200, description="One short sentence.")
+
+
+class JudgeScores(BaseModel):
+    """The optional LLM judge's verdicts on what the deterministic matcher left unmatched.
+
+    Reported beside the deterministic scores and never mixed into them.
+    """
+
+    risks_judged: int = 0
+    risks_matched: int = 0
+    stances_judged: int = 0
+    stances_matched: int = 0
+    calls: int = 0
+    error: str | None = None
 
 
 class CaseScores(BaseModel):
@@ -95,6 +117,7 @@ class CaseScores(BaseModel):
     seconds: float = 0.0
     score: float = 0.0
     misses: CaseMisses = Field(default_factory=CaseMisses)
+    judge: JudgeScores | None = None
 
 
 class Report(BaseModel):
@@ -104,6 +127,7 @@ class Report(BaseModel):
     config: dict[str, Any]
     cases: list[CaseScores]
     aggregate: dict[str, float | None]
+    judge: dict[str, int] | None = None  # the optional LLM judge, kept apart from the scores
 
 
 # --- matching ----------------------------------------------------------------------------------
@@ -161,6 +185,11 @@ def _split(
 
 
 # --- scoring -----------------------------------------------------------------------------------
+
+
+def _name(by_id: dict[str, Actor], actor_id: str) -> str:
+    actor = by_id.get(actor_id)
+    return actor.name if actor else actor_id
 
 
 def _forms(actor: Actor | None) -> list[str]:
@@ -238,9 +267,16 @@ def score_case(
         return 100.0 if keyword_hit else fuzz.token_set_ratio(normalize(p.topic), normalize(g.topic))
 
     stance_pairs = assign(summary.stances, gold.stances, stance_score, config.topic_threshold)
-    tp, _, missed, _ = _split(gold.stances, stance_pairs, len(summary.stances))
+    tp, _, missed, extra = _split(gold.stances, stance_pairs, len(summary.stances))
     scores.stance_recall = _prf(tp, 0, len(missed))[1]
-    misses.stances_missed = [f"{gold.stances[j].holder}: {gold.stances[j].topic}" for j in missed]
+    misses.stances_missed = [
+        f"{gold.stances[j].holder} is {gold.stances[j].position} on {gold.stances[j].topic}" for j in missed
+    ]
+    misses.stances_extra = [
+        f"{_name(by_id, summary.stances[i].actor_id)} is {summary.stances[i].position} on "
+        f"{summary.stances[i].topic}"
+        for i in extra
+    ]
     required = [(i, j) for i, j in stance_pairs if not gold.stances[j].optional]
     wrong = [(i, j) for i, j in required if summary.stances[i].position != gold.stances[j].position]
     scores.position_accuracy = 1 - len(wrong) / len(required) if required else None
@@ -292,6 +328,41 @@ def aggregate(cases: Sequence[CaseScores]) -> dict[str, float | None]:
     return result
 
 
+# --- optional LLM judge ------------------------------------------------------------------------
+
+
+def judge_case(scores: CaseScores, summarizer: Any) -> JudgeScores:
+    """Ask the model, once per unmatched gold risk or stance, whether any unmatched prediction
+    states the same thing. Its calls go through the same client, so they are recorded and
+    replayed like any other."""
+    from .client import CallFailed
+    from .prompts import PromptTemplates
+
+    result = JudgeScores()
+    misses = scores.misses
+    for kind, references, candidates in (
+        ("risk", misses.risks_missed, misses.risks_extra),
+        ("stance", misses.stances_missed, misses.stances_extra),
+    ):
+        available = list(candidates)
+        for reference in references:
+            if not available:
+                break
+            prompt = PromptTemplates.render_judge(kind, reference, available)
+            try:
+                reply = summarizer.caller.call([{"role": "user", "content": prompt}], JudgeChoice)
+            except CallFailed as exc:
+                result.error = str(exc.error)[:200]
+                return result
+            result.calls += 1
+            setattr(result, f"{kind}s_judged", getattr(result, f"{kind}s_judged") + 1)
+            choice = reply.draft.choice if reply.draft is not None else 0
+            if 1 <= choice <= len(available):
+                setattr(result, f"{kind}s_matched", getattr(result, f"{kind}s_matched") + 1)
+                available.pop(choice - 1)  # one-to-one, as in the deterministic matcher
+    return result
+
+
 # --- running -----------------------------------------------------------------------------------
 
 
@@ -303,10 +374,16 @@ def evaluate(
     record: bool = False,
     config: MatchConfig = MatchConfig(),
     progress: Callable[[str], None] | None = None,
+    judge: bool = False,
     **options: Any,
 ) -> Report:
-    """Summarize every case under `root` with `provider` and score it against its gold."""
-    from .pipeline import summarize
+    """Summarize every case under `root` with `provider` and score it against its gold.
+
+    With `judge=True`, an LLM judge (the same provider and model) looks at the risks and stances
+    the deterministic matcher left unmatched; its verdicts go to `CaseScores.judge` and
+    `Report.judge`, never into the scores.
+    """
+    from .pipeline import make_summarizer
     from .settings import resolve_settings
 
     results = []
@@ -316,11 +393,16 @@ def evaluate(
         fixtures = case.path if provider == "replay" or record else None
         try:
             settings = resolve_settings(provider, model=model, fixtures=fixtures, record=record, **options)
-            summary = summarize(case.document, settings=settings)
+            summarizer = make_summarizer(settings)
+            summary = summarizer.run(case.document)
         except SummarizerError as exc:
             results.append(score_case(case, None, config, error=str(exc)))
             continue
-        results.append(score_case(case, summary, config))
+        scores = score_case(case, summary, config)
+        if judge:
+            scores.judge = judge_case(scores, summarizer)
+        results.append(scores)
+    judged = [c.judge for c in results if c.judge is not None]
     return Report(
         created=dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
         provider=provider,
@@ -328,7 +410,15 @@ def evaluate(
         config=config.describe(),
         cases=results,
         aggregate=aggregate(results),
+        judge=_judge_totals(judged) if judge else None,
     )
+
+
+def _judge_totals(judged: Sequence[JudgeScores]) -> dict[str, int]:
+    fields = ("risks_judged", "risks_matched", "stances_judged", "stances_matched", "calls")
+    totals = {f: sum(getattr(j, f) for j in judged) for f in fields}
+    totals["errors"] = sum(1 for j in judged if j.error)
+    return totals
 
 
 def compare(current: Report, baseline: Report) -> dict[str, Any]:

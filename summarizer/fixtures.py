@@ -92,6 +92,9 @@ class FixtureStore:
 
     def load(self, key: str) -> dict[str, Any] | None:
         path = self.index().get(key)
+        if path is None:  # recorded since the index was built? look once more
+            self._index = None
+            path = self.index().get(key)
         return json.loads(path.read_text("utf-8")) if path else None
 
     def models(self) -> dict[str, set[str]]:

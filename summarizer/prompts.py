@@ -25,6 +25,7 @@ from .segmentation import Segmentation
 SYSTEM_TEMPLATE = "system.j2"
 USER_TEMPLATE = "user.j2"
 REDUCE_TEMPLATE = "reduce.j2"
+JUDGE_TEMPLATE = "judge.j2"
 BOUNDARY_PREFIX = "docb-"
 
 
@@ -97,6 +98,12 @@ class PromptTemplates:
         """The prompt that turns the parts of a chunked document into one headline and tldr."""
         source = (default_template_dir() / REDUCE_TEMPLATE).read_text("utf-8")
         return _compile(source).render(parts=parts)
+
+    @staticmethod
+    def render_judge(kind: str, reference: str, candidates: list[str]) -> str:
+        """The evaluation judge's prompt: which candidate states the same risk or stance."""
+        source = (default_template_dir() / JUDGE_TEMPLATE).read_text("utf-8")
+        return _compile(source).render(kind=kind, reference=reference, candidates=candidates)
 
     def render(self, segmentation: Segmentation, boundary: str) -> tuple[str, str]:
         """Return (system message, user message). The system message never varies per document."""

@@ -189,3 +189,39 @@ def test_stance_matching_needs_the_right_holder(case, perfect) -> None:
     ]
     changed = _changed(case, perfect.model_copy(update={"stances": stances}))
     assert changed == pytest.approx({"stance_recall": 5 / 6})
+
+
+def test_llm_judge_is_reported_apart_and_never_changes_scores(tmp_path: Path, monkeypatch) -> None:
+    """The judge sees only unmatched risks; its matches are reported separately."""
+    from summarizer.authoring import chat_completion
+    from summarizer.fake_server import FakeOpenAI, Reply
+
+    case = tmp_path / "case"
+    case.mkdir()
+    (case / "document.txt").write_text(
+        "Alice Smith spoke on Monday. She warned that floods could close the plant next spring."
+    )
+    (case / "gold.json").write_text(json.dumps({
+        "actors": [{"name": "Alice Smith", "kind": "person"}],
+        "risks": [{"description": "Flooding may shut the plant.", "keywords": ["flood", "close"]}],
+    }))
+    draft = {"headline": "h", "tldr": "t", "actors": [{"id": "A1", "name": "Alice Smith", "kind": "person"}],
+             "quotes": [], "stances": [],
+             "risks": [{"description": "Water could halt production.", "category": "operational",
+                        "severity": "medium", "evidence": ["S1"]}]}
+
+    def script(n: int, request: dict) -> Reply:
+        if request["tool_choice"]["function"]["name"] == "JudgeChoice":
+            body = chat_completion({"choice": 1, "reason": "same danger"})
+            body["choices"][0]["message"]["tool_calls"][0]["function"]["name"] = "JudgeChoice"
+            return Reply(body=body)
+        return Reply(body=chat_completion(draft))
+
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-test-not-real")
+    with FakeOpenAI(script=script) as server:
+        plain = evaluate(case, provider="openai", base_url=server.base_url, model="m")
+        judged = evaluate(case, provider="openai", base_url=server.base_url, model="m", judge=True)
+    assert plain.cases[0].risk_coverage == judged.cases[0].risk_coverage == 0.0
+    assert plain.cases[0].judge is None and plain.judge is None
+    assert judged.cases[0].judge.risks_matched == 1 and judged.judge["risks_matched"] == 1
+    assert judged.aggregate == plain.aggregate | {"seconds": judged.aggregate["seconds"]}
