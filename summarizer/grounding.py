@@ -80,7 +80,9 @@ _TITLES = {
 _CORPORATE = {"inc", "corp", "corporation", "co", "ltd", "plc", "llc", "group", "company", "the"}
 _URL = re.compile(r"(?:https?://|www\.)[^\s)\]>\"']+", re.IGNORECASE)
 # How near (in sentences) a speaker must be named to a quote: 2 before, 1 after.
-_SPEAKER_WINDOW = (2, 1)
+# Where a quote's speaker must be named: from 3 sentences before the quote (or the start of its
+# paragraph, if that is earlier) to the sentence after it.
+_SPEAKER_WINDOW = (3, 1)
 _LABEL_MATCH = 85  # rapidfuzz token_set_ratio for transcript labels vs actor names
 
 
@@ -139,6 +141,16 @@ class _Text:
 
     def mentions(self, phrase: str) -> bool:
         return self._contains(self.kept, phrase)
+
+    def names_actor(self, actor: Actor) -> bool:
+        """Named by a form of its name, or by all words of its name within one sentence
+        ("Xi Jinping" for "Chinese President Xi Jinping", not words scattered over the text)."""
+        if any(self.mentions(form) for form in self.names(actor)):
+            return True
+        words = [w for w in _core_tokens(actor.name) if len(w) >= 2]
+        return bool(words) and any(
+            all(self._contains(sentence, w) for w in words) for sentence in self.sentences
+        )
 
     def names(self, actor: Actor) -> list[str]:
         """Ways the document can refer to `actor`: name, aliases, and a person's surname."""
@@ -257,9 +269,14 @@ def _speaker_named(text: _Text, quote: Segment, actor: Actor) -> bool:
             fuzz.token_set_ratio(normalize(label), normalize(form)) >= _LABEL_MATCH
             for form in text.names(actor)
         )
+    sentences = text.segmentation.sentences
     index = _sentence_index(text.segmentation, quote.sentence_id)
     before, after = _SPEAKER_WINDOW
-    return text.named_in_sentences(actor, index - before, index + after)
+    first = index - before
+    paragraph = next((r for r in text.segmentation.document.kept if r.start <= quote.start < r.end), None)
+    while paragraph and first > 0 and sentences[first - 1].start >= paragraph.start:
+        first -= 1  # the whole paragraph up to the quote counts
+    return text.named_in_sentences(actor, first, index + after)
 
 
 def ground(draft: SummaryDraft, segmentation: Segmentation) -> Grounded:
@@ -276,7 +293,7 @@ def ground(draft: SummaryDraft, segmentation: Segmentation) -> Grounded:
         if any(a.id == actor.id for a in actors):
             out.problems.append(Problem(where, f"{where} reuses id {actor.id}; give each actor its own id."))
             continue
-        if not any(text.mentions(form) for form in text.names(actor)):
+        if not text.names_actor(actor):
             out.problems.append(
                 Problem(where, f"{where} is not named in the document; list only actors the document names.")
             )

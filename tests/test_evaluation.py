@@ -201,14 +201,29 @@ def test_llm_judge_is_reported_apart_and_never_changes_scores(tmp_path: Path, mo
     (case / "document.txt").write_text(
         "Alice Smith spoke on Monday. She warned that floods could close the plant next spring."
     )
-    (case / "gold.json").write_text(json.dumps({
-        "actors": [{"name": "Alice Smith", "kind": "person"}],
-        "risks": [{"description": "Flooding may shut the plant.", "keywords": ["flood", "close"]}],
-    }))
-    draft = {"headline": "h", "tldr": "t", "actors": [{"id": "A1", "name": "Alice Smith", "kind": "person"}],
-             "quotes": [], "stances": [],
-             "risks": [{"description": "Water could halt production.", "category": "operational",
-                        "severity": "medium", "evidence": ["S1"]}]}
+    (case / "gold.json").write_text(
+        json.dumps(
+            {
+                "actors": [{"name": "Alice Smith", "kind": "person"}],
+                "risks": [{"description": "Flooding may shut the plant.", "keywords": ["flood", "close"]}],
+            }
+        )
+    )
+    draft = {
+        "headline": "h",
+        "tldr": "t",
+        "actors": [{"id": "A1", "name": "Alice Smith", "kind": "person"}],
+        "quotes": [],
+        "stances": [],
+        "risks": [
+            {
+                "description": "Water could halt production.",
+                "category": "operational",
+                "severity": "medium",
+                "evidence": ["S1"],
+            }
+        ],
+    }
 
     def script(n: int, request: dict) -> Reply:
         if request["tool_choice"]["function"]["name"] == "JudgeChoice":

@@ -87,15 +87,33 @@ def test_typed_quote_text_and_offsets_from_the_model_are_ignored() -> None:
 def test_misattributed_speaker_is_dropped() -> None:
     """A quote attributed to an actor the document does not name near it is not emitted."""
     doc = (
-        "Analyst Bob Stone spoke first. The market was calm. Trading was thin. "
-        "Prices barely moved. Later, Acme Corp chief executive Jane Roe arrived. "
-        "“We will not cut jobs,” Roe said."
+        "Analyst Bob Stone spoke first.\nThe market was calm. Trading was thin. Prices barely moved.\n"
+        "Later, Acme Corp chief executive Jane Roe arrived. “We will not cut jobs,” Roe said."
     )
     wrong = draft(actors=ACTORS, quotes=[{"quote_id": "Q1", "speaker_id": "A2"}])
     summary, script = _summarize(wrong, wrong, doc=doc)
     assert summary.quotes == []
     assert "Bob Stone" in script.requests[1]["messages"][-1]["content"]
     assert any("Bob Stone" in w and w.startswith("Dropped") for w in summary.warnings)
+
+
+def test_speaker_named_earlier_in_the_paragraph_is_accepted() -> None:
+    """A pronoun-attributed quote keeps a speaker named earlier in its paragraph."""
+    doc = (
+        "Jane Roe, chief executive of Acme Corp, took questions for an hour. Margins fell. "
+        "Costs rose. Orders slowed. Shipping was late. “We will not cut jobs,” she said."
+    )
+    answer = draft(actors=[ACTORS[0], ACTORS[2]], quotes=[{"quote_id": "Q1", "speaker_id": "A1"}])
+    summary, _ = _summarize(answer, doc=doc)
+    assert [(q.text, q.speaker_id) for q in summary.quotes] == [("We will not cut jobs", "A1")]
+
+
+def test_actor_named_by_its_words_in_one_sentence_is_kept() -> None:
+    """'Xi Jinping' listed as 'President Xi Jinping' survives when the text says 'Chinese President Xi Jinping'."""
+    doc = "Chinese President Xi Jinping met envoys. Xi spoke briefly."
+    actors = [{"id": "A1", "name": "President Xi Jinping", "kind": "person"}]
+    summary, _ = _summarize(draft(actors=actors), doc=doc)
+    assert [a.name for a in summary.actors] == ["President Xi Jinping"]
 
 
 def test_speaker_not_in_actor_list_is_a_problem() -> None:
