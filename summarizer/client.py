@@ -140,16 +140,23 @@ def _raw_text(completion: Any) -> str:
 
 
 def lenient_parse(raw: str, model: type[BaseModel] = SummaryDraft) -> Any:
-    """Parse JSON that only fails strict parsing for raw control characters inside strings.
+    """Parse an answer that instructor's strict parsing rejected, if it is fixable without asking.
 
-    Small models under a grammar sometimes put a literal newline inside a string; Python's
-    `json.loads(strict=False)` accepts that, and the result is validated against the schema as
-    usual, so nothing unvalidated gets through.
+    Small models under a grammar sometimes put a literal newline inside a string (Python's
+    `json.loads(strict=False)` accepts that), or answer with fenced JSON instead of a tool call.
+    The result is validated against the schema as usual, so nothing unvalidated gets through.
     """
-    try:
-        return model.model_validate(json.loads(raw, strict=False))
-    except (ValueError, ValidationError):
-        return None
+    start, end = raw.find("{"), raw.rfind("}")
+    for candidate in (raw, raw[start : end + 1] if 0 <= start < end else None):
+        # The second try takes the outermost {...}: a weaker model may wrap its JSON in prose
+        # or a ```json fence when it answers in content instead of calling the tool.
+        if candidate is None:
+            continue
+        try:
+            return model.model_validate(json.loads(candidate, strict=False))
+        except (ValueError, ValidationError):
+            continue
+    return None
 
 
 def check_stop(completion: Any, max_tokens: int) -> None:

@@ -9,9 +9,10 @@ model stops (the bounds are the `MAX_*` constants below and are listed in the RE
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 SCHEMA_VERSION = "1.0"
 
@@ -52,10 +53,29 @@ ACTOR_ID = r"^A[0-9]{1,2}$"
 QUOTE_ID = r"^Q[0-9]{1,3}$"
 SEGMENT_ID = r"^[SQ][0-9]{1,3}$"
 
-ActorRef = Annotated[str, Field(pattern=ACTOR_ID, description="An actor id from `actors`, e.g. A1.")]
-QuoteRef = Annotated[str, Field(pattern=QUOTE_ID, description="A quote id from the list, e.g. Q2.")]
+
+def _tidy_id(value: object) -> object:
+    """Forgive the ways weaker models write an id: "[S3]", "s3", "S 3", "S03" all mean S3."""
+    if not isinstance(value, str):
+        return value
+    match = re.fullmatch(r"\s*\[?\s*([AaSsQq])\s*-?\s*0*([0-9]{1,3})\s*\]?\s*", value)
+    return f"{match.group(1).upper()}{match.group(2)}" if match else value
+
+
+# The pattern stays in the JSON schema (it constrains llama.cpp's grammar); the tidying runs
+# before pydantic checks it. Order matters: a BeforeValidator listed first hides the pattern.
+ActorRef = Annotated[
+    str,
+    Field(pattern=ACTOR_ID, description="An actor id from `actors`, e.g. A1."),
+    BeforeValidator(_tidy_id),
+]
+QuoteRef = Annotated[
+    str, Field(pattern=QUOTE_ID, description="A quote id from the list, e.g. Q2."), BeforeValidator(_tidy_id)
+]
 SegmentRef = Annotated[
-    str, Field(pattern=SEGMENT_ID, description="A sentence id (S4) or quote id (Q2) from the document.")
+    str,
+    Field(pattern=SEGMENT_ID, description="A sentence id (S4) or quote id (Q2) from the document."),
+    BeforeValidator(_tidy_id),
 ]
 
 

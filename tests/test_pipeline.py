@@ -123,3 +123,28 @@ def test_asummarize_matches_summarize() -> None:
     result = asyncio.run(asummarize(DOC, settings=fast_settings(), http_client=script.async_client()))
     assert result.quotes == sync.quotes and result.actors == sync.actors
     assert result.quotes[0].text == "We agreed on everything"
+
+
+def test_sloppy_ids_from_weaker_models_are_understood() -> None:
+    """ "[Q1]", "a1" and "S 1" are read as Q1, A1 and S1 rather than re-asked."""
+    answer = draft(
+        actors=[{"id": "a1", "name": "Alice Smith", "kind": "person"}],
+        quotes=[{"quote_id": "[Q1]", "speaker_id": "A 1"}],
+        stances=[{"actor_id": "A01", "topic": "the deal", "position": "support", "evidence": ["S 1"]}],
+    )
+    script = Script(ok(answer))
+    summary = summarize(DOC, settings=fast_settings(), http_client=script.client())
+    assert script.count == 1 and [q.id for q in summary.quotes] == ["Q1"]
+    assert summary.stances[0].evidence[0].text == "Alice Smith met Bob Jones in Paris."
+
+
+def test_fenced_json_in_content_is_accepted_without_a_reask() -> None:
+    """A model that answers with ```json in its content, not a tool call, is parsed as is."""
+    body = chat_completion(draft())
+    body["choices"][0]["message"] = {
+        "role": "assistant",
+        "content": "Here it is:\n```json\n" + json.dumps(draft()) + "\n```",
+    }
+    script = Script(httpx2.Response(200, json=body))
+    summary = summarize(DOC, settings=fast_settings(), http_client=script.client())
+    assert script.count == 1 and summary.headline == "A headline"

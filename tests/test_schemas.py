@@ -81,3 +81,11 @@ def test_schema_descriptions_speak_to_the_model() -> None:
     for name in ("headline", "tldr", "actors", "quotes"):
         assert schema["properties"][name].get("description")
     assert schema["$defs"]["QuoteDraft"]["properties"]["speaker_id"]["description"]
+
+
+def test_id_patterns_reach_the_json_schema() -> None:
+    """The id patterns are in the schema sent to the model (llama.cpp turns them into grammar)."""
+    defs = SummaryDraft.model_json_schema()["$defs"]
+    assert defs["QuoteDraft"]["properties"]["quote_id"]["pattern"] == "^Q[0-9]{1,3}$"
+    assert defs["ActorDraft"]["properties"]["id"]["pattern"] == "^A[0-9]{1,2}$"
+    assert defs["StanceDraft"]["properties"]["evidence"]["items"]["pattern"] == "^[SQ][0-9]{1,3}$"
