@@ -262,14 +262,52 @@ def _sentence_index(segmentation: Segmentation, sentence_id: str | None) -> int:
     return next((i for i, s in enumerate(segmentation.sentences) if s.id == sentence_id), -1)
 
 
-def _speaker_named(text: _Text, quote: Segment, actor: Actor) -> bool:
+_NAME = r"(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]+"
+_ATTRIBUTING_VERBS = (
+    r"said|says|told|tells|added|adds|called|calling|calls|described|describing|describes|"
+    r"criticized|criticised|criticizing|warned|warns|warning|clarified|argued|argues|noted|notes|"
+    r"stated|wrote|writes|asked|asks|insisted|urged|claimed|claims|declared|explained|vowed|"
+    r"praised|slammed|dismissed|replied|responded|announced|acknowledged|conceded|predicted"
+)
+# "Michael McFaul, calling ...", "Jensen Huang criticized ...", "said Mara Kell", "according to X".
+_ATTRIBUTION = re.compile(
+    rf"(?P<before>{_NAME})\s*,?\s*(?:\w+ly\s+)?(?:{_ATTRIBUTING_VERBS})\b"
+    rf"|\b(?:{_ATTRIBUTING_VERBS}|according to)\s+(?P<after>{_NAME})"
+)
+
+
+def _attributed_in_sentence(sentence: Segment, quotes: list[Segment]) -> list[str]:
+    """Names the quote's own sentence attributes speech to, outside any quoted text."""
+    text = sentence.text
+    for quote in quotes:  # blank out quoted words: a name inside a quote says nothing
+        if sentence.start <= quote.start and quote.end <= sentence.end:
+            a, b = quote.start - sentence.start, quote.end - sentence.start
+            text = text[:a] + " " * (b - a) + text[b:]
+    return [m.group("before") or m.group("after") for m in _ATTRIBUTION.finditer(text)]
+
+
+def _speaker_named(text: _Text, quote: Segment, actor: Actor) -> bool | str:
+    """True when the document names `actor` as the quote's speaker plausibly; False when it does
+    not name them near the quote; the other name when the quote's own sentence attributes the
+    words to someone else ("... Michael McFaul, calling it “horrible.”" is McFaul's)."""
+    forms = text.names(actor)
     if quote.speaker_hint:
         label = quote.speaker_hint
-        return any(
-            fuzz.token_set_ratio(normalize(label), normalize(form)) >= _LABEL_MATCH
-            for form in text.names(actor)
-        )
+        return any(fuzz.token_set_ratio(normalize(label), normalize(form)) >= _LABEL_MATCH for form in forms)
     sentences = text.segmentation.sentences
+    index = _sentence_index(text.segmentation, quote.sentence_id)
+    if index >= 0:
+        attributed = _attributed_in_sentence(sentences[index], text.segmentation.quotes)
+        matches = [
+            name
+            for name in attributed
+            if any(fuzz.token_set_ratio(normalize(name), normalize(form)) >= _LABEL_MATCH for form in forms)
+        ]
+        if matches:
+            return True
+        people = [name for name in attributed if len(_core_tokens(name)) >= 2]
+        if people:
+            return people[0]
     index = _sentence_index(text.segmentation, quote.sentence_id)
     before, after = _SPEAKER_WINDOW
     first = index - before
@@ -333,14 +371,14 @@ def ground(draft: SummaryDraft, segmentation: Segmentation) -> Grounded:
                 )
             )
             continue
-        if not _speaker_named(text, segment, speaker):
-            out.problems.append(
-                Problem(
-                    where,
-                    f"{where} is attributed to {speaker.name}, but the document does not name "
-                    f"{speaker.name} as its speaker.",
-                )
+        named = _speaker_named(text, segment, speaker)
+        if named is not True:
+            because = (
+                f"its sentence gives these words to {named}"
+                if isinstance(named, str)
+                else f"the document does not name {speaker.name} as its speaker"
             )
+            out.problems.append(Problem(where, f"{where} is attributed to {speaker.name}, but {because}."))
             continue
         # A quote split by its attribution comes whole: both halves, one speaker.
         halves = [segment, *[q for q in segmentation.quotes if q.continues == segment.id]]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .cleaning import CleanedDocument
@@ -134,14 +135,19 @@ class Segmentation:
         return {s.id: s for s in [*self.sentences, *self.quotes]}
 
 
-def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def _split_sentences(
+    text: str, start: int, end: int, quotes: Sequence[tuple[int, int]] = ()
+) -> list[tuple[int, int]]:
+    """Sentence spans of `text[start:end]`; never ending inside a quote, so a quote of several
+    sentences stays in one sentence with its attribution ("... when it does," Sorensen said.)."""
     spans = []
     cursor = start
     for match in _SENTENCE_END.finditer(text, start, end):
         before = _WORD_BEFORE.search(text, cursor, match.start())
         word = before.group(1).lower().rstrip(".") if before else ""
         is_initial = len(word) == 1 and text[match.start()] == "."
-        if word in _ABBREVIATIONS or is_initial:
+        inside_quote = any(q_start < match.end() < q_end for q_start, q_end in quotes)
+        if word in _ABBREVIATIONS or is_initial or inside_quote:
             continue
         spans.append((cursor, match.end()))
         cursor = match.end()
@@ -207,14 +213,14 @@ def segment(document: CleanedDocument) -> Segmentation:
 
     for region in document.kept:
         suspect = bool(_INSTRUCTION_LIKE.search(text, region.start, region.end))
-        for s, e in _split_sentences(text, region.start, region.end):
+        marked = _quote_spans(text, region.start, region.end)
+        for s, e in _split_sentences(text, region.start, region.end, marked):
             sentence_id = f"S{len(result.sentences) + 1}"
             result.sentences.append(
                 Segment(sentence_id, "sentence", s, e, text[s:e], instruction_like=suspect)
             )
 
         turn = _TURN.match(text, region.start, region.end)
-        marked = _quote_spans(text, region.start, region.end)
         if turn and turn.group("label") in labels and not marked:
             hint = turn.group("label") + (f" ({turn.group('title')})" if turn.group("title") else "")
             speech_start = turn.start("speech")

@@ -4,7 +4,8 @@ import pytest
 
 from summarizer.cleaning import clean
 from summarizer.gold import find_cases
-from summarizer.grounding import normalize
+from summarizer.grounding import _speaker_named, _Text, normalize
+from summarizer.schemas import Actor
 from summarizer.segmentation import segment
 
 from .conftest import ROOT
@@ -79,3 +80,15 @@ def test_the_gold_set_covers_the_required_kinds_of_document() -> None:
     assert long_cases and len(long_cases[0].document.split()) >= 3000
     no_quotes = [c for c in CASES if "no quotes" in c.gold.features]
     assert no_quotes and all(not segment(clean(c.document)).quotes for c in no_quotes)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_every_gold_attribution_passes_the_speaker_check(case) -> None:
+    """The grounding speaker check accepts every attribution a careful reader made (no false drops)."""
+    segmentation = segment(clean(case.document))
+    text = _Text(segmentation)
+    by_text = {q.text: q for q in segmentation.quotes}
+    for quote in case.gold.quotes:
+        gold = case.gold.actor(quote.speaker)
+        actor = Actor(id="A1", name=gold.name, kind=gold.kind, aliases=gold.aliases)
+        assert _speaker_named(text, by_text[quote.text], actor) is True, (quote.text, quote.speaker)

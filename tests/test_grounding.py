@@ -97,6 +97,39 @@ def test_misattributed_speaker_is_dropped() -> None:
     assert any("Bob Stone" in w and w.startswith("Dropped") for w in summary.warnings)
 
 
+def test_quote_given_to_someone_else_in_its_own_sentence_is_dropped() -> None:
+    """'... McFaul, calling it “horrible.”' cannot be Ma Zhaoxu's words, though Ma is named nearby."""
+    doc = (
+        "Vice Foreign Minister Ma Zhaoxu held a call on Friday. Former ambassador Michael McFaul "
+        "criticized the silence, calling it “horrible.”"
+    )
+    actors = [
+        {"id": "A1", "name": "Ma Zhaoxu", "kind": "person"},
+        {"id": "A2", "name": "Michael McFaul", "kind": "person"},
+    ]
+    wrong = draft(actors=actors, quotes=[{"quote_id": "Q1", "speaker_id": "A1"}])
+    summary, script = _summarize(wrong, wrong, doc=doc)
+    assert summary.quotes == []
+    assert "gives these words to Michael McFaul" in script.requests[1]["messages"][-1]["content"]
+    right = draft(actors=actors, quotes=[{"quote_id": "Q1", "speaker_id": "A2"}])
+    summary, _ = _summarize(right, doc=doc)
+    assert [(q.text, q.speaker_id) for q in summary.quotes] == [("horrible.", "A2")]
+
+
+def test_multi_sentence_quote_stays_in_one_sentence_with_its_attribution() -> None:
+    """A quote of several sentences is not split, so the trailing 'Sorensen said' is its own."""
+    from summarizer.cleaning import clean
+    from summarizer.segmentation import segment
+
+    doc = "“It will rain. I believe them. I just wonder when,” Sorensen said. Then she left."
+    seg = segment(clean(doc))
+    assert [s.text for s in seg.sentences] == [
+        "“It will rain. I believe them. I just wonder when,” Sorensen said.",
+        "Then she left.",
+    ]
+    assert seg.quotes[0].text == "It will rain. I believe them. I just wonder when"
+
+
 def test_speaker_named_earlier_in_the_paragraph_is_accepted() -> None:
     """A pronoun-attributed quote keeps a speaker named earlier in its paragraph."""
     doc = (
