@@ -5,6 +5,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from summarizer.cli import app
@@ -18,13 +19,17 @@ def _run(*args: str):
     return runner.invoke(app, list(args))
 
 
-def test_seed_replays_to_contract_json() -> None:
-    """The README's quickstart prints JSON whose quotes slice back to the document exactly."""
-    result = _run("summarize", str(SEED), "--provider", "replay", "--fixtures", str(ROOT / "fixtures"))
+@pytest.mark.parametrize("model", [[], ["--model", "authored-by-hand"]], ids=["recorded", "authored"])
+def test_seed_replays_to_contract_json(model: list[str]) -> None:
+    """The README's quickstart prints contract JSON whose quotes slice back to the document exactly."""
+    result = _run(
+        "summarize", str(SEED), "--provider", "replay", "--fixtures", str(ROOT / "fixtures"), *model
+    )
     assert result.exit_code == 0, result.output
     summary = json.loads(result.stdout)
+    assert set(summary) == {"headline", "tldr", "actors", "stances", "quotes", "risks", "meta", "warnings"}
     document = SEED.read_text("utf-8")
-    assert summary["quotes"]
+    assert summary["quotes"] or not model  # the authored answer keeps all four quotes
     for quote in summary["quotes"]:
         assert document[quote["start"] : quote["end"]] == quote["text"]
     actor_ids = {a["id"] for a in summary["actors"]}
@@ -41,6 +46,8 @@ def test_markdown_format_and_output_file(tmp_path: Path) -> None:
         "replay",
         "--fixtures",
         str(ROOT / "fixtures"),
+        "--model",
+        "authored-by-hand",
         "--format",
         "markdown",
         "-o",
