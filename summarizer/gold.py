@@ -7,7 +7,6 @@ positive, missing one is not a false negative. The README documents the format.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from pydantic import BaseModel, Field
@@ -87,7 +86,3 @@ def find_cases(root: Path) -> list[Case]:
     if not folders:
         raise InputError(f"No cases under {root}: a case is a folder with {GOLD_FILE} and {DOCUMENT_FILE}.")
     return [load_case(f) for f in folders]
-
-
-def dump_gold(gold: Gold) -> str:
-    return json.dumps(gold.model_dump(exclude_defaults=True), indent=2, ensure_ascii=False) + "\n"

@@ -153,7 +153,6 @@ def run_openai_batch(
                     raise error
                 if reply is None:
                     return item
-                item.tally.add(reply)
                 item.request = item.steps.send(reply)
                 item.tries = 0
                 return item

@@ -84,3 +84,13 @@ def test_resume_skips_documents_already_done(tmp_path: Path) -> None:
         stats = _run(server, paths, out, resume=True)
         assert server.count == 3
     assert stats.skipped == 3 and len(_lines(out)) == 3
+
+
+def test_usage_is_counted_once_per_answer(tmp_path: Path) -> None:
+    """Each document's usage is that of its one answer (100 prompt + 20 completion tokens)."""
+    paths = _docs(tmp_path / "docs", 2)
+    out = tmp_path / "out.jsonl"
+    with FakeOpenAI() as server:
+        stats = _run(server, paths, out)
+    assert [row["usage"]["total_tokens"] for row in _lines(out)] == [120, 120]
+    assert stats.usage.total_tokens == 240
