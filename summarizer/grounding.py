@@ -164,17 +164,27 @@ class _Text:
         return any(self._contains(window, form) for form in self.names(actor))
 
 
+_INSTITUTIONS = {"organization", "government", "group"}
+
+
+def _acronyms(actor: Actor) -> set[str]:
+    """Acronyms of the actor's multi-word names: 'International Monetary Fund' -> 'imf'."""
+    return {a for n in [actor.name, *actor.aliases] if len(_words(n)) > 1 and len(a := _acronym(n)) >= 2}
+
+
+def _single_words(actor: Actor) -> set[str]:
+    return {normalize(n).replace(".", "") for n in [actor.name, *actor.aliases] if len(_words(n)) == 1}
+
+
 def _same_actor(a: Actor, b: Actor) -> bool:
+    """Two entries for one actor: a shared name form, or one's acronym is the other's name."""
     a_forms = {_core_tokens(n) for n in [a.name, *a.aliases]}
     b_forms = {_core_tokens(n) for n in [b.name, *b.aliases]}
     if a_forms & b_forms:
         return True
-    if a.kind in {"organization", "government", "group"} or b.kind in {"organization", "government", "group"}:
-        a_acr = {_acronym(n) for n in [a.name, *a.aliases] if len(_words(n)) > 1}
-        b_acr = {_acronym(n) for n in [b.name, *b.aliases] if len(_words(n)) > 1}
-        single = {normalize(n).replace(".", "") for n in [a.name, *a.aliases, b.name, *b.aliases]}
-        if (a_acr | b_acr) & single:
-            return True
+    if a.kind in _INSTITUTIONS or b.kind in _INSTITUTIONS:
+        # Across the two entries only: an entry's own acronym alias says nothing about the other.
+        return bool(_acronyms(a) & _single_words(b) or _acronyms(b) & _single_words(a))
     return False
 
 

@@ -4,7 +4,7 @@ import pytest
 
 from summarizer.cleaning import clean
 from summarizer.gold import find_cases
-from summarizer.grounding import _speaker_named, _Text, normalize
+from summarizer.grounding import _merge_actors, _speaker_named, _Text, normalize
 from summarizer.schemas import Actor
 from summarizer.segmentation import segment
 
@@ -92,3 +92,16 @@ def test_every_gold_attribution_passes_the_speaker_check(case) -> None:
         gold = case.gold.actor(quote.speaker)
         actor = Actor(id="A1", name=gold.name, kind=gold.kind, aliases=gold.aliases)
         assert _speaker_named(text, by_text[quote.text], actor) is True, (quote.text, quote.speaker)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_gold_actors_listed_as_a_model_would_are_kept_and_never_merged(case) -> None:
+    """Every gold actor passes the mention check, and no two distinct gold actors are merged."""
+    text = _Text(segment(clean(case.document)))
+    actors = [
+        Actor(id=f"A{i + 1}", name=a.name, kind=a.kind, aliases=[x for x in a.aliases if text.mentions(x)])
+        for i, a in enumerate(case.gold.actors)
+    ]
+    assert [a.name for a in actors if not text.names_actor(a)] == []
+    merged, _, notes = _merge_actors(actors)
+    assert notes == [] and len(merged) == len(actors)

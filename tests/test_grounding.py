@@ -217,6 +217,17 @@ def test_acronym_merges_with_the_full_name() -> None:
     assert [(a.name, a.aliases) for a in summary.actors] == [("International Monetary Fund", ["IMF"])]
 
 
+def test_an_acronym_alias_does_not_pull_in_unrelated_actors() -> None:
+    """NVIDIA (alias NVDA) and the United States (alias US) are two actors, not one."""
+    doc = "NVIDIA Corp. NVDA criticized US export controls. The United States did not reply."
+    actors = [
+        {"id": "A1", "name": "NVIDIA Corp.", "kind": "organization", "aliases": ["NVDA"]},
+        {"id": "A2", "name": "United States", "kind": "country", "aliases": ["US"]},
+    ]
+    summary, _ = _summarize(draft(actors=actors), doc=doc)
+    assert [a.name for a in summary.actors] == ["NVIDIA Corp.", "United States"]
+
+
 def test_different_people_with_one_surname_stay_apart() -> None:
     """A lone surname shared by two listed people is not merged into either."""
     doc = "Donald Trump and Melania Trump arrived. Trump waved."
