@@ -3,9 +3,10 @@
 import pytest
 
 from summarizer.cleaning import clean
+from summarizer.evaluation import SCORE_METRICS, score_case
 from summarizer.gold import find_cases
-from summarizer.grounding import _merge_actors, _speaker_named, _Text, normalize
-from summarizer.schemas import Actor
+from summarizer.grounding import _merge_actors, _speaker_named, _Text, ground, normalize
+from summarizer.schemas import Actor, Meta, Summary, SummaryDraft, TemplateInfo
 from summarizer.segmentation import segment
 
 from .conftest import ROOT
@@ -105,3 +106,75 @@ def test_gold_actors_listed_as_a_model_would_are_kept_and_never_merged(case) -> 
     assert [a.name for a in actors if not text.names_actor(a)] == []
     merged, _, notes = _merge_actors(actors)
     assert notes == [] and len(merged) == len(actors)
+
+
+def _gold_answer(case, segmentation) -> SummaryDraft:
+    """The answer a perfect model would give, built from the gold (evidence: a sentence that
+    mentions the item's keywords)."""
+    text = _Text(segmentation)
+    ids = {a.name: f"A{i + 1}" for i, a in enumerate(case.gold.actors)}
+    quote_ids = {q.text: q.id for q in segmentation.quotes}
+
+    def sentence_with(words: list[str]) -> str:
+        for require_all in (all, any):
+            for sentence in segmentation.sentences:
+                if require_all(normalize(w) in normalize(sentence.text) for w in words):
+                    return sentence.id
+        return "S1"
+
+    return SummaryDraft.model_validate(
+        {
+            "headline": "h",
+            "tldr": "t",
+            "actors": [
+                {
+                    "id": ids[a.name],
+                    "name": a.name,
+                    "kind": a.kind,
+                    "aliases": [x for x in a.aliases if text.mentions(x)][:6],
+                }
+                for a in case.gold.actors
+            ][:15],
+            "quotes": [
+                {"quote_id": quote_ids[q.text], "speaker_id": ids[q.speaker]} for q in case.gold.quotes
+            ][:20],
+            "stances": [
+                {
+                    "actor_id": ids[s.holder],
+                    "topic": s.topic,
+                    "position": s.position,
+                    "evidence": [sentence_with(s.keywords or [s.holder])],
+                }
+                for s in case.gold.stances
+            ][:15],
+            "risks": [
+                {
+                    "description": r.description,
+                    "category": "other",
+                    "severity": "medium",
+                    "evidence": [sentence_with(r.keywords)],
+                }
+                for r in case.gold.risks
+            ][:8],
+        }
+    )
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_a_gold_derived_answer_is_fully_grounded_and_scores_one(case) -> None:
+    """Grounding drops nothing from a perfect answer, and the metrics give it 1.0 everywhere."""
+    segmentation = segment(clean(case.document))
+    grounded = ground(_gold_answer(case, segmentation), segmentation)
+    assert grounded.problems == []
+    meta = Meta(provider="gold", model="gold", mode="tools", template=TemplateInfo(name="-", sha256="-"))
+    summary = Summary(
+        headline="h",
+        tldr="t",
+        actors=grounded.actors,
+        stances=grounded.stances,
+        quotes=grounded.quotes,
+        risks=grounded.risks,
+        meta=meta,
+    )
+    scores = score_case(case, summary)
+    assert {m: getattr(scores, m) for m in SCORE_METRICS if getattr(scores, m) not in (None, 1.0)} == {}
