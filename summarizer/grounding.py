@@ -244,6 +244,14 @@ def _merge_actors(actors: list[Actor]) -> tuple[list[Actor], dict[str, str], lis
     return merged, remap, notes
 
 
+def strip_foreign_links(grounded: Grounded, segmentation: Segmentation) -> None:
+    """Remove links absent from the source from the headline and tldr (also a chunked
+    document's, which the reduce call writes)."""
+    text = _Text(segmentation)
+    grounded.headline = _strip_urls(grounded.headline, text, "the headline", grounded.notes)
+    grounded.tldr = _strip_urls(grounded.tldr, text, "the tldr", grounded.notes)
+
+
 def _strip_urls(value: str, text: _Text, where: str, notes: list[str]) -> str:
     def replace(match: re.Match[str]) -> str:
         url = match.group()
@@ -433,8 +441,7 @@ def ground(draft: SummaryDraft, segmentation: Segmentation) -> Grounded:
                 )
             )
 
-    out.headline = _strip_urls(draft.headline, text, "the headline", out.notes)
-    out.tldr = _strip_urls(draft.tldr, text, "the tldr", out.notes)
+    out.headline, out.tldr = draft.headline, draft.tldr  # links checked once, in strip_foreign_links
     return out
 
 

@@ -24,7 +24,7 @@ from .chunking import document_budget, estimate_tokens, split
 from .cleaning import clean
 from .client import CallFailed, ModelCaller, Reply
 from .errors import ConfigError, InputError, SummarizerError, SummaryFailed
-from .grounding import Grounded, ground, quote_coverage
+from .grounding import Grounded, ground, quote_coverage, strip_foreign_links
 from .merging import merge_chunks
 from .prompts import PromptTemplates, new_boundary
 from .schemas import MAX_HEADLINE, MAX_TLDR, Meta, Summary, SummaryDraft, Usage
@@ -170,6 +170,7 @@ def finish(
     plan_: Plan, grounded: Grounded, settings: Settings, templates: PromptTemplates, tally: Tally
 ) -> Summary:
     """Apply strict mode, coverage and warnings; build the Summary."""
+    strip_foreign_links(grounded, plan_.segmentation)
     dropped = [f"Dropped {p.item}: {p.message}" for p in grounded.problems]
     if dropped and settings.strict:
         raise SummaryFailed(

@@ -205,3 +205,23 @@ def test_batch_cli_reports_tokens_and_exit_code(tmp_path: Path) -> None:
     assert result.exit_code == 1, result.output
     assert "2 summarized, 1 failed" in result.stderr and "tokens" in result.stderr
     assert len(_lines(out)) == 3
+
+
+def test_reduce_call_cannot_add_a_foreign_link(tmp_path: Path) -> None:
+    """The headline of a chunked document, written by the reduce call, loses links not in the source."""
+    from summarizer.authoring import chat_completion
+
+    def script(n: int, request: dict) -> Reply:
+        if request["tool_choice"]["function"]["name"] == "HeadlineDraft":
+            body = chat_completion({"headline": "See http://evil.example/x", "tldr": "t"})
+            body["choices"][0]["message"]["tool_calls"][0]["function"]["name"] = "HeadlineDraft"
+            return Reply(body=body)
+        return Reply()
+
+    text = "\n".join(f"Alice Smith said item {i} was ready for review today." for i in range(3000))
+    with FakeOpenAI(script=script) as server:
+        summary = asyncio.run(
+            summarize_many([text], settings=_settings(server, tmp_path, cache=False, context_tokens=8000))
+        )[0]
+    assert summary.meta.chunks > 1 and "evil.example" not in summary.model_dump_json()
+    assert summary.headline == "See [link removed]"
