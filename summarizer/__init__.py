@@ -1,9 +1,12 @@
 """summarizer: typed, grounded summaries from any OpenAI-compatible model.
 
-from summarizer import summarize, Summary
-summary = summarize(text)          # provider resolved from arguments, then the environment
+Usage::
+
+    from summarizer import summarize, Summary
+    summary = summarize(text)  # provider resolved from arguments, then the environment
 """
 
+from .batch import summarize_many
 from .documents import read_document
 from .errors import (
     ConfigError,
@@ -17,6 +20,7 @@ from .errors import (
     SummaryFailed,
     TruncatedOutput,
 )
+from .evaluation import Report, evaluate
 from .pipeline import asummarize, summarize
 from .schemas import Actor, Meta, Quote, Risk, Span, Stance, Summary, Usage
 from .settings import Settings, resolve_settings
@@ -24,6 +28,9 @@ from .settings import Settings, resolve_settings
 __all__ = [
     "summarize",
     "asummarize",
+    "summarize_many",
+    "evaluate",
+    "Report",
     "read_document",
     "resolve_settings",
     "Settings",

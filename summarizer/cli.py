@@ -139,7 +139,8 @@ def summarize(
             model_path=model_path,
         )
         text = read_document(path)
-        summary = summarize_text(text, settings=settings)
+        with stderr.status("summarizing…"):  # shown on a terminal only; a local model takes seconds
+            summary = summarize_text(text, settings=settings)
         if format is Format.html:
             from .html_views import summary_html
 
