@@ -53,9 +53,9 @@ class Prices(BaseModel):
         ) / 1_000_000
 
 
-def fingerprint(settings: Settings) -> str:
+def fingerprint(settings: Settings, templates: PromptTemplates) -> str:
     """What makes two runs' answers comparable: provider, model, mode, prompt, schema, limits."""
-    template = PromptTemplates.load(settings.template).info.sha256
+    template = templates.info.sha256
     parts = [
         settings.provider,
         settings.model or "",
@@ -171,7 +171,7 @@ async def run_batch(
     if output.exists() and not resume:
         raise ConfigError(f"{output} already exists; pass --resume to continue it, or choose another file.")
     summarizer = summarizer or make_summarizer(settings)
-    fp = fingerprint(summarizer.settings)
+    fp = fingerprint(summarizer.settings, summarizer.templates)
     jobs = load_jobs(paths, fp)
     done = finished_ids(output) if resume else set()
     stats = BatchStats(total=len(jobs), cost=0.0 if prices else None)

@@ -73,34 +73,35 @@ def first_difference(a: Any, b: Any, path: str = "") -> str | None:
 
 @dataclass
 class FixtureStore:
-    """Recordings under `root`: every `recordings/*.json` file below it, indexed by key."""
+    """Recordings under `root`: every `recordings/*.json` file below it, by key."""
 
     root: Path
-    _index: dict[str, Path] | None = field(default=None, repr=False)
+    # key -> (file, its parsed record): each file is read once, however often it is consulted.
+    _records: dict[str, tuple[Path, dict[str, Any]]] | None = field(default=None, repr=False)
 
     def paths(self) -> Iterator[Path]:
         yield from sorted(self.root.rglob(f"{RECORDINGS_DIR}/*.json"))
 
-    def index(self) -> dict[str, Path]:
-        if self._index is None:
-            self._index = {}
+    def records(self) -> dict[str, tuple[Path, dict[str, Any]]]:
+        if self._records is None:
+            self._records = {}
             for path in self.paths():
-                key = json.loads(path.read_text("utf-8")).get("key")
-                if key:
-                    self._index[key] = path
-        return self._index
+                record = json.loads(path.read_text("utf-8"))
+                if record.get("key"):
+                    self._records[record["key"]] = (path, record)
+        return self._records
 
     def load(self, key: str) -> dict[str, Any] | None:
-        path = self.index().get(key)
-        if path is None:  # recorded since the index was built? look once more
-            self._index = None
-            path = self.index().get(key)
-        return json.loads(path.read_text("utf-8")) if path else None
+        found = self.records().get(key)
+        if found is None:  # recorded since the index was built? look once more
+            self._records = None
+            found = self.records().get(key)
+        return found[1] if found else None
 
     def models(self) -> dict[str, set[str]]:
         """Each model with recordings here, and their sources ("recorded", "authored")."""
         found: dict[str, set[str]] = {}
-        for record in self._records():
+        for _, record in self.records().values():
             found.setdefault(record["request"].get("model", ""), set()).add(
                 record["provenance"].get("source", "")
             )
@@ -109,20 +110,18 @@ class FixtureStore:
     def providers(self, model: str) -> set[str]:
         """The providers that produced the recordings of `model` here."""
         return {
-            r["provenance"].get("provider", "") for r in self._records() if r["request"].get("model") == model
+            record["provenance"].get("provider", "")
+            for _, record in self.records().values()
+            if record["request"].get("model") == model
         }
-
-    def _records(self) -> Iterator[dict[str, Any]]:
-        for path in self.index().values():
-            yield json.loads(path.read_text("utf-8"))
 
     def nearest(self, body: dict[str, Any]) -> tuple[str | None, str | None]:
         """The stored recording most like `body`, and the first field where they differ."""
         wanted = canonical_body(body)
         wanted_text = json.dumps(wanted, sort_keys=True)
         best: tuple[tuple[bool, int], str, str] | None = None
-        for path in self.index().values():
-            stored = json.loads(path.read_text("utf-8"))["request"]
+        for path, record in self.records().values():
+            stored = record["request"]
             shared = len(os.path.commonprefix([json.dumps(stored, sort_keys=True), wanted_text]))
             rank = (stored.get("model") == wanted.get("model"), shared)
             if best is None or rank > best[0]:
@@ -148,8 +147,8 @@ class FixtureStore:
             json.dump(record, handle, indent=2, ensure_ascii=False)
             handle.write("\n")
         os.replace(handle.name, path)
-        if self._index is not None:
-            self._index[key] = path
+        if self._records is not None:
+            self._records[key] = (path, record)
         return path
 
 

@@ -134,7 +134,7 @@ def run_openai_batch(
         raise ConfigError(f"{output} already exists; pass --resume to continue it, or choose another file.")
     client = client or openai.OpenAI(api_key=settings.api_key, base_url=settings.base_url, max_retries=2)
     templates = PromptTemplates.load(settings.template)
-    jobs = load_jobs(paths, fingerprint(settings))
+    jobs = load_jobs(paths, fingerprint(settings, templates))
     done = finished_ids(output) if resume else set()
     stats = BatchApiStats()
     output.parent.mkdir(parents=True, exist_ok=True)

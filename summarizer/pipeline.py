@@ -128,6 +128,13 @@ def document_steps(
     parts = []
     for chunk in plan_.chunks:
         parts.append((yield from chunk_steps(chunk, settings, templates, tally)))
+    return (yield from assemble_steps(plan_, parts, settings, templates, tally))
+
+
+def assemble_steps(
+    plan_: Plan, parts: list[Grounded], settings: Settings, templates: PromptTemplates, tally: Tally
+) -> Generator[Request, Reply, Summary]:
+    """Merge the grounded parts; a chunked document gets one reduce call for its headline."""
     merged = merge_chunks(parts)
     if len(parts) > 1:
         merged.headline, merged.tldr = yield from reduce_steps(parts, templates, tally)
@@ -138,7 +145,6 @@ def document_steps(
 class Plan:
     """What one document needs: its segmentation and the chunks to summarize."""
 
-    text: str
     segmentation: Segmentation
     chunks: list[Segmentation]
     started: float
@@ -163,7 +169,7 @@ def plan(text: str, settings: Settings) -> Plan:
                 f"at character {longest.start}) is longer than the model's context allows "
                 f"({budget} tokens); split it into sentences or lines first."
             )
-    return Plan(text, segmentation, chunks, started)
+    return Plan(segmentation, chunks, started)
 
 
 def finish(
@@ -301,12 +307,9 @@ class Summarizer:
         parts = await asyncio.gather(
             *[self._adrive(chunk_steps(c, self.settings, self.templates, tally), tally) for c in plan_.chunks]
         )
-        merged = merge_chunks(list(parts))
-        if len(parts) > 1:
-            merged.headline, merged.tldr = await self._adrive(
-                reduce_steps(list(parts), self.templates, tally), tally
-            )
-        return finish(plan_, merged, self.settings, self.templates, tally)
+        return await self._adrive(
+            assemble_steps(plan_, list(parts), self.settings, self.templates, tally), tally
+        )
 
 
 def _replay_settings(settings: Settings) -> Settings:
