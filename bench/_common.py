@@ -24,7 +24,7 @@ DOCUMENT = (
 def fake_server_process(latency: float) -> Iterator[str]:
     """The fake server in its own process, so its work does not share this process's GIL."""
     process = subprocess.Popen(
-        [sys.executable, "-m", "summarizer.fake_server", "--latency", str(latency)],
+        [sys.executable, "-m", "summarizer.testing.fake_server", "--latency", str(latency)],
         stdout=subprocess.PIPE,
         text=True,
     )

@@ -13,7 +13,7 @@ from pathlib import Path
 from _common import document, parser, settings
 
 from summarizer.batch import run_batch
-from summarizer.fake_server import FakeOpenAI
+from summarizer.testing.fake_server import FakeOpenAI
 
 
 def main() -> None:

@@ -23,13 +23,6 @@ from pydantic import BaseModel
 from .fixtures import canonical_body
 
 
-def default_cache_dir() -> Path:
-    base = os.environ.get("SUMMARIZER_CACHE_DIR") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "summarizer"
-    )
-    return Path(base)
-
-
 @functools.lru_cache(maxsize=32)
 def _schema_digest(model: type[BaseModel]) -> str:
     schema = json.dumps(model.model_json_schema(), sort_keys=True)

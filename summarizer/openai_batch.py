@@ -11,6 +11,7 @@ sent again. Finished documents are written as the same JSONL lines as `summarize
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import json
@@ -23,54 +24,48 @@ from typing import Any, Literal
 import httpx2
 import openai
 
+from .answers import Reply, reply_from_completion
 from .batch import Job, _error_line, _ok_line, fingerprint, finished_ids, load_jobs
-from .client import CallFailed, ModelCaller, Reply, _raw_text, _usage, check_stop, lenient_parse
-from .errors import ConfigError, SummarizerError, SummaryFailed
-from .pipeline import Request, Tally, document_steps
+from .client import CallFailed, ModelCaller
+from .errors import ConfigError, SummarizerError
 from .prompts import PromptTemplates
+from .providers import provider_for
 from .schemas import Summary, Usage
 from .settings import Settings
+from .steps import Request, Tally, document_steps
 
 ENDPOINT: Literal["/v1/chat/completions"] = "/v1/chat/completions"
 DONE_STATUSES = {"completed", "failed", "expired", "cancelled"}
 
 
-class _Captured(SummarizerError):
-    """Carries a fully shaped request body out of the SDK instead of sending it."""
-
-    def __init__(self, body: dict[str, Any]):
-        super().__init__("captured")
-        self.body = body
-
-
 def request_body(settings: Settings, request: Request) -> dict[str, Any]:
-    """The exact chat-completions body instructor would send for `request`."""
+    """The exact chat-completions body instructor would send for `request`.
+
+    The call goes to a transport that keeps the body and answers 400, so nothing is sent and the
+    SDK gives up at once (a 400 is never retried).
+    """
+    bodies: list[dict[str, Any]] = []
 
     def capture(http_request: httpx2.Request) -> httpx2.Response:
-        raise _Captured(json.loads(http_request.content))
+        bodies.append(json.loads(http_request.content))
+        return httpx2.Response(400, json={"error": {"message": "captured, not sent"}})
 
     caller = ModelCaller(
-        settings.with_changes(max_attempts=1),
+        settings.with_changes(max_attempts=1, cache=False),
         base_url="http://capture.invalid/v1",
         http_client=httpx2.Client(transport=httpx2.MockTransport(capture)),
     )
-    try:
+    with contextlib.suppress(CallFailed):
         caller.call(request.messages, request.response_model)
-    except CallFailed as exc:
-        if isinstance(exc.error, _Captured):
-            return exc.error.body
-        raise
-    raise AssertionError("the capture transport always raises")
+    if not bodies:
+        raise AssertionError("the capture transport saw no request")
+    return bodies[0]
 
 
 def reply_from(body: dict[str, Any], request: Request, max_tokens: int) -> Reply:
     """A pipeline Reply from a raw chat.completion body, parsed like a live answer."""
     completion = openai.types.chat.ChatCompletion.model_validate(body)
-    check_stop(completion, max_tokens)
-    raw = _raw_text(completion)
-    draft = lenient_parse(raw, request.response_model)
-    error = None if draft is not None else "the answer is not valid JSON for the schema"
-    return Reply(draft, raw, error, _usage(completion), attempts=1)
+    return reply_from_completion(completion, request.response_model, max_tokens)
 
 
 @dataclass
@@ -128,7 +123,7 @@ def run_openai_batch(
     on_update: Callable[[BatchApiStats], None] | None = None,
 ) -> BatchApiStats:
     """Summarize `paths` through the Batch API into `output` (JSONL, as `summarizer batch`)."""
-    if settings.provider != "openai":
+    if not provider_for(settings.provider).batch_api:
         raise ConfigError("The Batch API needs --provider openai (a provider that offers /v1/batches).")
     if output.exists() and not resume:
         raise ConfigError(f"{output} already exists; pass --resume to continue it, or choose another file.")
@@ -217,11 +212,9 @@ def run_openai_batch(
                         settle(
                             item,
                             None,
-                            SummaryFailed(
+                            item.tally.failed(
                                 f"The Batch API gave no usable answer after {item.tries} tries ({status}).",
-                                attempts=item.tally.attempts + item.tries,
-                                last_error=None,
-                                usage=item.tally.usage,
+                                extra_attempts=item.tries,
                             ),
                         )
                     else:
@@ -243,11 +236,8 @@ def run_openai_batch(
             settle(
                 item,
                 None,
-                SummaryFailed(
-                    f"Unfinished after {max_rounds} Batch API rounds; run again with --resume.",
-                    attempts=item.tally.attempts,
-                    last_error=None,
-                    usage=item.tally.usage,
+                item.tally.failed(
+                    f"Unfinished after {max_rounds} Batch API rounds; run again with --resume."
                 ),
             )
     return stats

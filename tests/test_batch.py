@@ -9,9 +9,9 @@ from typer.testing import CliRunner
 
 from summarizer.batch import Prices, run_batch, summarize_many
 from summarizer.cli import app
-from summarizer.fake_server import FakeOpenAI, Reply
 from summarizer.grounding import verify_spans
 from summarizer.settings import Settings
+from summarizer.testing.fake_server import FakeOpenAI, Reply
 
 from .conftest import fast_settings
 
@@ -209,7 +209,7 @@ def test_batch_cli_reports_tokens_and_exit_code(tmp_path: Path) -> None:
 
 def test_reduce_call_cannot_add_a_foreign_link(tmp_path: Path) -> None:
     """The headline of a chunked document, written by the reduce call, loses links not in the source."""
-    from summarizer.authoring import chat_completion
+    from summarizer.testing.authoring import chat_completion
 
     def script(n: int, request: dict) -> Reply:
         if request["tool_choice"]["function"]["name"] == "HeadlineDraft":

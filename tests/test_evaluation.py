@@ -7,11 +7,12 @@ import pytest
 from typer.testing import CliRunner
 
 from summarizer import Summary, summarize
-from summarizer.authoring import AUTHORED_MODEL
 from summarizer.cli import app
-from summarizer.evaluation import SCORE_METRICS, MatchConfig, Report, assign, compare, evaluate, score_case
+from summarizer.evaluation import Report, compare, evaluate
 from summarizer.gold import load_case
+from summarizer.metrics import SCORE_METRICS, MatchConfig, assign, score_case
 from summarizer.schemas import Actor, Quote
+from summarizer.testing.authoring import AUTHORED_MODEL
 
 from .conftest import ROOT
 
@@ -193,8 +194,8 @@ def test_stance_matching_needs_the_right_holder(case, perfect) -> None:
 
 def test_llm_judge_is_reported_apart_and_never_changes_scores(tmp_path: Path, monkeypatch) -> None:
     """The judge sees only unmatched risks; its matches are reported separately."""
-    from summarizer.authoring import chat_completion
-    from summarizer.fake_server import FakeOpenAI, Reply
+    from summarizer.testing.authoring import chat_completion
+    from summarizer.testing.fake_server import FakeOpenAI, Reply
 
     case = tmp_path / "case"
     case.mkdir()

@@ -14,8 +14,8 @@ from summarizer import (
     TruncatedOutput,
     summarize,
 )
-from summarizer.authoring import chat_completion
-from summarizer.fake_server import FakeOpenAI, Reply
+from summarizer.testing.authoring import chat_completion
+from summarizer.testing.fake_server import FakeOpenAI, Reply
 
 from .conftest import draft, fast_settings
 

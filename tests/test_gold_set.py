@@ -3,9 +3,10 @@
 import pytest
 
 from summarizer.cleaning import clean
-from summarizer.evaluation import SCORE_METRICS, score_case
 from summarizer.gold import find_cases
-from summarizer.grounding import _merge_actors, _speaker_named, _Text, ground, normalize
+from summarizer.grounding import _speaker_named, _Text, ground
+from summarizer.metrics import SCORE_METRICS, score_case
+from summarizer.names import merge_actors, normalize
 from summarizer.schemas import Actor, Meta, Summary, SummaryDraft, TemplateInfo
 from summarizer.segmentation import segment
 
@@ -104,7 +105,7 @@ def test_gold_actors_listed_as_a_model_would_are_kept_and_never_merged(case) -> 
         for i, a in enumerate(case.gold.actors)
     ]
     assert [a.name for a in actors if not text.names_actor(a)] == []
-    merged, _, notes = _merge_actors(actors)
+    merged, _, notes = merge_actors(actors)
     assert notes == [] and len(merged) == len(actors)
 
 

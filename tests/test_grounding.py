@@ -6,9 +6,9 @@ import pytest
 from typer.testing import CliRunner
 
 from summarizer import SummaryFailed, summarize
-from summarizer.authoring import author_case
 from summarizer.cli import app
 from summarizer.grounding import verify_spans
+from summarizer.testing.authoring import author_case
 
 from .conftest import ROOT, SEED, Script, draft, fast_settings, ok
 

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import openai
 
-from summarizer.fake_server import FakeOpenAI, Reply
 from summarizer.openai_batch import run_openai_batch
+from summarizer.testing.fake_server import FakeOpenAI, Reply
 
 from .conftest import fast_settings
 

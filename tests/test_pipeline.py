@@ -16,7 +16,7 @@ from summarizer import (
     asummarize,
     summarize,
 )
-from summarizer.authoring import chat_completion
+from summarizer.testing.authoring import chat_completion
 
 from .conftest import Script, draft, fast_settings, ok
 

@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 
 from summarizer.batch import run_batch
 from summarizer.cli import app
-from summarizer.fake_server import FakeOpenAI, Reply
+from summarizer.testing.fake_server import FakeOpenAI, Reply
 
 from .conftest import ROOT, fast_settings
 

@@ -13,11 +13,12 @@ import pytest
 from typer.testing import CliRunner
 
 from summarizer import summarize
-from summarizer.authoring import AUTHORED_MODEL, author_case
 from summarizer.cli import app
 from summarizer.evaluation import compare, evaluate
-from summarizer.html_views import report_html, summary_html
-from summarizer.views import report_markdown, to_markdown
+from summarizer.testing.authoring import AUTHORED_MODEL, author_case
+from summarizer.views.html import report_html, summary_html
+from summarizer.views.report import report_markdown
+from summarizer.views.summary import to_markdown
 
 from .conftest import ROOT, SEED
 

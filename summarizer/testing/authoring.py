@@ -5,7 +5,7 @@ real pipeline on the case's document with a transport that answers with that dra
 the exchange under the case's `recordings/` with provenance `source: authored`. Re-run it after
 changing a prompt template, since the request (and so the key) changes:
 
-    python -m summarizer.authoring fixtures
+    python -m summarizer.testing.authoring fixtures
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from typing import Any
 
 import httpx2
 
-from .fixtures import FixtureStore
+from ..fixtures import FixtureStore
 
 AUTHORED_FILE = "authored.json"
 DOCUMENT_FILE = "document.txt"
@@ -65,7 +65,7 @@ def chat_completion(
 
 def author_case(case_dir: Path) -> Path:
     """Record the case's authored answer against the current prompt; returns the file written."""
-    from .pipeline import summarize
+    from ..pipeline import summarize
 
     draft = json.loads((case_dir / AUTHORED_FILE).read_text("utf-8"))
     note = draft.pop("_note", "Written by hand for tests and evaluation; not a model's output.")

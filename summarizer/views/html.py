@@ -1,6 +1,6 @@
 """Self-contained HTML views of a summary (next to its source) and of an eval report.
 
-Templates live in `summarizer/html/` and render with autoescaping, so any markup in a document
+Templates live in `summarizer/views/templates/` and render with autoescaping, so any markup in a document
 (a `<script>` included) is shown as text, never run. The pages load nothing from the network;
 a Content-Security-Policy forbids it as a second line of defence.
 """
@@ -14,10 +14,10 @@ from typing import Any
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
-from .cleaning import clean
-from .schemas import Quote, Summary
+from ..cleaning import clean
+from ..schemas import Quote, Summary
 
-TEMPLATES = Path(__file__).resolve().parent / "html"
+TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 
 def _environment() -> SandboxedEnvironment:
@@ -94,7 +94,7 @@ def summary_html(summary: Summary, document: str) -> str:
 
 
 def report_html(report: Any, comparison: dict[str, Any] | None = None) -> str:
-    from .views import EVAL_COLUMNS
+    from .report import EVAL_COLUMNS
 
     return (
         _environment()

@@ -1,0 +1,215 @@
+"""Actor names: how one actor can be written, and when two entries are the same actor.
+
+"President Donald Trump", "Donald Trump" and "Trump" are one person; "International Monetary
+Fund" and "IMF" one institution; Donald and Melania Trump are two. Grounding, merging of chunks
+and the eval's name matching all use these rules, so they agree on who is who.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .schemas import Actor
+
+# Words that are titles or roles, not part of a name ("Treasury Secretary Scott Bessent").
+TITLES = {
+    "president", "vice", "prime", "minister", "secretary", "deputy", "foreign", "treasury", "state",
+    "mr", "mrs", "ms", "dr", "prof", "sen", "senator", "rep", "representative", "gov", "governor",
+    "ceo", "cfo", "coo", "cto", "chief", "executive", "chairman", "chairwoman", "chair", "former",
+    "ambassador", "general", "gen", "judge", "justice", "mayor", "king", "queen", "prince",
+    "princess", "sir", "dame", "lord", "lady", "u.s.", "us", "chinese", "the", "of", "to",
+    "director", "spokesperson", "spokesman", "spokeswoman", "researcher",
+}  # fmt: skip
+# Abbreviated titles written with a full stop ("Dr.", "Gen."); the segmenter knows they do not
+# end a sentence.
+TITLE_ABBREVIATIONS = {
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "sen",
+    "rep",
+    "gov",
+    "gen",
+    "lt",
+    "col",
+    "capt",
+    "sgt",
+}
+CORPORATE_SUFFIXES = {"inc", "corp", "corporation", "co", "ltd", "plc", "llc", "group", "company", "the"}
+INSTITUTION_KINDS = {"organization", "government", "group"}
+
+
+def normalize(text: str) -> str:
+    text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+def words(name: str) -> list[str]:
+    return re.findall(r"[\w'.-]+", normalize(name))
+
+
+def core_tokens(name: str) -> tuple[str, ...]:
+    """The name without titles and corporate suffixes: 'President Donald Trump' -> (donald, trump)."""
+    stripped = [w.strip(".'") for w in words(name)]
+    core = [w for w in stripped if w and w not in TITLES and w not in CORPORATE_SUFFIXES]
+    return tuple(core or stripped)
+
+
+def acronym(name: str) -> str:
+    return "".join(w[0] for w in words(name) if w not in {"of", "the", "and", "for"} and w[0].isalnum())
+
+
+def acronyms(actor: Actor) -> set[str]:
+    """Acronyms of the actor's multi-word names: 'International Monetary Fund' -> 'imf'."""
+    return {a for n in [actor.name, *actor.aliases] if len(words(n)) > 1 and len(a := acronym(n)) >= 2}
+
+
+def _singlewords(actor: Actor) -> set[str]:
+    return {normalize(n).replace(".", "") for n in [actor.name, *actor.aliases] if len(words(n)) == 1}
+
+
+def same_actor(a: Actor, b: Actor) -> bool:
+    """Two entries for one actor: a shared name form, or one's acronym is the other's name."""
+    a_forms = {core_tokens(n) for n in [a.name, *a.aliases]}
+    b_forms = {core_tokens(n) for n in [b.name, *b.aliases]}
+    if a_forms & b_forms:
+        return True
+    if a.kind in INSTITUTION_KINDS or b.kind in INSTITUTION_KINDS:
+        # Across the two entries only: an entry's own acronym alias says nothing about the other.
+        return bool(acronyms(a) & _singlewords(b) or acronyms(b) & _singlewords(a))
+    return False
+
+
+def surname_of(actor: Actor) -> str | None:
+    core = core_tokens(actor.name)
+    return core[-1] if actor.kind == "person" and core else None
+
+
+def combine(target: Actor, other: Actor) -> Actor:
+    """One actor from two entries: the longer name, the other's names as aliases, target's id."""
+    keep, rest = (target, other) if len(target.name) >= len(other.name) else (other, target)
+    aliases = [
+        n
+        for n in dict.fromkeys([*keep.aliases, rest.name, *rest.aliases])
+        if normalize(n) != normalize(keep.name)
+    ]
+    return keep.model_copy(update={"id": target.id, "aliases": aliases, "role": keep.role or rest.role})
+
+
+def merge_actors(actors: list[Actor]) -> tuple[list[Actor], dict[str, str], list[str]]:
+    """Merge entries for the same actor; returns (actors, id remap, notes).
+
+    First by shared names or acronyms, then a lone surname ("Trump") joins the one listed person
+    with that surname; with two such people (Donald and Melania Trump) it joins neither.
+    """
+    merged: list[Actor] = []
+    remap: dict[str, str] = {}
+    notes: list[str] = []
+
+    def absorb(target: Actor, actor: Actor) -> None:
+        combined = combine(target, actor)
+        merged[merged.index(target)] = combined
+        for old, new in remap.items():
+            if new == actor.id:
+                remap[old] = combined.id
+        remap[actor.id] = combined.id
+        notes.append(f"Merged actor '{actor.name}' into '{combined.name}' (the same actor).")
+
+    for actor in actors:
+        target = next((m for m in merged if same_actor(m, actor)), None)
+        if target is None:
+            merged.append(actor)
+            remap[actor.id] = actor.id
+        else:
+            absorb(target, actor)
+    for actor in [m for m in merged if m.kind == "person" and len(core_tokens(m.name)) == 1]:
+        namesakes = [
+            m
+            for m in merged
+            if m is not actor and len(core_tokens(m.name)) > 1 and surname_of(m) == core_tokens(actor.name)[0]
+        ]
+        if len(namesakes) == 1:
+            merged.remove(actor)
+            absorb(namesakes[0], actor)
+    return merged, remap, notes
+
+
+class KeptText:
+    """Case-, quote-mark- and punctuation-tolerant search over the kept (non-boilerplate) text."""
+
+    def __init__(self, kept_text: str, sentences: list[str]):
+        self.kept = " " + _loose(kept_text) + " "
+        self.sentences = [" " + _loose(s) + " " for s in sentences]
+
+    @staticmethod
+    def contains(haystack: str, phrase: str) -> bool:
+        phrase = _loose(phrase)
+        return bool(phrase) and re.search(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", haystack) is not None
+
+    def mentions(self, phrase: str) -> bool:
+        return self.contains(self.kept, phrase)
+
+    def names_actor(self, actor: Actor) -> bool:
+        """Named by one contiguous mention of its name or an alias, titles aside, in either name
+        order ("Zhaoxu Ma" for "Ma Zhaoxu"); words scattered over a sentence do not count, so
+        neither "Harbor Smith" nor "Monday Jones" is named by a sentence with both words."""
+        for form in [actor.name, *actor.aliases]:
+            core = core_tokens(form)
+            variants = {form, " ".join(core), " ".join(reversed(core)) if len(core) == 2 else form}
+            if any(len(_loose(v)) >= 2 and self.mentions(v) for v in variants):
+                return True
+        return False
+
+    def forms(self, actor: Actor) -> list[str]:
+        """Ways the document can refer to `actor`: name, aliases, and a person's surname."""
+        forms = [actor.name, *actor.aliases]
+        core = core_tokens(actor.name)
+        if actor.kind == "person" and len(core) > 1:
+            forms.extend([" ".join(core), core[-1]])
+        return [f for f in dict.fromkeys(forms) if len(normalize(f)) >= 2]
+
+    def named_in(self, actor: Actor, first: int, last: int, blank: list[str] | None = None) -> bool:
+        """Whether sentences first..last name `actor` (`blank`: those sentences with quotes blanked)."""
+        source = blank if blank is not None else self.sentences
+        window = "".join(source[max(first, 0) : last + 1])
+        return any(self.contains(window, form) for form in self.forms(actor))
+
+
+def _loose(text: str) -> str:
+    """Normalized, with punctuation that names vary in (periods, hyphens, commas) made spaces."""
+    return re.sub(r"\s+", " ", re.sub(r"[.,\-‐–—()]", " ", normalize(text))).strip()
+
+
+def alias_linked(name: str, alias: str, text: str) -> bool:
+    """Whether the document links `alias` to `name`: a part of the name ("Trump", "Huawei"), an
+    acronym of it ("IMF"), the name with a title ("President Trump"), or the two written together
+    ("Jane Doe (JD)", "Jane Doe, known as JD", "JD, or Jane Doe")."""
+    name_core, alias_core = set(core_tokens(name)), set(core_tokens(alias))
+    if alias_core and (alias_core <= name_core or name_core <= alias_core):
+        return True
+    compact = normalize(alias).replace(".", "").replace(" ", "")
+    if len(words(name)) > 1 and compact == acronym(name):
+        return True
+    if len(words(alias)) > 1 and normalize(name).replace(".", "") == acronym(alias):
+        return True
+    a, b = re.escape(name), re.escape(alias)
+    link = r"\s*(?:\(|,\s*(?:also\s+)?(?:known\s+as|called|or|aka)\s+|\s+\(?(?:aka|a\.k\.a\.)\s+)\s*[“\"']?"
+    return bool(re.search(rf"{a}{link}{b}|{b}{link}{a}", text, re.IGNORECASE))
+
+
+def refers_to(name: str, actor: Actor) -> bool:
+    """Whether a name the text gives a speaker ("Bessent", "Scott Bessent") means `actor`."""
+    said = core_tokens(name)
+    if not said:
+        return False
+    for form in [actor.name, *actor.aliases]:
+        core = core_tokens(form)
+        if said == core or (len(core) >= 2 and set(said) == set(core)):
+            return True
+        if actor.kind == "person" and len(said) == 1 and len(core) > 1 and said[0] == core[-1]:
+            return True
+        if len(said) > len(core) >= 2 and said[-len(core) :] == core:
+            return True  # "NVDA Jensen Huang" ends with "Jensen Huang"
+    return False

@@ -1,0 +1,221 @@
+"""The steps of one document, sans I/O: clean -> segment -> (chunk) -> prompt -> ground -> Summary.
+
+Each step is a generator that yields a `Request` and receives the model's `Reply`; it never
+touches the network and imports no SDK. Drivers (`pipeline.Summarizer` sync and async, the Batch
+API in `openai_batch`) send the requests however they like. A long document is split into chunks
+that are summarized separately, merged into one typed summary, and given a headline and tldr by
+one short reduce call.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Generator
+from dataclasses import dataclass, field
+
+from pydantic import BaseModel, Field
+
+from .answers import Reply
+from .chunking import document_budget, estimate_tokens, split
+from .cleaning import clean
+from .errors import InputError, SummaryFailed
+from .grounding import Grounded, ground, quote_coverage, strip_foreign_links
+from .merging import merge_chunks
+from .prompts import PromptTemplates, new_boundary
+from .schemas import MAX_HEADLINE, MAX_TLDR, Meta, Summary, SummaryDraft, Usage
+from .segmentation import Segmentation, segment
+from .settings import Settings
+
+Messages = list[dict[str, str]]
+
+
+@dataclass(frozen=True)
+class Request:
+    messages: Messages
+    response_model: type[BaseModel] = SummaryDraft
+
+
+@dataclass
+class Tally:
+    """Calls, attempts, re-asks and tokens, summed over every request for one document."""
+
+    usage: Usage = field(default_factory=Usage)
+    attempts: int = 0
+    reasks: int = 0
+
+    def add(self, reply: Reply) -> None:
+        self.usage = self.usage.add(reply.usage)
+        self.attempts += reply.attempts
+
+    def failed(
+        self, message: str, *, extra_attempts: int = 0, last_error: BaseException | None = None
+    ) -> SummaryFailed:
+        """The error for giving up on this document, with what it cost so far."""
+        return SummaryFailed(
+            message, attempts=self.attempts + extra_attempts, last_error=last_error, usage=self.usage
+        )
+
+
+class HeadlineDraft(BaseModel):
+    """A headline and tldr for the whole document, from the summaries of its parts."""
+
+    headline: str = Field(max_length=MAX_HEADLINE, description="One line that states the news.")
+    tldr: str = Field(max_length=MAX_TLDR, description="Two or three sentences.")
+
+
+def _reask_message(problems: list[str]) -> str:
+    listed = "\n".join(f"- {p}" for p in problems[:20])
+    return (
+        "Your answer could not be used as it is:\n"
+        f"{listed}\n"
+        "Answer again with the whole corrected summary. Cite only ids that appear in the document "
+        "and its QUOTES list, and only actors from your own actors list."
+    )
+
+
+def chunk_steps(
+    segmentation: Segmentation, settings: Settings, templates: PromptTemplates, tally: Tally
+) -> Generator[Request, Reply, Grounded]:
+    """Summarize one segmentation (a whole document or a chunk) into grounded parts."""
+    system, user = templates.render(segmentation, new_boundary())
+    messages: Messages = [{"role": "system", "content": system}, {"role": "user", "content": user}]
+    grounding_reasked = False
+    grounded: Grounded | None = None
+    while True:
+        reply = yield Request(messages)
+        tally.add(reply)
+        if reply.draft is None:
+            problems = [f"The answer does not fit the schema: {reply.error}"]
+        else:
+            grounded = ground(reply.draft, segmentation)
+            problems = [p.message for p in grounded.problems]
+            # Grounding problems are re-asked once; what still fails is dropped later.
+            if not problems or grounding_reasked or not settings.grounding_reask:
+                return grounded
+            grounding_reasked = True
+        if tally.reasks >= settings.max_reasks:
+            if grounded is not None:
+                return grounded
+            raise tally.failed(
+                f"The model's answer still did not fit the schema after {tally.reasks} re-asks "
+                f"({reply.error[:160] if reply.error else 'unknown error'})."
+            )
+        tally.reasks += 1
+        messages = [
+            *messages,
+            {"role": "assistant", "content": reply.raw or "(no answer)"},
+            {"role": "user", "content": _reask_message(problems)},
+        ]
+
+
+def reduce_steps(
+    parts: list[Grounded], templates: PromptTemplates, tally: Tally
+) -> Generator[Request, Reply, tuple[str, str]]:
+    """One short call that writes the headline and tldr of a chunked document."""
+    prompt = templates.render_reduce(parts)
+    reply = yield Request([{"role": "user", "content": prompt}], HeadlineDraft)
+    tally.add(reply)
+    if reply.draft is None:  # fall back to the first part's rather than fail the document
+        return parts[0].headline, parts[0].tldr
+    return reply.draft.headline, reply.draft.tldr
+
+
+def document_steps(
+    text: str, settings: Settings, templates: PromptTemplates, tally: Tally
+) -> Generator[Request, Reply, Summary]:
+    """The whole document, one request at a time: each chunk, the merge, the reduce call."""
+    plan_ = plan(text, settings)
+    parts = []
+    for chunk in plan_.chunks:
+        parts.append((yield from chunk_steps(chunk, settings, templates, tally)))
+    return (yield from assemble_steps(plan_, parts, settings, templates, tally))
+
+
+def assemble_steps(
+    plan_: Plan, parts: list[Grounded], settings: Settings, templates: PromptTemplates, tally: Tally
+) -> Generator[Request, Reply, Summary]:
+    """Merge the grounded parts; a chunked document gets one reduce call for its headline."""
+    merged = merge_chunks(parts)
+    if len(parts) > 1:
+        merged.headline, merged.tldr = yield from reduce_steps(parts, templates, tally)
+    return finish(plan_, merged, settings, templates, tally)
+
+
+@dataclass
+class Plan:
+    """What one document needs: its segmentation and the chunks to summarize."""
+
+    segmentation: Segmentation
+    chunks: list[Segmentation]
+    started: float
+
+
+def plan(text: str, settings: Settings) -> Plan:
+    """Everything before the first call; raises InputError for text that cannot be summarized."""
+    started = time.perf_counter()
+    if not text.strip():
+        raise InputError("The document is empty; give a file with some text in it.")
+    cleaned = clean(text)
+    if not cleaned.kept:
+        raise InputError("Nothing is left of the document once boilerplate is removed.")
+    segmentation = segment(cleaned)
+    budget = document_budget(settings.context_tokens, settings.max_tokens)
+    chunks = split(segmentation, budget, settings.chunk_overlap)
+    for chunk in chunks:
+        longest = max(chunk.sentences, key=lambda s: len(s.text))
+        if estimate_tokens(longest.text) > budget:
+            raise InputError(
+                f"One unbroken stretch of the document (about {estimate_tokens(longest.text)} tokens, "
+                f"at character {longest.start}) is longer than the model's context allows "
+                f"({budget} tokens); split it into sentences or lines first."
+            )
+    return Plan(segmentation, chunks, started)
+
+
+def finish(
+    plan_: Plan, grounded: Grounded, settings: Settings, templates: PromptTemplates, tally: Tally
+) -> Summary:
+    """Apply strict mode, coverage and warnings; build the Summary."""
+    strip_foreign_links(grounded, plan_.segmentation)
+    dropped = [f"Dropped {p.item}: {p.message}" for p in grounded.problems]
+    if dropped and settings.strict:
+        raise tally.failed(f"Strict mode: {len(dropped)} item(s) could not be grounded, e.g. {dropped[0]}")
+    segmentation = plan_.segmentation
+    coverage = quote_coverage(segmentation, grounded.quotes)
+    warnings = [*dropped, *grounded.notes]
+    if coverage.missed:
+        shown = "; ".join(f"“{s.text[:60]}”" for s in coverage.missed[:5])
+        warnings.append(
+            f"The summary leaves out {len(coverage.missed)} of the document's "
+            f"{coverage.found} direct quotes: {shown}."
+        )
+    if segmentation.instruction_like:
+        lines = ", ".join(s.id for s in segmentation.instruction_like[:5])
+        warnings.append(
+            f"The document contains text that addresses an AI model ({lines}); "
+            "it was treated as data, not as instructions."
+        )
+    if len(plan_.chunks) > 1:
+        warnings.append(f"The document was summarized in {len(plan_.chunks)} parts and merged.")
+    meta = Meta(
+        provider=settings.provider,
+        model=settings.model or "",
+        mode=settings.mode,
+        template=templates.info,
+        attempts=tally.attempts,
+        reasks=tally.reasks,
+        usage=tally.usage,
+        seconds=round(time.perf_counter() - plan_.started, 3),
+        quote_coverage=coverage,
+        chunks=len(plan_.chunks),
+    )
+    return Summary(
+        headline=grounded.headline,
+        tldr=grounded.tldr,
+        actors=grounded.actors,
+        stances=grounded.stances,
+        quotes=grounded.quotes,
+        risks=grounded.risks,
+        meta=meta,
+        warnings=warnings,
+    )

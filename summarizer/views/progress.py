@@ -1,0 +1,54 @@
+"""What a batch run shows while it works and when it is done."""
+
+from __future__ import annotations
+
+
+class batch_progress:  # noqa: N801 - used as a context manager, like rich's own
+    """A rich progress bar (done, failed, tokens, ETA) fed by run_batch's on_update."""
+
+    def __init__(self, console):  # type: ignore[no-untyped-def]
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        self.progress = Progress(
+            TextColumn("summarizing"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("failed {task.fields[failed]}"),
+            TextColumn("{task.fields[tokens]} tokens"),
+            TextColumn("ETA"),
+            TimeRemainingColumn(),
+            console=console,
+            transient=False,
+        )
+        self.task = self.progress.add_task("batch", total=None, failed=0, tokens=0)
+
+    def __enter__(self):  # type: ignore[no-untyped-def]
+        self.progress.start()
+        return self.update
+
+    def update(self, stats) -> None:  # type: ignore[no-untyped-def]
+        self.progress.update(
+            self.task,
+            total=stats.total,
+            completed=stats.skipped + stats.done + stats.failed,
+            failed=stats.failed,
+            tokens=stats.usage.total_tokens,
+        )
+
+    def __exit__(self, *exc) -> None:  # type: ignore[no-untyped-def]
+        self.progress.stop()
+
+
+def batch_report(stats, output) -> str:  # type: ignore[no-untyped-def]
+    """The closing lines of a batch: counts, tokens and (with a price table) the cost."""
+    lines = [
+        f"{stats.done} summarized, {stats.failed} failed, {stats.skipped} already done, "
+        f"of {stats.total} documents -> {output}",
+        f"tokens: {stats.usage.prompt_tokens} prompt + {stats.usage.completion_tokens} completion "
+        f"= {stats.usage.total_tokens} in {stats.usage.calls} calls",
+    ]
+    if stats.cost is not None:
+        lines.append(f"estimated cost: ${stats.cost:.4f}")
+    if stats.stopped_for_budget:
+        lines.append("Stopped at the --max-cost budget; run again with --resume to continue.")
+    return "\n".join(lines)
