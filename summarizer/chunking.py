@@ -34,8 +34,10 @@ def _chunk(segmentation: Segmentation, sentences: list[Segment]) -> Segmentation
     quotes = [q for q in segmentation.quotes if first <= q.start < last]
     sentence_ids = {s.id: f"S{i + 1}" for i, s in enumerate(sentences)}
     quote_ids = {q.id: f"Q{i + 1}" for i, q in enumerate(quotes)}
+    mentioned = [c for c in segmentation.candidates if any(first <= s < last for s, _ in c.mentions)]
     return Segmentation(
         document=segmentation.document,
+        candidates=mentioned,
         sentences=[dataclasses.replace(s, id=sentence_ids[s.id]) for s in sentences],
         quotes=[
             dataclasses.replace(

@@ -46,7 +46,6 @@ _SPEECH_STEMS = [  # fmt: skip
     "stress",
     "emphasize",
     "emphasise",
-    "point",
     "suggest",
     "admit",
     "deny",
@@ -127,6 +126,7 @@ def _forms(stem: str) -> set[str]:
     return {stem, stem + "s", stem + "ed", stem + "ing"}
 
 
+SPEECH_STEMS: frozenset[str] = frozenset(_SPEECH_STEMS)
 SPEECH_VERBS: frozenset[str] = frozenset(
     {form for stem in _SPEECH_STEMS for form in _forms(stem)} | set(_IRREGULAR)
 )
@@ -208,6 +208,45 @@ ROLE_NOUNS = frozenset(
         "police",
         "statement",
         "report",
+    ]
+)
+
+# Nouns that stand for an organisation already named ("the company said", "the ministry").
+ORGANISATION_NOUNS = frozenset(
+    [  # fmt: skip
+        "company",
+        "firm",
+        "group",
+        "union",
+        "ministry",
+        "agency",
+        "government",
+        "department",
+        "bank",
+        "court",
+        "police",
+        "council",
+        "authority",
+        "association",
+        "commission",
+        "board",
+        "committee",
+        "office",
+        "party",
+        "regulator",
+        "operator",
+        "retailer",
+        "airline",
+        "carrier",
+        "insurer",
+        "club",
+        "university",
+        "school",
+        "hospital",
+        "charity",
+        "organisation",
+        "organization",
+        "federation",
     ]
 )
 

@@ -18,7 +18,9 @@ TITLES = {
     "ceo", "cfo", "coo", "cto", "chief", "executive", "chairman", "chairwoman", "chair", "former",
     "ambassador", "general", "gen", "judge", "justice", "mayor", "king", "queen", "prince",
     "princess", "sir", "dame", "lord", "lady", "u.s.", "us", "chinese", "the", "of", "to",
-    "director", "spokesperson", "spokesman", "spokeswoman", "researcher",
+    "director", "spokesperson", "spokesman", "spokeswoman", "researcher", "analyst", "economist",
+    "professor", "councillor", "councilor", "commissioner", "chancellor", "lawyer", "attorney", "activist",
+    "lieutenant", "captain", "colonel", "sergeant", "officer", "inspector", "superintendent", "detective",
 }  # fmt: skip
 # Abbreviated titles written with a full stop ("Dr.", "Gen."); the segmenter knows they do not
 # end a sentence.

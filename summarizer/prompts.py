@@ -50,6 +50,39 @@ def default_template_dir() -> Path:
     )
 
 
+MAX_PROMPT_ACTORS = 40  # candidates listed in the prompt (ids A1..A40); more would crowd it
+
+
+def prompt_actors(segmentation: Segmentation) -> list[dict[str, str]]:
+    """The actors the library found, with the ids the model cites them by."""
+    return [
+        {"id": f"A{i + 1}", "name": c.name, "kind": c.kind, "role": c.role or ""}
+        for i, c in enumerate(segmentation.candidates[:MAX_PROMPT_ACTORS])
+    ]
+
+
+def proposed_speakers(segmentation: Segmentation) -> dict[str, str]:
+    """Quote id -> "A3 Michael McFaul" for each quote whose speaker the text states."""
+    from .names import refers_to
+    from .schemas import Actor
+
+    actors = [
+        (
+            f"A{i + 1}",
+            Actor(
+                id="-", name=c.name, kind="person" if c.kind == "person" else "other", aliases=list(c.aliases)
+            ),
+        )
+        for i, c in enumerate(segmentation.candidates[:MAX_PROMPT_ACTORS])
+    ]
+    proposals = {}
+    for quote in segmentation.quotes:
+        if quote.speaker:
+            match = next((f"{i} {a.name}" for i, a in actors if refers_to(quote.speaker, a)), quote.speaker)
+            proposals[quote.id] = match
+    return proposals
+
+
 def new_boundary() -> str:
     """A random token per request, so a fake closing delimiter in a document cannot match it."""
     return BOUNDARY_PREFIX + secrets.token_hex(8)
@@ -112,7 +145,9 @@ class PromptTemplates:
             user = _compile(self.user_source).render(
                 boundary=boundary,
                 sentences=segmentation.sentences,
-                quotes=segmentation.quotes,
+                quotes=[q for q in segmentation.quotes if q.speech and not q.instruction_like],
+                actors=prompt_actors(segmentation),
+                speakers=proposed_speakers(segmentation),
             )
         except jinja2.UndefinedError as exc:
             raise ConfigError(f"Template {self.name} uses an unknown variable: {exc.message}.") from exc

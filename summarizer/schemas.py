@@ -192,6 +192,10 @@ class Quote(BaseModel):
     text: str
     start: int = Field(ge=0)
     end: int = Field(ge=0)
+    # How the speaker is known: the text's own "label", "sentence", "continuation" (the other
+    # part of the quote), "paragraph" or "pronoun" (weakest), or "model" (the model's choice,
+    # checked only by the speaker being named nearby).
+    attribution: str | None = None
 
 
 class Risk(BaseModel):

@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from .cleaning import CleanedDocument
 from .lexicon import SPEECH_VERB_PATTERN
@@ -119,6 +120,7 @@ class Segmentation:
     document: CleanedDocument
     sentences: list[Segment] = field(default_factory=list)
     quotes: list[Segment] = field(default_factory=list)
+    candidates: list[Any] = field(default_factory=list)  # actor candidates (candidates.Candidate)
 
     @property
     def instruction_like(self) -> list[Segment]:

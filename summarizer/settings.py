@@ -34,6 +34,10 @@ class Settings:
     template: Path | None = None
     model_path: Path | None = None
     strict: bool = False
+    # What the library adds on its own (see grounding.GroundingOptions): every quote whose speaker
+    # the text states, and every actor the document names ("all"), or only the model's ("selected").
+    quotes: str = "all"
+    actors: str = "all"
     temperature: float = 0.0
     max_tokens: int = 2048
     context_tokens: int = 128_000  # the model's context window; longer documents are chunked

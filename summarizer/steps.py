@@ -16,10 +16,12 @@ from dataclasses import dataclass, field
 from pydantic import BaseModel, Field
 
 from .answers import Reply
+from .attribution import attribute
+from .candidates import find_candidates
 from .chunking import document_budget, estimate_tokens, split
 from .cleaning import clean
 from .errors import InputError, SummaryFailed
-from .grounding import Grounded, ground, quote_coverage, strip_foreign_links
+from .grounding import Grounded, GroundingOptions, clean_free_text, ground, quote_coverage
 from .merging import merge_chunks
 from .prompts import PromptTemplates, new_boundary
 from .schemas import MAX_HEADLINE, MAX_TLDR, Meta, Summary, SummaryDraft, Usage
@@ -87,7 +89,7 @@ def chunk_steps(
         if reply.draft is None:
             problems = [f"The answer does not fit the schema: {reply.error}"]
         else:
-            grounded = ground(reply.draft, segmentation)
+            grounded = ground(reply.draft, segmentation, GroundingOptions(settings.quotes, settings.actors))
             problems = [p.message for p in grounded.problems]
             # Grounding problems are re-asked once; what still fails is dropped later.
             if not problems or grounding_reasked or not settings.grounding_reask:
@@ -150,15 +152,24 @@ class Plan:
     started: float
 
 
+def analyse(text: str) -> Segmentation:
+    """What the library finds by itself: content lines, sentences, quotes and who said them,
+    and the actors the text names."""
+    cleaned = clean(text)
+    candidates = find_candidates(cleaned)
+    segmentation = attribute(segment(cleaned), {c.name: (c.kind, c.role or "") for c in candidates})
+    segmentation.candidates = candidates
+    return segmentation
+
+
 def plan(text: str, settings: Settings) -> Plan:
     """Everything before the first call; raises InputError for text that cannot be summarized."""
     started = time.perf_counter()
     if not text.strip():
         raise InputError("The document is empty; give a file with some text in it.")
-    cleaned = clean(text)
-    if not cleaned.kept:
+    segmentation = analyse(text)
+    if not segmentation.document.kept:
         raise InputError("Nothing is left of the document once boilerplate is removed.")
-    segmentation = segment(cleaned)
     budget = document_budget(settings.context_tokens, settings.max_tokens)
     chunks = split(segmentation, budget, settings.chunk_overlap)
     for chunk in chunks:
@@ -176,7 +187,7 @@ def finish(
     plan_: Plan, grounded: Grounded, settings: Settings, templates: PromptTemplates, tally: Tally
 ) -> Summary:
     """Apply strict mode, coverage and warnings; build the Summary."""
-    strip_foreign_links(grounded, plan_.segmentation)
+    clean_free_text(grounded, plan_.segmentation)
     dropped = [f"Dropped {p.item}: {p.message}" for p in grounded.problems]
     if dropped and settings.strict:
         raise tally.failed(f"Strict mode: {len(dropped)} item(s) could not be grounded, e.g. {dropped[0]}")

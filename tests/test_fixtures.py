@@ -48,7 +48,7 @@ def test_record_then_replay_gives_the_same_summary_offline(tmp_path: Path) -> No
     _record(tmp_path, answer)
     replayed = summarize(DOC, provider="replay", fixtures=tmp_path, model="test-model")
     assert replayed.headline == answer["headline"]
-    assert [a.name for a in replayed.actors] == ["Alice Smith"]
+    assert "Alice Smith" in [a.name for a in replayed.actors]
 
 
 def test_recording_states_provenance_and_holds_no_secret(tmp_path: Path) -> None:

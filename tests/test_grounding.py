@@ -26,6 +26,9 @@ ACTORS = [
 
 
 def _summarize(*answers, doc: str = DOC, **changes):
+    """Summarize with scripted answers; by default only what the model selected is kept, so the
+    checks on the model's own answer are what these tests see."""
+    changes = {"quotes": "selected", "actors": "selected", **changes}
     script = Script(*[ok(a) for a in answers])
     summary = summarize(doc, settings=fast_settings(**changes), http_client=script.client())
     assert not verify_spans(
@@ -84,11 +87,26 @@ def test_typed_quote_text_and_offsets_from_the_model_are_ignored() -> None:
     assert quote.text == "We will not cut jobs" and DOC[quote.start : quote.end] == quote.text
 
 
-def test_misattributed_speaker_is_dropped() -> None:
-    """A quote attributed to an actor the document does not name near it is not emitted."""
+def test_misattributed_speaker_is_repaired_to_the_sentence_speaker() -> None:
+    """A quote the model gives to someone else goes to the speaker its sentence names, with a note."""
     doc = (
         "Analyst Bob Stone spoke first.\nThe market was calm. Trading was thin. Prices barely moved.\n"
         "Later, Acme Corp chief executive Jane Roe arrived. “We will not cut jobs,” Roe said."
+    )
+    wrong = draft(actors=ACTORS, quotes=[{"quote_id": "Q1", "speaker_id": "A2"}])
+    summary, script = _summarize(wrong, doc=doc)
+    assert script.count == 1  # a repair needs no re-ask
+    assert [(q.text, q.speaker_id, q.attribution) for q in summary.quotes] == [
+        ("We will not cut jobs", "A1", "sentence")
+    ]
+    assert any("Jane Roe's" in w and "not Bob Stone's" in w for w in summary.warnings)
+
+
+def test_model_speaker_not_named_near_an_unattributed_quote_is_dropped() -> None:
+    """Where the text names no speaker, the model's choice must be named near the quote."""
+    doc = (
+        "Analyst Bob Stone spoke first.\nThe market was calm. Trading was thin. Prices barely moved.\n"
+        "Acme Corp chief executive Jane Roe arrived late. A banner read “We will not cut jobs.”"
     )
     wrong = draft(actors=ACTORS, quotes=[{"quote_id": "Q1", "speaker_id": "A2"}])
     summary, script = _summarize(wrong, wrong, doc=doc)
@@ -97,8 +115,8 @@ def test_misattributed_speaker_is_dropped() -> None:
     assert any("Bob Stone" in w and w.startswith("Dropped") for w in summary.warnings)
 
 
-def test_quote_given_to_someone_else_in_its_own_sentence_is_dropped() -> None:
-    """'... McFaul, calling it “horrible.”' cannot be Ma Zhaoxu's words, though Ma is named nearby."""
+def test_quote_given_to_someone_else_in_its_own_sentence_goes_to_that_person() -> None:
+    """'... McFaul, calling it “horrible.”' is McFaul's, though the model said Ma Zhaoxu's."""
     doc = (
         "Vice Foreign Minister Ma Zhaoxu held a call on Friday. Former ambassador Michael McFaul "
         "criticized the silence, calling it “horrible.”"
@@ -108,12 +126,115 @@ def test_quote_given_to_someone_else_in_its_own_sentence_is_dropped() -> None:
         {"id": "A2", "name": "Michael McFaul", "kind": "person"},
     ]
     wrong = draft(actors=actors, quotes=[{"quote_id": "Q1", "speaker_id": "A1"}])
-    summary, script = _summarize(wrong, wrong, doc=doc)
-    assert summary.quotes == []
-    assert "gives these words to Michael McFaul" in script.requests[1]["messages"][-1]["content"]
-    right = draft(actors=actors, quotes=[{"quote_id": "Q1", "speaker_id": "A2"}])
-    summary, _ = _summarize(right, doc=doc)
+    summary, _ = _summarize(wrong, doc=doc)
     assert [(q.text, q.speaker_id) for q in summary.quotes] == [("horrible.", "A2")]
+    assert any("Michael McFaul's" in w for w in summary.warnings)
+
+
+def test_a_quote_the_model_left_out_is_added_with_its_stated_speaker() -> None:
+    """With quotes='all' (the default), a quote whose speaker the text states is kept even when
+    the model skipped it, and its speaker joins the actors from the candidates."""
+    summary, _ = _summarize(draft(actors=[ACTORS[1]]), quotes="all")
+    roe = next(a for a in summary.actors if a.name == "Jane Roe")
+    assert [(q.text, q.speaker_id) for q in summary.quotes][0] == ("We will not cut jobs", roe.id)
+
+
+def test_selected_quotes_keep_only_what_the_model_chose() -> None:
+    """With quotes='selected', a quote the model skipped stays out (and is counted as missed)."""
+    summary, _ = _summarize(draft(actors=[ACTORS[1]]), quotes="selected")
+    assert summary.quotes == [] and summary.meta.quote_coverage.included == 0
+
+
+def test_all_actors_adds_every_candidate_the_document_names() -> None:
+    """With actors='all', actors the model left out but the text names are listed too."""
+    summary, _ = _summarize(draft(actors=[ACTORS[1]]), actors="all")
+    assert {"Jane Roe", "Bob Stone", "Acme Corp"} <= {a.name for a in summary.actors}
+    assert "Globex Industries" not in {a.name for a in summary.actors}  # boilerplate only
+
+
+def test_a_stance_citing_a_candidate_id_gets_that_actor() -> None:
+    """A stance holder cited by a prompt candidate id the model did not list is that candidate."""
+    from summarizer.steps import analyse
+
+    names = [c.name for c in analyse(DOC).candidates]
+    roe_id = f"A{names.index('Jane Roe') + 1}"
+    stance = {"actor_id": roe_id, "topic": "jobs", "position": "support", "evidence": ["S2"]}
+    stone = {**ACTORS[1], "id": "A9"}
+    summary, _ = _summarize(draft(actors=[stone], stances=[stance]))
+    [kept] = summary.stances
+    assert next(a for a in summary.actors if a.id == kept.actor_id).name == "Jane Roe"
+
+
+def test_alias_hijack_cannot_move_a_quote() -> None:
+    """Calling Alice Smith 'Bob Jones' does not make Bob Jones's quote hers."""
+    doc = "Alice Smith chairs the board. “Costs will rise,” said Bob Jones, the treasurer."
+    hijack = [{"id": "A1", "name": "Alice Smith", "kind": "person", "aliases": ["Bob Jones"]}]
+    summary, _ = _summarize(draft(actors=hijack, quotes=[{"quote_id": "Q1", "speaker_id": "A1"}]), doc=doc)
+    alice = next(a for a in summary.actors if a.name == "Alice Smith")
+    assert "Bob Jones" not in alice.aliases
+    [quote] = summary.quotes
+    assert next(a for a in summary.actors if a.id == quote.speaker_id).name == "Bob Jones"
+
+
+def test_invented_actor_from_words_of_one_sentence_is_dropped() -> None:
+    """'Harbor Smith' and 'Monday Jones' are not named by a sentence holding each word apart."""
+    doc = "On Monday, Jane Smith visited the harbor. Tom Jones stayed home."
+    invented = [
+        {"id": "A1", "name": "Harbor Smith", "kind": "person"},
+        {"id": "A2", "name": "Monday Jones", "kind": "person"},
+        {"id": "A3", "name": "Jane Smith", "kind": "person"},
+    ]
+    summary, _ = _summarize(draft(actors=invented), draft(actors=invented), doc=doc)
+    assert [a.name for a in summary.actors] == ["Jane Smith"]
+
+
+def test_a_name_inside_the_quote_is_not_its_speaker() -> None:
+    """“John Smith lied to all of us,” said a neighbour: John Smith is not the speaker."""
+    doc = "John Smith runs the mill.\n“John Smith lied to all of us,” said a neighbour."
+    actors = [{"id": "A1", "name": "John Smith", "kind": "person"}]
+    answer = draft(actors=actors, quotes=[{"quote_id": "Q1", "speaker_id": "A1"}])
+    summary, _ = _summarize(answer, answer, doc=doc)
+    assert summary.quotes == []
+
+
+def test_mentions_are_not_quotes() -> None:
+    """A film title and scare quotes are not anyone's words, whatever the model says."""
+    doc = "Critics loved the film “Parasite”. Ana Ruiz called the claims “fake news” on Monday."
+    actors = [{"id": "A1", "name": "Ana Ruiz", "kind": "person"}]
+    answer = draft(actors=actors, quotes=[{"quote_id": "Q1", "speaker_id": "A1"}])
+    summary, _ = _summarize(answer, doc=doc, quotes="all")
+    assert [q.text for q in summary.quotes] == ["fake news"]
+    assert summary.meta.quote_coverage.found == 1
+
+
+def test_kinds_the_text_knows_override_the_models() -> None:
+    """A person the model calls a country is a person."""
+    actors = [{"id": "A1", "name": "Jane Roe", "kind": "country"}]
+    summary, _ = _summarize(draft(actors=actors))
+    assert summary.actors[0].kind == "person"
+
+
+def test_prompt_scaffolding_is_removed_from_free_text() -> None:
+    """The boundary token line a weak model copies into its headline never reaches the output."""
+    answer = draft(
+        headline="The document token for this request is docb-0123456789abcdef. Acme keeps jobs",
+        actors=ACTORS,
+    )
+    summary, _ = _summarize(answer)
+    assert "docb-" not in summary.headline and "token" not in summary.headline
+
+
+def test_repeated_risks_are_merged() -> None:
+    """Near-identical risks are listed once."""
+    risk = {
+        "description": "Job cuts at Acme",
+        "category": "economic",
+        "severity": "medium",
+        "evidence": ["S2"],
+    }
+    again = {**risk, "description": "Job cuts at Acme Corp"}
+    summary, _ = _summarize(draft(actors=ACTORS, risks=[risk, again]))
+    assert len(summary.risks) == 1
 
 
 def test_multi_sentence_quote_stays_in_one_sentence_with_its_attribution() -> None:
@@ -187,7 +308,8 @@ def test_seed_see_also_company_never_appears(seed_text: str) -> None:
         {"id": "A2", "name": "Jensen Huang", "kind": "person"},
     ]
     script = Script(ok(draft(actors=actors)), ok(draft(actors=actors)))
-    summary = summarize(seed_text, settings=fast_settings(), http_client=script.client())
+    settings = fast_settings(quotes="selected", actors="selected")
+    summary = summarize(seed_text, settings=settings, http_client=script.client())
     assert [a.name for a in summary.actors] == ["Jensen Huang"]
 
 

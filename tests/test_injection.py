@@ -72,8 +72,8 @@ def test_obeying_model_cannot_put_injected_claims_in_the_output() -> None:
     assert verify_spans(INJECTED, summary.quotes, spans) == []
 
 
-def test_injected_instruction_is_at_most_evidence() -> None:
-    """Where injected text reaches the output, it is an exact span of the document."""
+def test_injected_instruction_is_never_evidence() -> None:
+    """A risk whose only evidence is text addressed to an AI model is re-asked, then dropped."""
     answer = draft(
         actors=ROE,
         risks=[
@@ -85,10 +85,10 @@ def test_injected_instruction_is_at_most_evidence() -> None:
             }
         ],
     )
-    summary, _ = _run(INJECTED, answer)
-    [risk] = summary.risks
-    assert risk.evidence[0].text.startswith("IGNORE ALL PREVIOUS INSTRUCTIONS")
-    assert INJECTED[risk.evidence[0].start : risk.evidence[0].end] == risk.evidence[0].text
+    summary, script = _run(INJECTED, answer, answer)
+    assert summary.risks == []
+    assert "addresses an AI model" in script.requests[1]["messages"][-1]["content"]
+    assert any("S3" in w and w.startswith("Dropped") for w in summary.warnings)
 
 
 def test_quote_planted_by_the_injection_is_not_attributed_to_the_named_person() -> None:

@@ -115,7 +115,7 @@ def test_other_encodings_are_decoded(tmp_path: Path, encoding: str) -> None:
     assert result.exit_code == 0, result.output
     summary = json.loads(result.stdout)
     assert calls == 1 and summary["actors"][0]["name"] == "Alice Smith"
-    assert summary["meta"]["quote_coverage"]["missed"][0]["text"] == "ça va"
+    assert [(q["text"], q["speaker_id"]) for q in summary["quotes"]] == [("ça va", summary["actors"][0]["id"])]
 
 
 def test_oversized_file_is_refused_by_the_documented_limit(tmp_path: Path) -> None:

@@ -1,0 +1,465 @@
+"""Who said each quote, as the text itself says it, before any model is asked.
+
+For every quote span the segmenter found, the rules look for its speaker in this order:
+- `label`: the transcript turn's speaker label;
+- `sentence`: the quote's own sentence names the speaker next to a verb of saying ("said X",
+  "X said", "X, calling it", "according to X", "X: ..."), with the quoted words blanked out so a
+  name inside the quote never counts;
+- `continuation`: the other half of a split quote, or the earlier paragraphs of a quote that runs
+  over several paragraphs, has a speaker;
+- `paragraph`: an earlier sentence of the same paragraph introduces a speaker ("Holt said:");
+- `pronoun`: "she said" or "the minister added", resolved to the person who spoke or was named
+  last before it in the paragraph (or the paragraph before). The weakest kind.
+
+It also tells speech from mention: a short quoted phrase that nobody is said to say (a film
+title, a nickname, scare quotes, "you will say ...") is a mention, not a quote of anyone.
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import re
+from typing import Any
+
+from .lexicon import (
+    GENERIC_SPEAKERS,
+    MENTION_CUE,
+    ORGANISATION_NOUNS,
+    PRONOUNS,
+    ROLE_NOUNS,
+    SPEECH_STEMS,
+    SPEECH_VERB_PATTERN,
+)
+from .names import TITLES
+from .segmentation import Segment, Segmentation
+
+# A proper name: capitalised words, allowing particles and connectors inside ("Ministry of
+# Foreign Affairs", "Ursula von der Leyen"), initials and hyphens.
+_CAP = r"[A-Z][\w’'.-]*"
+_NAME = rf"{_CAP}(?:\s+(?:(?:of|for|the|and|de|da|di|del|van|von|der|den|al|bin|le|la)\s+)*{_CAP}){{0,5}}"
+_PRONOUN = r"\b(?:he|she|they|I|we|He|She|They|We)\b"
+# "the minister", "a Northgate spokeswoman", "a courier": an article and up to four words.
+_ROLE = r"\b(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)(?:\s+[\w’'-]+){1,4}?"
+# A role phrase whose head says it stands for someone: "the minister", "a Northgate spokeswoman".
+_KNOWN_ROLE = (
+    r"\b(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w’'-]+\s+){0,3}?(?:"
+    + "|".join(sorted(ROLE_NOUNS | ORGANISATION_NOUNS))
+    + r")\b"
+)
+_WHO = rf"(?P<who>{_NAME}|{_PRONOUN}|{_KNOWN_ROLE})"
+_VERB = rf"(?:{SPEECH_VERB_PATTERN})"  # lowercase: "Point" in "Gullet Point" is no verb
+
+# "..., Forte quipped." or "..., quipped Forte" right after a quote: any -ed verb counts there.
+_AFTER_QUOTE = re.compile(
+    rf"^[\s,”\"’'—–-]*(?:{_WHO}\s+(?:\w+ly\s+)?(?P<verb>[a-z]+ed|{_VERB})\b"
+    rf"|(?P<verb2>[a-z]+ed|{_VERB})\s+(?P<who2>{_NAME}))"
+)
+_NOT_VERBS = {"used", "based", "needed", "owned", "planned", "required", "called", "expected", "started"}
+_WORD = re.compile(r"[\w’'-]+")
+
+
+@dataclasses.dataclass(frozen=True)
+class _Found:
+    who: str
+    kind: str  # "name", "pronoun" or "role"
+    distance: int
+
+
+def _blank_quotes(sentence: Segment, quotes: list[Segment]) -> str:
+    """The sentence with every quoted passage in it replaced by spaces (offsets kept), and the
+    commas of numbers ("3,100") too, so that commas only separate clauses."""
+    text = re.sub(r"(?<=\d),(?=\d{3})", " ", sentence.text)
+    for quote in quotes:
+        if quote.end > sentence.start and quote.start < sentence.end:
+            a = max(quote.start, sentence.start) - sentence.start
+            b = min(quote.end, sentence.end) - sentence.start
+            text = text[:a] + " " * (b - a) + text[b:]
+    return text
+
+
+def clean_name(name: str) -> str:
+    """A speaker as the text names them, without leading titles or roles: 'NVDA CEO Jensen Huang'
+    -> 'Jensen Huang', 'Treasury Secretary Scott Bessent' -> 'Scott Bessent'."""
+    words = name.strip(" ,").split()
+    last_title = max((i for i, w in enumerate(words) if w.lower().strip(".") in TITLES), default=-1)
+    if 0 <= last_title < len(words) - 1:
+        words = words[last_title + 1 :]
+    return " ".join(words).removesuffix("’s").removesuffix("'s")
+
+
+def _classify(who: str) -> tuple[str, str]:
+    if who.lower() in PRONOUNS:
+        return who, "pronoun"
+    if who.split()[0].lower() in {"the", "a", "an", "one", "another"}:
+        return who, "role"
+    return clean_name(who), "name"
+
+
+# Verbs after which the speaker may follow ("said Mara Kell"); after "told", "asked" or
+# "criticized" the next name is the listener or the target, never the speaker.
+_POSTPOSED = {"said", "says", "added", "adds", "continued", "explained", "wrote", "writes", "noted", "notes",
+              "insisted", "replied", "warned", "warns", "stated", "declared", "remarked", "recalled",
+              "quipped", "argued", "argues", "admitted", "conceded", "acknowledged", "observed", "mused",
+              "joked", "sighed", "laughed", "agreed", "countered", "retorted", "confirmed", "claimed",
+              "complained", "promised", "predicted", "boasted", "lamented", "answered", "recounted",
+              "cautioned", "stressed", "suggested", "tweeted", "posted", "wondered", "pleaded",
+              "according"}  # fmt: skip
+_VERB_RE = re.compile(rf"\b(?:{_VERB}|according\s+to)\b")
+_NAME_RE = re.compile(_NAME)
+_NAME_AT_END = re.compile(rf"(?P<name>{_NAME})\s*$")
+_PRONOUN_AT_END = re.compile(rf"(?P<name>{_PRONOUN})\s*$")
+_ROLE_AT_END = re.compile(rf"(?P<name>{_KNOWN_ROLE})\s*$")
+_FILLERS = re.compile(r"(?:\s+(?:\w+ly|has|had|have|also|then|later|again|once|previously|had\s+also))+\s*$")
+_CLAUSE_END = re.compile(r"[.;:!?“”\"«»]|\s{3,}")
+_CALENDAR = {  # fmt: skip
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "today",
+    "yesterday",
+    "tomorrow",
+}
+_LEADING = {"but", "and", "then", "however", "meanwhile", "so", "yet", "still", "also", "while", "when"}
+
+
+def _as_name(text: str) -> str | None:
+    words = text.split()
+    while words and words[0].lower().strip(",") in _LEADING:
+        words = words[1:]
+    name = clean_name(" ".join(words))
+    if not name or name.lower().strip(".") in _CALENDAR or name.split()[-1].lower().strip(".,") in _CALENDAR:
+        return None
+    return name if _NAME_RE.fullmatch(name) else None
+
+
+# Lowercase words that may stand between a verb and the speaker's name: titles and roles
+# ("said DHWU general secretary Mara Kell"), never words of a clause ("said it had ... Dunmarsh").
+_NOT_ROLE_WORDS = {
+    "it", "its", "he", "she", "they", "had", "has", "have", "was", "were", "is", "are", "to", "that", "would",
+    "will", "on", "in", "at", "for", "by", "with", "from", "this", "there", "and", "but", "not", "be",
+}  # fmt: skip
+
+
+def _subject_after(frame: str, position: int) -> tuple[str, str] | None:
+    """The speaker right after a verb: 'said Mara Kell', 'said DHWU secretary Mara Kell',
+    'said a courier, Talia Obi', 'said the minister'. The name must end its clause, so in
+    'Lenz said Drevnia would ask' Drevnia is no speaker."""
+    end = _CLAUSE_END.search(frame, position)
+    clause = frame[position : end.start() if end else min(len(frame), position + 160)]
+    parts = [p.strip() for p in clause.split(",")]
+    first = parts[0]
+    if not first or len(first.split()) > 7:
+        return None
+    if re.fullmatch(_PRONOUN, first):
+        return first, "pronoun"
+    at_end = _NAME_AT_END.search(first)
+    lead = first[: at_end.start()].split() if at_end else []
+    if at_end and len(lead) <= 3 and not {w.lower() for w in lead} & _NOT_ROLE_WORDS:
+        name = _as_name(at_end.group("name"))
+        if name:
+            return name, "name"
+    if re.fullmatch(_ROLE, first):
+        if len(parts) > 1 and (name := _as_name(parts[1])):
+            return name, "name"  # "said a courier, Talia Obi"
+        if re.fullmatch(_KNOWN_ROLE, first):
+            return first, "role"
+    return None
+
+
+def _subject_before(frame: str, position: int) -> tuple[str, str] | None:
+    """The speaker right before a verb: 'Mara Kell said', 'Bessent recently clarified',
+    'Kell, the union's secretary, said', 'former ambassador to Russia, Michael McFaul, calling'."""
+    left = _FILLERS.sub("", frame[:position].rstrip())
+    left = re.sub(r"\s*\([^()]{1,40}\)$", "", left)  # "Wagering Industry Association (WIA) said"
+    left = re.sub(r",\s+(?:which|who|whose)\b[^“”\"]*,$", ",", left)  # "X, which collected ..., said"
+    if left.endswith(","):
+        parts = left[:-1].split(",")
+        if len(parts) >= 2:
+            appositive = parts[-1].strip()
+            if (name := _as_name(appositive)) and _NAME_RE.fullmatch(appositive.strip()):
+                return name, "name"
+            left = ",".join(parts[:-1]).rstrip()
+        else:
+            left = parts[0].rstrip()
+    for pattern, kind in ((_PRONOUN_AT_END, "pronoun"), (_NAME_AT_END, "name"), (_ROLE_AT_END, "role")):
+        match = pattern.search(left)
+        if match:
+            who = match.group("name")
+            if kind == "name":
+                name = _as_name(who)
+                if name and " " not in name and frame[position:].split()[0] in SPEECH_STEMS:
+                    return None  # "Locals call", "Critics say": a plural noun, not a person
+                return (name, kind) if name else None
+            return who, kind
+    return None
+
+
+# A sentence that opens with its subject: "Former ambassador Michael McFaul, ..., criticized".
+_SENTENCE_SUBJECT = re.compile(
+    rf"^\W*(?P<who>(?:{_CAP}\s+)?(?:[a-z]+\s+){{0,3}}?{_NAME})(?:\s*,[^,]{{1,80}},)?\s+[a-z]"
+)
+_NOT_SPEECH = re.compile(r"\b(?:wrote|writes|write|writing)\s+(?:off|down|up)\b", re.IGNORECASE)
+
+
+def _attributions(frame: str) -> list[tuple[str, str, int, int]]:
+    """Every (who, kind, start, end) the sentence attributes speech to, quotes blanked."""
+    found: list[tuple[str, str, int, int]] = []
+    for verb in _VERB_RE.finditer(frame):
+        if _NOT_SPEECH.match(frame, verb.start()):
+            continue  # "wrote off $5.5 billion"
+        word = verb.group().split()[0].lower()
+        after = _subject_after(frame, verb.end()) if word in _POSTPOSED else None
+        before = None if word == "according" else _subject_before(frame, verb.start())
+        left = frame[: verb.start()].rstrip()
+        if before is None and after is None:
+            if re.search(r"\b(?:and|but|then|before|after)$", left) and found:
+                before = found[-1][:2]  # "Kell said ... and described it as"
+            elif word.endswith("ing") and left.endswith(","):
+                # "Ivic dismissed it, calling them": the participle's subject is the sentence's.
+                subject = _SENTENCE_SUBJECT.match(frame)
+                name = _as_name(subject.group("who")) if subject else None
+                before = found[-1][:2] if found else ((name, "name") if name else None)
+        for who in (before, after):
+            if who and who[0].lower() not in GENERIC_SPEAKERS:
+                found.append((who[0], who[1], verb.start(), verb.end()))
+    return found
+
+
+def _in_sentence(frame: str, quote_start: int, quote_end: int) -> _Found | None:
+    """The attribution nearest the quote in its (blanked) sentence."""
+    found: list[_Found] = []
+    after = _AFTER_QUOTE.match(frame, quote_end + 1) if quote_end < len(frame) else None
+    if after:
+        who = after.group("who") or after.group("who2")
+        verb = after.group("verb") or after.group("verb2") or ""
+        if who and verb.lower() not in _NOT_VERBS and who.lower() not in GENERIC_SPEAKERS:
+            name, kind = _classify(who)
+            if kind != "name" or _as_name(name):
+                found.append(_Found(name, kind, 0))
+    for who, kind, start, end in _attributions(frame):
+        distance = quote_start - end if end <= quote_start else start - quote_end
+        found.append(_Found(who, kind, abs(distance)))
+    intro = re.search(rf"(?P<who>{_NAME})\s*:\s*$", frame[:quote_start].rstrip(' “"«„'))
+    if intro and (name := _as_name(intro.group("who"))):
+        found.append(_Found(name, "name", 1))
+    if not found:
+        return None
+    nearest = min(found, key=lambda f: f.distance)
+    # A name in the sentence beats a pronoun or role, unless that is right next to the quote
+    # ("“...,” she said"): "Huang criticized controls as “...”, revealing his company wrote".
+    named = sorted((f for f in found if f.kind == "name"), key=lambda f: f.distance)
+    if named and (nearest.kind == "name" or nearest.distance > 3):
+        return named[0]
+    return nearest
+
+
+def _generic_only(frame: str) -> bool:
+    """'you will say', 'people say': speech that nobody in the story is said to speak."""
+    return bool(
+        re.search(rf"\b(?:you|one|people|everyone)\s+(?:\w+\s+)?(?:{SPEECH_VERB_PATTERN})\b", frame, re.I)
+    )
+
+
+# "call the barrier “the Great Wall”": a name given to something, when the quote is Title Case.
+_NAMING = re.compile(
+    r"\b(?:call|calls|called|calling|name|names|named|dub|dubs|dubbed)\s+(?:it|him|her|them|this|that|the\s+[\w-]+)\s*$"
+)
+
+
+def _title_case(words: list[str]) -> bool:
+    return all(w[0].isupper() or w.lower() in {"of", "the", "a", "and", "in", "on", "for"} for w in words)
+
+
+def _is_mention(quote: Segment, before: str, attributed: bool) -> bool:
+    """A quoted phrase that names or labels something rather than reporting anyone's words."""
+    words = _WORD.findall(quote.text)
+    if quote.speaker_hint:
+        return False
+    if _NAMING.search(before.rstrip(" “\"‘'")) and _title_case(words[1:] or words):
+        return True
+    if attributed:
+        return False
+    if MENTION_CUE.search(before) and len(words) <= 8:
+        return True
+    if len(words) <= 4:
+        return True  # scare quotes, terms, short titles and names with no one saying them
+    return _title_case(words) and len(words) <= 8 and not re.search(r"[.!?,]$", quote.text)
+
+
+def attribute(segmentation: Segmentation, people: dict[str, tuple[str, str]] | None = None) -> Segmentation:
+    """The segmentation with each quote's `speaker`, `attribution` and `speech` filled in.
+
+    `people`: the actors the document names (candidates) as name -> (kind, role), used to resolve
+    "she said", "the minister said" and "a Northgate spokeswoman said".
+    """
+    people = people or {}
+    sentences = segmentation.sentences
+    position = {s.id: i for i, s in enumerate(sentences)}
+    regions = segmentation.document.kept
+    text = segmentation.document.text
+    starts = [r.start for r in regions]
+
+    def paragraph_of(offset: int) -> int:
+        return bisect.bisect_right(starts, offset) - 1
+
+    frames = {s.id: _blank_quotes(s, segmentation.quotes) for s in sentences}
+    # Who the text says is speaking, sentence by sentence, for pronouns: (offset, name).
+    spoken: list[tuple[int, str]] = []
+    for sentence in sentences:
+        for who, kind, start, _ in _attributions(frames[sentence.id]):
+            if kind == "name":
+                spoken.append((sentence.start + start, who))
+
+    def latest(names: list[str], start: int, end: int) -> str | None:
+        """The name in `names` mentioned last in text[start:end]."""
+        placed = [(max(text.rfind(n, start, end), text.rfind(n.split()[-1], start, end)), n) for n in names]
+        placed = [(at, n) for at, n in placed if at >= 0]
+        return max(placed)[1] if placed else None
+
+    def last_spoken(start: int, end: int) -> str | None:
+        """The last speaker the text attributes words to in text[start:end]."""
+        return next((n for at, n in reversed(spoken) if start <= at < end), None)
+
+    def resolve(offset: int, phrase: str) -> str | None:
+        """'she', 'the minister', 'a Northgate spokeswoman': who the phrase stands for, from the
+        actors named before it (this paragraph first, then the one before)."""
+        paragraph = paragraph_of(offset)
+        here = regions[paragraph].start if paragraph >= 0 else 0
+        window = regions[max(paragraph - 1, 0)].start if paragraph >= 0 else 0
+        words = phrase.split()
+        persons = [n for n, (kind, _) in people.items() if kind == "person"]
+        persons += [n for _, n in spoken if n not in people]
+        if phrase.lower() not in PRONOUNS:
+            for word in (w for w in words[1:] if w[0].isupper()):  # "a Northgate spokeswoman"
+                owner = latest([n for n in people if word in n.split()], 0, offset)
+                if owner:
+                    return owner
+            if words[0].lower() in {"a", "an", "one", "another"}:
+                return None  # "a neighbour" is someone new, not the last person named
+            noun = words[-1].lower()
+            holders = [n for n, (_, role) in people.items() if noun in role.lower().split()]
+            if holders:  # "the mayor": the person the text calls mayor
+                return latest(holders, 0, offset)
+            if noun in ORGANISATION_NOUNS:
+                bodies = [n for n, (kind, _) in people.items() if kind != "person"]
+                named = [n for n in bodies if noun in n.lower().split()]
+                return latest(named, 0, offset) or latest(bodies, window, offset)
+            if noun not in ROLE_NOUNS:
+                return None  # "the plan said" names no one
+        if phrase.lower() == "they":
+            persons += [n for n, (kind, _) in people.items() if kind != "person"]
+        return (
+            last_spoken(here, offset)
+            or latest(persons, here, offset)
+            or last_spoken(window, offset)
+            or latest(persons, window, offset)
+        )
+
+    def only_person_here(offset: int) -> str | None:
+        """The one person the paragraph names before `offset`, if it names exactly one."""
+        here = regions[paragraph_of(offset)].start
+        before = text[here:offset]
+        named = {n for n, (kind, _) in people.items() if kind == "person" and n.split()[-1] in before}
+        return named.pop() if len(named) == 1 else None
+
+    quotes: list[Segment] = []
+    for quote in segmentation.quotes:
+        if quote.speaker_hint:
+            label = re.sub(r"\s*\(.*\)$", "", quote.speaker_hint)
+            quotes.append(dataclasses.replace(quote, speaker=label, attribution="label"))
+            continue
+        index = position.get(quote.sentence_id or "", -1)
+        if index < 0:
+            quotes.append(quote)
+            continue
+        sentence = sentences[index]
+        frame = frames[sentence.id]
+        a, b = quote.start - sentence.start, quote.end - sentence.start
+        found = _in_sentence(frame, a, b)
+        speaker, how = None, None
+        if found and found.kind == "name":
+            speaker, how = found.who, "sentence"
+        elif found:
+            speaker, how = resolve(quote.start, found.who), "pronoun"
+        elif not frame.strip(" \t,.;:!?“”\"‘’'«»—–-"):
+            before = _speaker_before(quotes, quote, sentences, index, paragraph_of)
+            speaker, how = before or only_person_here(quote.start), "paragraph"
+        else:
+            speaker, how = _introduced(sentences, frames, index, paragraph_of), "paragraph"
+        words = _WORD.findall(quote.text)
+        named = speaker is not None
+        speech = not (_generic_only(frame[:a]) or _is_mention(quote, frame[:a], found is not None))
+        if len(words) <= 2 and not named:
+            speech = False  # "fake news", dismissed by an unnamed minister: a term, not a quote
+        speech = speech or named
+        # "said a neighbour": the text gives the words to someone it does not name.
+        how = how if speaker else ("unnamed" if found else None)
+        quotes.append(dataclasses.replace(quote, speaker=speaker, attribution=how, speech=speech))
+    return dataclasses.replace(segmentation, quotes=_share_along_continuations(quotes))
+
+
+def _speaker_before(
+    done: list[Segment], quote: Segment, sentences: list[Segment], index: int, paragraph_of: Any
+) -> str | None:
+    """A sentence that is nothing but a quote goes on with the speaker of the quote just before
+    it: in the same paragraph, or ending the paragraph before (news style)."""
+    if not done or not done[-1].speaker or done[-1].speaker_hint:
+        return None
+    previous = done[-1]
+    here, there = paragraph_of(quote.start), paragraph_of(previous.start)
+    if there == here:
+        return previous.speaker
+    if there == here - 1 and index > 0 and sentences[index - 1].end >= previous.end:
+        return previous.speaker  # the previous paragraph ends with that speaker's words
+    return None
+
+
+def _introduced(
+    sentences: list[Segment], frames: dict[str, str], index: int, paragraph_of: Any
+) -> str | None:
+    """An earlier sentence of the paragraph that introduces the speaker ("Holt said:")."""
+    paragraph = paragraph_of(sentences[index].start)
+    for earlier in reversed(sentences[max(0, index - 3) : index]):
+        if paragraph_of(earlier.start) != paragraph:
+            return None
+        frame = frames[earlier.id]
+        if re.search(r":\s*$", frame.rstrip(' “"«„')):
+            intro = _in_sentence(frame, len(frame), len(frame))
+            return intro.who if intro and intro.kind == "name" else None
+    return None
+
+
+def _share_along_continuations(quotes: list[Segment]) -> list[Segment]:
+    """The parts of one quote share a speaker: a split quote's halves, a quote's paragraphs."""
+    by_id = {q.id: q for q in quotes}
+    changed = True
+    while changed:
+        changed = False
+        for quote in list(by_id.values()):
+            head = by_id.get(quote.continues or "")
+            if head is None:
+                continue
+            for source, target in ((head, quote), (quote, head)):
+                if source.speaker and not target.speaker:
+                    by_id[target.id] = dataclasses.replace(
+                        target, speaker=source.speaker, attribution="continuation", speech=True
+                    )
+                    changed = True
+    return [by_id[q.id] for q in quotes]

@@ -1,0 +1,170 @@
+"""The actors of one answer: the model's, checked against the text, and the library's candidates.
+
+The model's actors are kept when the document names them by one contiguous mention of their name
+or an alias; an alias stays only when the document links it to the name (so a model cannot hand
+Bob Jones's words to Alice Smith by calling her "Bob Jones"). Actors the library found itself
+(candidates, listed in the prompt as A1, A2, ...) join the roster when the answer needs them: as
+a quote's speaker, as the holder of a stance the model cited by id, or all of them when the user
+wants every actor the document names.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, get_args
+
+from .names import KeptText, alias_linked, merge_actors, normalize, refers_to
+from .schemas import MAX_ALIASES, Actor, ActorDraft, ActorKind
+
+if TYPE_CHECKING:
+    from .candidates import Candidate
+
+KINDS = set(get_args(ActorKind))
+# Kinds the candidate finder knows from the text itself (a title, a country list); the model's
+# word does not override them.
+_CERTAIN_KINDS = {"person", "country"}
+
+
+def candidate_id(index: int) -> str:
+    """The id a candidate has in the prompt: A1 for the first."""
+    return f"A{index + 1}"
+
+
+def as_actor(candidate: Candidate, actor_id: str) -> Actor:
+    return Actor(
+        id=actor_id,
+        name=candidate.name,
+        kind=candidate.kind if candidate.kind in KINDS else "other",
+        role=candidate.role or "",
+        aliases=[a for a in candidate.aliases if normalize(a) != normalize(candidate.name)][:MAX_ALIASES],
+    )
+
+
+class Roster:
+    def __init__(self, text: KeptText, document: str, candidates: list[Candidate]):
+        self.text = text
+        self.document = document
+        self.candidates = candidates
+        self.actors: list[Actor] = []
+        self.remap: dict[str, str] = {}  # the model's ids -> roster ids
+        self.problems: list[tuple[str, str]] = []  # (item, message)
+        self.notes: list[str] = []
+        self.model_ids: set[str] = set()  # every id the model defined, kept or not
+
+    # --- the model's actors ----------------------------------------------------------------
+
+    def add_model_actors(self, drafts: list[ActorDraft]) -> None:
+        kept: list[Actor] = []
+        for i, draft in enumerate(drafts):
+            actor = _from_draft(draft)
+            self.model_ids.add(actor.id)
+            where = f"actors[{i}] '{actor.name}' ({actor.id})"
+            if any(a.id == actor.id for a in kept):
+                self.problems.append((where, f"{where} reuses id {actor.id}; give each actor its own id."))
+                continue
+            if not self.text.names_actor(actor):
+                self.problems.append(
+                    (where, f"{where} is not named in the document; list only actors the document names.")
+                )
+                continue
+            aliases = [a for a in actor.aliases if self.text.mentions(a)]
+            linked = [a for a in aliases if alias_linked(actor.name, a, self.document)]
+            if len(linked) < len(actor.aliases):
+                self.notes.append(
+                    f"Dropped aliases of '{actor.name}' that the document does not use for it "
+                    f"({', '.join(a for a in actor.aliases if a not in linked)[:80]})."
+                )
+            kept.append(self._checked_kind(actor.model_copy(update={"aliases": linked})))
+        merged, remap, notes = merge_actors(kept)
+        self.actors, self.remap = merged, remap
+        self.notes.extend(notes)
+
+    def _checked_kind(self, actor: Actor) -> Actor:
+        """The candidate finder's kind where it knows it, its aliases and role where missing."""
+        candidate = self._candidate_for(actor)
+        if candidate is None:
+            return actor
+        update: dict[str, object] = {}
+        if candidate.kind in _CERTAIN_KINDS and actor.kind != candidate.kind:
+            self.notes.append(f"'{actor.name}' is a {candidate.kind} in the text, not a {actor.kind}.")
+            update["kind"] = candidate.kind
+        elif actor.kind == "country" and candidate.kind != "country":
+            update["kind"] = candidate.kind if candidate.kind in KINDS else "other"
+        if not actor.role and candidate.role:
+            update["role"] = candidate.role
+        more = [
+            a for a in candidate.aliases if a not in actor.aliases and normalize(a) != normalize(actor.name)
+        ]
+        if more:
+            update["aliases"] = [*actor.aliases, *more][:MAX_ALIASES]
+        return actor.model_copy(update=update) if update else actor
+
+    def _candidate_for(self, actor: Actor) -> Candidate | None:
+        forms = [actor.name, *actor.aliases]
+        for candidate in self.candidates:
+            probe = Actor(id="-", name=candidate.name, kind=_kind(candidate), aliases=list(candidate.aliases))
+            if any(refers_to(form, probe) for form in forms) or refers_to(candidate.name, actor):
+                return candidate
+        return None
+
+    # --- lookups that add candidates on demand ----------------------------------------------
+
+    def by_model_id(self, model_id: str) -> Actor | None:
+        """The model's own actor with that id; else the prompt's candidate with that id."""
+        if model_id in self.remap:
+            return self.by_id(self.remap[model_id])
+        match = re.fullmatch(r"A(\d+)", model_id)
+        if match and model_id not in self.model_ids and 0 < int(match.group(1)) <= len(self.candidates):
+            actor = self.add(self.candidates[int(match.group(1)) - 1])
+            self.remap[model_id] = actor.id
+            return actor
+        return None
+
+    def by_name(self, name: str) -> Actor | None:
+        """The actor a name from the text means ("Bessent", "NVDA CEO Jensen Huang"), adding the
+        candidate it names, or an actor for the name itself when the candidates missed it."""
+        for actor in self.actors:
+            if refers_to(name, actor):
+                return actor
+        for candidate in self.candidates:
+            probe = Actor(id="-", name=candidate.name, kind=_kind(candidate), aliases=list(candidate.aliases))
+            if refers_to(name, probe):
+                return self.add(candidate)
+        if len(name.split()) < 2 or not self.text.mentions(name):
+            return None  # a lone word the candidates do not know is too weak to make an actor
+        actor = Actor(id=self._next_id(), name=name, kind="person" if len(name.split()) > 1 else "other")
+        self.actors.append(actor)
+        return actor
+
+    def by_id(self, actor_id: str) -> Actor | None:
+        return next((a for a in self.actors if a.id == actor_id), None)
+
+    def add(self, candidate: Candidate) -> Actor:
+        """The candidate as an actor of the roster (once)."""
+        probe = as_actor(candidate, "-")
+        for actor in self.actors:
+            if refers_to(candidate.name, actor) or refers_to(actor.name, probe):
+                return actor
+        actor = as_actor(candidate, self._next_id())
+        self.actors.append(actor)
+        return actor
+
+    def add_all_candidates(self) -> None:
+        for candidate in self.candidates:
+            self.add(candidate)
+
+    def _next_id(self) -> str:
+        taken = {int(a.id[1:]) for a in self.actors if re.fullmatch(r"A\d+", a.id)}
+        taken |= {int(i[1:]) for i in self.remap if re.fullmatch(r"A\d+", i)}
+        return f"A{max(taken, default=0) + 1}"
+
+
+def _kind(candidate: Candidate) -> str:
+    return candidate.kind if candidate.kind in KINDS else "other"
+
+
+def _from_draft(draft: ActorDraft) -> Actor:
+    aliases = [a for a in dict.fromkeys(draft.aliases) if normalize(a) != normalize(draft.name)]
+    return Actor(
+        id=draft.id, name=draft.name.strip(), kind=draft.kind, role=draft.role.strip(), aliases=aliases
+    )

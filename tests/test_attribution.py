@@ -1,0 +1,138 @@
+"""Who said each quote, from the text alone: one test per attribution pattern, and speech vs mention."""
+
+import pytest
+
+from summarizer.steps import analyse
+
+
+def _speakers(text: str) -> list[tuple[str, str | None, str | None]]:
+    return [(q.text, q.speaker, q.attribution) for q in analyse(text).quotes]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("“We will win,” said Mara Kell.", "Mara Kell"),
+        ("“We will win,” Mara Kell said.", "Mara Kell"),
+        ("Mara Kell told reporters the deal was “a good one.”", "Mara Kell"),
+        ("“We will win,” Kell added on Tuesday.", "Kell"),
+        ("The plan is “dead on arrival,” according to Mara Kell.", "Mara Kell"),
+        (
+            "Treasury Secretary Scott Bessent recently clarified that the U.S. will “keep trading.”",
+            "Scott Bessent",
+        ),
+        ("Former ambassador Michael McFaul criticized the silence, calling it “horrible.”", "Michael McFaul"),
+        ("“It was a disaster,” said DHWU general secretary Mara Kell.", "Mara Kell"),
+        ("“Corwin Blake lied to every one of us,” said a courier, Talia Obi.", "Talia Obi"),
+        ("“I’ve been paying for forty years,” Petty quipped.", "Petty"),
+        ("Kell, the union’s general secretary, said the offer was “an insult.”", "Kell"),
+        ("The Wagering Industry Association (WIA) said in a statement that a ban “would not work.”", None),
+    ],
+)
+def test_the_quotes_own_sentence_names_the_speaker(text: str, speaker: str | None) -> None:
+    """Speech verbs on either side, appositives, participles and 'according to' name the speaker."""
+    [(quote, found, how)] = _speakers(text)
+    if speaker is None:
+        assert found == "Wagering Industry Association" and how == "sentence"
+    else:
+        assert (found, how) == (speaker, "sentence"), quote
+
+
+def test_colon_introduction_names_the_speaker() -> None:
+    """'Holt said: “...”' and 'Holt: “...”' give the quote to Holt."""
+    assert _speakers("Mayor Ines Holt said: “The sea has had its say.”")[0][1:] == ("Ines Holt", "sentence")
+
+
+def test_transcript_label_is_the_speaker() -> None:
+    """A transcript turn's label is its speaker."""
+    text = "ANA RUIZ: Revenue grew.\nBOB LEE: Costs fell?\nANA RUIZ: Margins held.\nBOB LEE: Thanks."
+    assert [s for _, s, _ in _speakers(text)] == ["ANA RUIZ", "BOB LEE", "ANA RUIZ", "BOB LEE"]
+    assert {h for _, _, h in _speakers(text)} == {"label"}
+
+
+def test_split_quote_halves_share_the_speaker() -> None:
+    """'“X,” Forte said. “Y.”' is one quote in two halves, both Forte's."""
+    quotes = analyse("“This is not a luxury,” Forte said. “It is a necessity.”").quotes
+    assert [(q.speaker, q.continues) for q in quotes] == [("Forte", None), ("Forte", quotes[0].id)]
+
+
+def test_split_quote_is_not_joined_across_two_speakers() -> None:
+    """'“We will win,” Lee said. But Park insisted the plan “would fail.”' are two speakers."""
+    quotes = analyse("“We will win this vote,” Lee said. But Park insisted the plan “would fail.”").quotes
+    assert [(q.speaker, q.continues) for q in quotes] == [("Lee", None), ("Park", None)]
+
+
+def test_pronoun_goes_to_the_last_speaker_before_it() -> None:
+    """'she said' resolves to the person who spoke just before, marked as the weak kind."""
+    text = "Ana Ruiz said talks would resume. Bob Lee stayed silent.\n“We are ready,” she said."
+    assert _speakers(text) == [("We are ready", "Ana Ruiz", "pronoun")]
+
+
+def test_a_role_noun_goes_to_the_person_with_that_role() -> None:
+    """'the mayor said' resolves to the person the text calls mayor."""
+    text = "Mayor Ines Holt opened the meeting. Councillor Bob Lee objected.\n“We start in autumn,” the mayor said."
+    assert _speakers(text)[0][1:] == ("Ines Holt", "pronoun")
+
+
+def test_an_indefinite_role_is_nobody_named() -> None:
+    """'said a neighbour' is someone new: not the person named before, and not anyone named inside."""
+    text = "John Smith runs the mill.\n“John Smith lied to all of us,” said a neighbour."
+    assert _speakers(text) == [("John Smith lied to all of us", None, "unnamed")]
+
+
+def test_a_multi_paragraph_quote_is_found_whole_with_one_speaker() -> None:
+    """News style: each paragraph opens a quote mark, only the last closes it."""
+    text = (
+        "“We have waited six years,” said Mayor Ines Holt. “And every year the sea came closer.\n\n"
+        "“I have sat in flooded kitchens.\n\n"
+        "“Now it is our turn.”\n\nThe vote passed."
+    )
+    quotes = analyse(text).quotes
+    assert [q.text for q in quotes] == [
+        "We have waited six years",
+        "And every year the sea came closer.",
+        "I have sat in flooded kitchens.",
+        "Now it is our turn.",
+    ]
+    assert {q.speaker for q in quotes} == {"Ines Holt"}
+    assert all(text[q.start : q.end] == q.text for q in quotes)
+
+
+def test_a_quote_alone_in_its_paragraph_continues_the_last_speaker() -> None:
+    """A paragraph that is only a quote, after a paragraph ending with someone's words, is theirs."""
+    text = "Analyst Lucia Ferrante said the protocol was “toothless and everyone knows it.”\n\n“Nobody wants to blink first.”"
+    assert _speakers(text)[1] == ("Nobody wants to blink first.", "Lucia Ferrante", "paragraph")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Critics loved the film “Parasite” this year.",
+        "The minister dismissed the reports as “fake news” again.",
+        "Locals call the barrier “the Great Wall of Marlow” now.",
+        "Every parent thinks “not my child.” until it happens.",
+        "You will say “why me?” and nobody will answer.",
+    ],
+)
+def test_titles_terms_and_imagined_speech_are_mentions(text: str) -> None:
+    """A quoted title, term, nickname or imagined line is a mention, not anyone's speech."""
+    [quote] = analyse(text).quotes
+    assert not quote.speech and quote.speaker is None
+
+
+def test_a_short_attributed_phrase_is_speech() -> None:
+    """Three words with a speaker are still a quote ('“poison pill clauses”')."""
+    [quote] = analyse(
+        "Researcher Zhang Yansheng described the deals as “poison pill clauses” on Friday."
+    ).quotes
+    assert quote.speech and quote.speaker == "Zhang Yansheng"
+
+
+def test_the_seed_quotes_all_have_their_speakers(seed_text: str) -> None:
+    """The seed's four quotes: McFaul, Bessent, Huang and Zhang, each from its own sentence."""
+    assert [(s, h) for _, s, h in _speakers(seed_text)] == [
+        ("Michael McFaul", "sentence"),
+        ("Scott Bessent", "sentence"),
+        ("Jensen Huang", "sentence"),
+        ("Zhang Yansheng", "sentence"),
+    ]

@@ -1,0 +1,191 @@
+"""Actor candidates found by rules: names, kinds, roles, aliases and exact mention offsets."""
+
+import re
+
+from summarizer.candidates import Candidate, find_candidates
+from summarizer.cleaning import CleanedDocument, Region, clean
+
+# Every person, company and body below is invented; only the countries are real.
+
+
+def _find(text: str) -> list[Candidate]:
+    return find_candidates(clean(text))
+
+
+def _named(candidates: list[Candidate], name: str) -> Candidate:
+    found = [c for c in candidates if c.name == name]
+    assert len(found) == 1, [c.name for c in candidates]
+    return found[0]
+
+
+def _names(candidates: list[Candidate]) -> set[str]:
+    return {form for c in candidates for form in c.forms}
+
+
+def test_titled_person_gets_name_and_role() -> None:
+    """A title before a name is the role, not part of the name; the titled form is an alias."""
+    found = _find("Treasury Secretary Kasimir Dunlevy said on Monday that exports would rise.")
+    person = _named(found, "Kasimir Dunlevy")
+    assert person.kind == "person"
+    assert person.role == "Treasury Secretary"
+    assert "Treasury Secretary Kasimir Dunlevy" in person.aliases
+
+
+def test_appositive_gives_role() -> None:
+    """A noun phrase set off by commas after a name is its role."""
+    found = _find(
+        "Orla Penhallow, a former official at the Ministry of Commerce, said the pact was unfair. "
+        "Tomasz Orr-Bell, CEO of Brightline Robotics, disagreed."
+    )
+    assert _named(found, "Orla Penhallow").role == "a former official at the Ministry of Commerce"
+    assert _named(found, "Tomasz Orr-Bell").role == "CEO of Brightline Robotics"
+
+
+def test_surname_joins_the_full_name() -> None:
+    """ "President Edda Marrow", "Edda Marrow" and "Marrow" are one candidate."""
+    text = (
+        "President Edda Marrow met union leaders on Friday. "
+        "Marrow said the talks were useful, and Marrow's aides agreed."
+    )
+    found = _find(text)
+    people = [c for c in found if c.kind == "person"]
+    assert len(people) == 1
+    assert people[0].name == "Edda Marrow"
+    assert {"Marrow", "President Edda Marrow"} <= set(people[0].aliases)
+    assert [text[s:e] for s, e in people[0].mentions] == ["Edda Marrow", "Marrow", "Marrow"]
+
+
+def test_two_people_with_one_surname_stay_apart() -> None:
+    """A surname shared by two named people joins neither."""
+    found = _find("Edda Marrow and Piet Marrow arrived together. Later Marrow said nothing.")
+    assert {"Edda Marrow", "Piet Marrow"} <= {c.name for c in found}
+    assert not any(c.name == "Marrow" or "Marrow" in c.aliases for c in found)
+
+
+def test_acronym_joins_its_expansion() -> None:
+    """An acronym defined in parentheses, or made of the name's initials, is an alias."""
+    found = _find(
+        "The Harrowby Monetary Fund (HMF) cut its forecast. The HMF said growth would slow. "
+        "The Northern Ports Authority agreed, and the NPA said it would publish figures."
+    )
+    fund = _named(found, "Harrowby Monetary Fund")
+    assert fund.aliases == ("HMF",)
+    assert len(fund.mentions) == 3
+    assert "NPA" in _named(found, "Northern Ports Authority").aliases
+
+
+def test_country_forms_and_acting_capital_are_one_candidate() -> None:
+    """ "U.S.", "United States" and a capital that acts ("Washington's guidance") are one country."""
+    text = (
+        "The U.S. will keep trading with China, officials said. The United States has also "
+        "followed Washington's guidance on chips. Talks were held in Beijing last week."
+    )
+    found = _find(text)
+    us = _named(found, "United States")
+    assert us.kind == "country"
+    assert {"U.S.", "Washington"} <= set(us.aliases)
+    china = _named(found, "China")
+    assert "Beijing" not in china.aliases  # a place where talks were held, not an actor
+
+
+def test_country_named_only_as_a_place_is_not_a_candidate() -> None:
+    """A country that only appears after "in" or in a list after it is a place, not an actor."""
+    found = _find("The company has offices in the Netherlands, Belgium and Spain, a filing said.")
+    assert not {"Netherlands", "Belgium", "Spain"} & _names(found)
+
+
+def test_names_only_in_boilerplate_are_not_candidates() -> None:
+    """Names on removed lines are neither candidates nor mentions."""
+    text = (
+        "Mayor Ilse Varga said the bridge would reopen.\n"
+        "Photo courtesy: Quenby Archive\n"
+        "© 2026 Tidewater Ledger. All rights reserved.\n"
+        "Varga thanked Dorrit Engineering Ltd. for its work."
+    )
+    lines = [m.span() for m in re.finditer(r"[^\n]+", text)]
+    document = CleanedDocument(
+        text=text,
+        kept=(Region(*lines[0]), Region(*lines[3])),
+        removed=(Region(*lines[1]), Region(*lines[2])),
+    )
+    found = find_candidates(document)
+    assert {"Ilse Varga", "Dorrit Engineering Ltd."} <= {c.name for c in found}
+    assert not {"Quenby Archive", "Tidewater Ledger"} & _names(found)
+    assert all(document.is_kept(s, e) for c in found for s, e in c.mentions)
+
+
+def test_sentence_initial_common_words_are_not_candidates() -> None:
+    """ "However", "Residents" and "Opponents" open sentences but name nobody."""
+    found = _find(
+        "However, the vote was delayed. Residents said they were tired of waiting. "
+        "Opponents argued the toll was unfair, according to Councilmember Rhea Solano."
+    )
+    assert [c.name for c in found] == ["Rhea Solano"]
+
+
+def test_headline_case_and_dates_are_not_candidates() -> None:
+    """Title Case headlines, months and weekdays never make a candidate."""
+    found = _find(
+        "River Board Votes To Cut Deliveries Again\n"
+        "On Tuesday in March, the board's chair Ona Lisk said the cuts would last until June."
+    )
+    assert [c.name for c in found] == ["Ona Lisk"]
+
+
+def test_mentions_are_exact_offsets_sorted_by_first() -> None:
+    """Each mention is an exact slice of the text, and candidates come in order of first mention."""
+    text = (
+        "Verdane Growers Cooperative signed a deal with Helmark Agritech B.V. on Friday. "
+        "“We needed the robots,” said Pieter Aalst, chair of Verdane Growers Cooperative. "
+        "Helmark will lease them, Aalst added."
+    )
+    found = _find(text)
+    assert [c.first for c in found] == sorted(c.first for c in found)
+    for candidate in found:
+        assert candidate.first == candidate.mentions[0][0]
+        for start, end in candidate.mentions:
+            assert text[start:end] in candidate.forms
+    helmark = _named(found, "Helmark Agritech B.V.")
+    assert [text[s:e] for s, e in helmark.mentions] == ["Helmark Agritech B.V.", "Helmark"]
+
+
+def test_organisation_suffixes_give_kinds() -> None:
+    """Suffixes and heads decide the kind: company, government body, group."""
+    found = _find(
+        "Calloway Holdings Inc. said the Ministry of Foreign Affairs had approved the deal. "
+        "The Pinecrest County Commission voted 4-1, and the Antelope Creek Band objected. "
+        "The Tarrow Group declined to comment."
+    )
+    kinds = {c.name: c.kind for c in found}
+    assert kinds["Calloway Holdings Inc."] == "organization"
+    assert kinds["Ministry of Foreign Affairs"] == "government"
+    assert kinds["Pinecrest County Commission"] == "government"
+    assert kinds["Antelope Creek Band"] == "group"
+    assert kinds["Tarrow Group"] == "organization"
+
+
+def test_places_and_products_are_not_candidates() -> None:
+    """Names of places and products ("Harbor Street Bridge", "Stride 3", "in Korsa") are dropped."""
+    found = _find(
+        "Traffic on the Harbor Street Bridge stopped. Sales of the Stride 3 watch fell in Korsa, "
+        "said Lamar Quist, an analyst at Fairholt Securities."
+    )
+    assert {c.name for c in found} == {"Lamar Quist", "Fairholt Securities"}
+
+
+def test_no_names_no_candidates() -> None:
+    """A text without names, or an empty one, has no candidates."""
+    assert _find("the river was low and the farmers were worried about the summer.") == []
+    assert _find("") == []
+    assert find_candidates(CleanedDocument(text="Ada Lune said so.", kept=(), removed=())) == []
+
+
+def test_every_mention_of_a_long_document_is_found() -> None:
+    """Mentions are found all through a long document, not just near its start."""
+    paragraph = (
+        "Treasury Secretary Kasimir Dunlevy said the Harrowby Monetary Fund (HMF) would help. "
+        "Orla Penhallow, an economist at Brightline Capital, disagreed. Dunlevy said the HMF agreed. "
+    )
+    found = find_candidates(clean(paragraph * 500))
+    assert len(_named(found, "Kasimir Dunlevy").mentions) == 1000
+    assert len(_named(found, "Harrowby Monetary Fund").mentions) == 1500  # with "(HMF)"

@@ -1,0 +1,347 @@
+"""Cleaning: news, wire and transcript furniture goes; content lines, however similar, stay."""
+
+import pytest
+
+from summarizer.cleaning import boilerplate_reason, clean, is_boilerplate
+
+# Every example below is invented: names, outlets and agencies do not come from any real page.
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By Orla Penhallow, Tidewater News",
+        "By Orla Penhallow and Kasimir Dunlevy",
+        "By ORLA PENHALLOW | Northwind Wire",
+        "By Ana de la Fuente, Kasimir Dunlevy and Tomasz Orr-Bell",
+        "By Orla Penhallow - The Harrowby Ledger",
+    ],
+)
+def test_bylines_are_removed(line: str) -> None:
+    """A "By" line of one to four names, optionally with an outlet, is a byline."""
+    assert boilerplate_reason(line) == "byline"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Orla Penhallow, Staff Writer",
+        "Kasimir Dunlevy, Chief Political Correspondent, The Harrowby Ledger",
+        "Tomasz Orr-Bell | Senior Reporter",
+    ],
+)
+def test_name_and_newsroom_role_lines_are_removed(line: str) -> None:
+    """ "Name, Staff Writer" lines (a name, a newsroom role, maybe an outlet) are bylines."""
+    assert boilerplate_reason(line) == "byline"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Reporting by Orla Penhallow",
+        "Reporting by Orla Penhallow in Marrowgate; Writing by Kasimir Dunlevy; Editing by Lise Amundrud",
+        "Additional reporting by Tomasz Orr-Bell; Editing by Lise Amundrud",
+        "(Reporting by Orla Penhallow and Ines Varga in Coldharbour; Editing by Lise Amundrud)",
+        "Edited by Lise Amundrud",
+        "Compiled by Kasimir Dunlevy",
+        "Contributing: Ines Varga, Tomasz Orr-Bell",
+        "Ines Varga contributed reporting from Coldharbour.",
+    ],
+)
+def test_reporting_and_editing_credits_are_removed(line: str) -> None:
+    """Wire credit lines ("Reporting by ...; Editing by ...") name staff, not actors."""
+    assert boilerplate_reason(line) == "credits"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Published 3:42 PM EST, Tue March 4, 2025",
+        "Updated 2 hours ago",
+        "Last updated: 14 June 2025 09:15 BST",
+        "March 4, 2025",
+        "5 min read",
+        "Reading time: 7 minutes",
+    ],
+)
+def test_datelines_and_read_times_alone_are_removed(line: str) -> None:
+    """A line that is only a publish/update stamp, a date or a read time is furniture."""
+    assert boilerplate_reason(line) == "dateline"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By Orla Penhallow | Published 3:42 PM EST, Tue March 4, 2025",
+        "Tidewater News • Updated 2 hours ago • 5 min read",
+    ],
+)
+def test_a_line_of_several_meta_pieces_is_removed(line: str) -> None:
+    """Byline, dateline and read time joined by separators on one line go together."""
+    assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "142 comments",
+        "Comments (12)",
+        "Comments",
+        "View 1.2k comments",
+        "Leave a comment",
+        "Comments are closed.",
+    ],
+)
+def test_comment_counts_are_removed(line: str) -> None:
+    """Comment counters and comment prompts are page furniture."""
+    assert boilerplate_reason(line) == "comments"
+
+
+@pytest.mark.parametrize("line", ["Share", "Save", "Share Save", "Facebook Twitter Email Copy link", "Print"])
+def test_share_bars_are_removed(line: str) -> None:
+    """A line made only of share/save/social-network buttons is furniture."""
+    assert boilerplate_reason(line) == "share"
+
+
+@pytest.mark.parametrize(
+    "line", ["WORLD", "Business", "Politics | Europe", "Middle East", "Energy & Climate"]
+)
+def test_section_labels_alone_are_removed(line: str) -> None:
+    """A short line that is only a section name (or one ALL CAPS word) is a label."""
+    assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize("line", ["Collapse", "Fire season", "What comes next", "Questions and answers"])
+def test_short_headlines_and_subheads_are_kept(line: str) -> None:
+    """A one- to three-word line that is not a section word is a headline or subhead."""
+    assert not is_boilerplate(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Orla Penhallow is a reporter covering energy and climate for the Tidewater News.",
+        "Kasimir Dunlevy is a senior correspondent at Northwind Wire, based in Coldharbour.",
+        "Ines Varga is an award-winning investigative journalist. Follow her on X @ivarga_news",
+        "Follow him on Twitter @kdunlevy",
+        "Follow Orla Penhallow on Instagram",
+    ],
+)
+def test_author_bios_are_removed(line: str) -> None:
+    """Author bios ("X is a reporter covering ...", "Follow her on X") are not the story."""
+    assert boilerplate_reason(line) == "bio"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Sign up for our morning newsletter",
+        "Get our free app",
+        "Download the Tidewater News app for breaking alerts",
+        "Want the day's top stories in your inbox? Sign up for our free evening briefing.",
+        "Already a subscriber? Log in",
+    ],
+)
+def test_newsletter_and_app_promotions_are_removed(line: str) -> None:
+    """Newsletter and app promotions, at the start of a line or as a short promo sentence."""
+    assert boilerplate_reason(line) == "promotion"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "If you or someone you know is struggling, call or text the crisis line on 555 0199.",
+        "If you have been affected by the issues in this story, support is available at help.example.org",
+        "Samaritans can be contacted free, day or night, on 555 123.",
+        "In Lindmark, the Lakeshore Crisis Line can be reached by calling 555 0142.",
+    ],
+)
+def test_help_line_notices_are_removed(line: str) -> None:
+    """Help-line notices appended to sensitive stories are not content."""
+    assert boilerplate_reason(line) == "helpline"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "A protester holds a sign outside parliament. (Photo: Orla Penhallow/Agence Nordmark)",
+        "Police officers stand guard at the depot. (AP Photo/Kasimir Dunlevy)",
+        "Dockworkers gather at the gate on Monday. Photograph: Ines Varga/Tidewater Pictures",
+        "Crowds line the quay. Tomasz Orr-Bell/Harrowby Ledger",
+        "Workers repair the bridge deck. AFP via Getty Images",
+        "Credit: Ines Varga",
+        "Getty Images",
+        "Image source, Northwind Wire",
+        "Image caption, The bridge has carried traffic since 1958",
+    ],
+)
+def test_photo_captions_with_credits_are_removed(line: str) -> None:
+    """Captions that carry a photographer or agency credit go, credit and all."""
+    assert boilerplate_reason(line) == "caption"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "MORE: Harbour pilots threaten their own walkout",
+        "READ MORE: What the toll means for commuters",
+        "Read more: Inside the port's automation plan",
+        "Related: Council delays vote on parking fees",
+        "WATCH: Crowds gather outside the depot",
+        "LISTEN: Our reporters on the strike",
+        "See also: Ferry firms add sailings",
+    ],
+)
+def test_inline_promos_are_removed(line: str) -> None:
+    """Lines that start with MORE:, READ MORE:, Related:, WATCH:, LISTEN:, See also: are links."""
+    assert boilerplate_reason(line) == "navigation"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Share prices fell 4% on Tuesday.",
+        "Comments by the minister drew criticism.",
+        "Listen to the people, the mayor urged.",
+        "Credit: the bank cut its outlook for the year.",
+        "Reporting by The Harrowby Ledger revealed the mayor's ties to the contractor.",
+        "Edited by hand, the files were later leaked.",
+        "Europe | Peace talks stall as winter nears",
+        "Get the app working again, engineers were told.",
+    ],
+)
+def test_lines_that_start_like_furniture_but_continue_as_news_are_kept(line: str) -> None:
+    """A furniture word at the start of a sentence does not make the sentence furniture."""
+    assert not is_boilerplate(line)
+
+
+def test_a_by_sentence_is_not_a_byline() -> None:
+    """ "By Tuesday, the strike had spread." is news, not a byline."""
+    assert not is_boilerplate("By Tuesday, the strike had spread.")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By late August, the reservoir had fallen to a third of capacity.",
+        "By her estimate, the repairs will cost $19 million.",
+        "By 2030, the port expects to handle twice as many containers.",
+        "The plan was approved by Mayor Orla Penhallow on Tuesday.",
+    ],
+)
+def test_sentences_that_contain_by_are_kept(line: str) -> None:
+    """Sentences that start with or contain "by" but carry news stay."""
+    assert not is_boilerplate(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "“We will not be rushed,” said Kasimir Dunlevy, the union’s general secretary.",
+        "Penhallow said the vote was “a turning point for the city”.",
+        "“Follow us on this,” she told the crowd, “and we will win.”",
+    ],
+)
+def test_quote_lines_are_kept(line: str) -> None:
+    """A line that quotes someone is content, whatever words it shares with furniture."""
+    assert not is_boilerplate(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "OPERATOR: Our next question comes from Ines Varga with Harrowby Securities.",
+        "Kasimir Dunlevy (Chief Financial Officer): Thanks, Orla. Margins rose to 12%.",
+    ],
+)
+def test_transcript_turns_are_kept(line: str) -> None:
+    """A transcript speaker turn is content."""
+    assert not is_boilerplate(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "A photo posted online showed smoke rising above the depot.",
+        "The photo, taken in 2019, shows the mayor at the site.",
+        "Residents shared photos of flooded streets with the council.",
+    ],
+)
+def test_sentences_mentioning_photos_are_kept(line: str) -> None:
+    """A news sentence with the word "photo" in it is not a caption."""
+    assert not is_boilerplate(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The mayor announced the plan in a newsletter sent to residents on Friday.",
+        "More than 40,000 readers signed up for the union's weekly newsletter during the strike.",
+    ],
+)
+def test_sentences_mentioning_a_newsletter_are_kept(line: str) -> None:
+    """A sentence that mentions a newsletter in the middle is news, not a promotion."""
+    assert not is_boilerplate(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Orla Penhallow is a reporter who was detained by police in Coldharbour on Monday.",
+        "Kasimir Dunlevy, an analyst at Harrowby Securities, expects costs to rise.",
+        "Tidewater Growers is a major producer of tomatoes in the region.",
+        "Customers can call the company's recall hotline on 555 0182 for a refund.",
+        "If you bought a Stride 9 watch, stop wearing it and call 555 0182.",
+        "Residents said they would share the costs of the repair.",
+        "Chief Executive Lise Amundrud is a former correspondent who joined Harrowby Foods in 2015.",
+        "Ines Varga is a columnist and farmer who chairs the growers' cooperative.",
+    ],
+)
+def test_news_about_people_and_services_is_kept(line: str) -> None:
+    """Sentences that resemble bios, staff lines or help-lines but report news stay."""
+    assert not is_boilerplate(line)
+
+
+def test_people_named_only_in_furniture_do_not_survive() -> None:
+    """Byline author, photographer and editor named only in removed lines are absent from the kept text."""
+    text = (
+        "WORLD\n"
+        "By Orla Penhallow, Tidewater News\n"
+        "Published 3:42 PM EST, Tue March 4, 2025\n"
+        "Dockworkers walked out on Monday, Kasimir Dunlevy of the union said.\n"
+        "Pickets gather at Gate 4. (Photo: Ines Varga/Agence Nordmark)\n"
+        "Reporting by Orla Penhallow; Editing by Lise Amundrud\n"
+        "Share\n"
+    )
+    kept = clean(text).kept_text()
+    assert kept == "Dockworkers walked out on Monday, Kasimir Dunlevy of the union said."
+    for name in ("Orla Penhallow", "Ines Varga", "Lise Amundrud", "Tidewater News", "Agence Nordmark"):
+        assert name not in kept
+
+
+def test_offsets_of_kept_and_removed_lines_are_exact() -> None:
+    """Every kept and removed region slices back to its stripped line in the original text."""
+    lines = [
+        "  By Orla Penhallow | Northwind Wire  ",
+        "\tThe council voted 5-2 on Tuesday.",
+        "",
+        "142 comments   ",
+        "“It is a start,” Penhallow said.\r",
+        "Follow her on X @openhallow",
+    ]
+    text = "\n".join(lines)
+    cleaned = clean(text)
+    sliced = [text[r.start : r.end] for r in sorted(cleaned.kept + cleaned.removed, key=lambda r: r.start)]
+    assert sliced == [line.strip() for line in lines if line.strip()]
+    assert [text[r.start : r.end] for r in cleaned.kept] == [
+        "The council voted 5-2 on Tuesday.",
+        "“It is a start,” Penhallow said.",
+    ]
+
+
+def test_removed_reasons_line_up_with_removed_regions() -> None:
+    """Each removed region has a reason, in the same order."""
+    text = "By Orla Penhallow\nThe council voted.\nShare\nGetty Images"
+    cleaned = clean(text)
+    assert cleaned.removed_reasons == ("byline", "share", "caption")
+    assert len(cleaned.removed_reasons) == len(cleaned.removed)
