@@ -401,6 +401,11 @@ def attribute(segmentation: Segmentation, people: dict[str, tuple[str, str]] | N
         elif not frame.strip(" \t,.;:!?“”\"‘’'«»—–-"):
             before = _speaker_before(quotes, quote, sentences, index, paragraph_of)
             speaker, how = before or only_person_here(quote.start), "paragraph"
+        elif re.search(r":\s*$", frame[:a].rstrip(" “\"‘'«„")):
+            # "Her message to Orsk was blunt: “Open the gates.”" introduces its speaker's words.
+            intro = re.search(r"\b(?:[Hh]is|[Hh]er|[Tt]heir)\b", frame[:a])
+            speaker, how = (resolve(quote.start, "she"), "pronoun") if intro else (None, None)
+            found = found or _Found("", "role", 0)  # introduced words are speech
         else:
             speaker, how = _introduced(sentences, frames, index, paragraph_of), "paragraph"
         words = _WORD.findall(quote.text)

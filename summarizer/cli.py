@@ -35,6 +35,7 @@ stderr = Console(stderr=True, highlight=False, soft_wrap=True)
 Provider = Enum("Provider", {name: name for name in REGISTRY}, type=str)  # type: ignore[misc]
 Mode = Enum("Mode", {name: name for name in MODES}, type=str)  # type: ignore[misc]
 Format = Enum("Format", {name: name for name in formats()}, type=str)  # type: ignore[misc]
+Selection = Enum("Selection", {"all": "all", "selected": "selected"}, type=str)  # type: ignore[misc]
 
 
 DebugOption = Annotated[bool, typer.Option("--debug", help="Show tracebacks and HTTP logs.")]
@@ -107,6 +108,14 @@ def summarize(
     strict: Annotated[
         bool, typer.Option(help="Fail (exit 1) instead of dropping items that cannot be grounded.")
     ] = False,
+    quotes: Annotated[
+        Selection,
+        typer.Option(help="all: every quote whose speaker the text states; selected: only the model's picks."),
+    ] = Selection["all"],
+    actors: Annotated[
+        Selection,
+        typer.Option(help="all: every actor the document names; selected: the model's and those needed."),
+    ] = Selection["all"],
     max_tokens: Annotated[int, typer.Option(help="Output token limit per call.")] = 2048,
     model_path: Annotated[
         Path | None,
@@ -126,6 +135,8 @@ def summarize(
             record=record,
             template=template,
             strict=strict,
+            quotes=quotes.value,
+            actors=actors.value,
             max_tokens=max_tokens,
             model_path=model_path,
         )

@@ -99,6 +99,9 @@ class CaseScores(BaseModel):
     actor_recall: float = 0.0
     actor_f1: float = 0.0
     quote_precision: float = 0.0
+    # The library's own quote finder, before any model: its speech spans against the gold quotes.
+    finder_precision: float = 0.0
+    finder_recall: float = 0.0
     quote_recall: float = 0.0
     quote_f1: float = 0.0
     speaker_accuracy: float | None = None
@@ -236,6 +239,22 @@ def score_case(
     scores.speaker_accuracy = len(right) / len(required) if required else None
     misses.speakers_wrong = [gold.quotes[j].text for i, j in required if (i, j) not in right]
 
+    # The quote finder alone: spans it takes for speech (not mentions) against every gold quote.
+    from .steps import analyse
+
+    speech = [q for q in analyse(doc).quotes if q.speech and not q.instruction_like]
+    finder_pairs = assign(
+        speech,
+        gold.quotes,
+        lambda p, g: fuzz.ratio(_quote_norm(p.text), _quote_norm(g.text)),
+        config.quote_threshold,
+    )
+    tp, fp, missed, _ = _split(gold.quotes, finder_pairs, len(speech))
+    scores.finder_precision, scores.finder_recall, _ = _prf(tp, fp, len(missed))
+    # Matched optional gold quotes are right, not wrong: count them out of the false positives.
+    optional_hits = sum(1 for _, j in finder_pairs if gold.quotes[j].optional)
+    scores.finder_precision = _prf(tp + optional_hits, fp, len(missed))[0]
+
     # Grounding needs no gold.
     spans: list[Any] = [
         *summary.quotes,
@@ -297,6 +316,8 @@ AGGREGATE_METRICS = (
     "actor_precision",
     "actor_recall",
     "quote_precision",
+    "finder_precision",
+    "finder_recall",
     "quote_recall",
     "score",
 )

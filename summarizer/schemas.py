@@ -146,9 +146,10 @@ class SummaryDraft(BaseModel):
         max_length=MAX_TLDR, description="Two or three sentences: what happened and why it matters."
     )
     actors: list[ActorDraft] = Field(
-        min_length=1,
+        default_factory=list,
         max_length=MAX_ACTORS,
-        description="Each actor once, most important first. Only actors named in the document.",
+        description="Corrections and additions to ACTORS only: an entry whose kind or role you fix, "
+        "or an actor ACTORS lacks. Empty when ACTORS is right.",
     )
     quotes: list[QuoteDraft] = Field(
         max_length=MAX_QUOTES,

@@ -242,11 +242,14 @@ def segment(document: CleanedDocument) -> Segmentation:
             )
 
         turn = _TURN.match(text, region.start, region.end)
-        if turn and turn.group("label") in labels and not marked:
+        opens_with_quote = bool(marked) and marked[0][0] <= turn.start("speech") + 1 if turn else False
+        if turn and turn.group("label") in labels and not opens_with_quote:
+            # A transcript turn is the speaker's words; quote marks inside it are theirs too
+            # ("you think, “not my child.”"), not separate quotes.
             running = None
             hint = turn.group("label") + (f" ({turn.group('title')})" if turn.group("title") else "")
             speech_start = turn.start("speech")
-            for s, e in _split_sentences(text, speech_start, region.end):
+            for s, e in _split_sentences(text, speech_start, region.end, marked):
                 add_quote(*_trim(text, s, e), hint=hint)
             continue
 

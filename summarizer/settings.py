@@ -97,6 +97,9 @@ def resolve_settings(
         "mode": mode,
         "fixtures": Path(fixtures) if fixtures else None,
     }
+    for key in ("quotes", "actors"):
+        if fields.get(key, "all") not in ("all", "selected"):
+            raise ConfigError(f"{key} must be 'all' or 'selected', not {fields[key]!r}.")
     chosen.configure(fields, env)
     for key, value in chosen.defaults.items():
         fields.setdefault(key, value)

@@ -44,7 +44,7 @@ def seed_text() -> str:
 
 
 def draft(**overrides: Any) -> dict[str, Any]:
-    """A minimal valid SummaryDraft answer (authored for tests); the schema wants one actor."""
+    """A minimal valid SummaryDraft answer (authored for tests), with one actor of its own."""
     answer = {
         "headline": "A headline",
         "tldr": "One sentence. Two sentences.",

@@ -10,7 +10,19 @@
 These are part of the public API, but are not imported by `import summarizer`.
 """
 
-from .authoring import AUTHORED_MODEL, author_case, chat_completion
-from .fake_server import FakeOpenAI, Reply
+from typing import Any
 
 __all__ = ["FakeOpenAI", "Reply", "chat_completion", "author_case", "AUTHORED_MODEL"]
+
+
+def __getattr__(name: str) -> Any:
+    # Imported on first use, so `python -m summarizer.testing.authoring` runs its module once.
+    if name in ("FakeOpenAI", "Reply"):
+        from . import fake_server
+
+        return getattr(fake_server, name)
+    if name in ("chat_completion", "author_case", "AUTHORED_MODEL"):
+        from . import authoring
+
+        return getattr(authoring, name)
+    raise AttributeError(name)
