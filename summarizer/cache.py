@@ -36,8 +36,14 @@ def answer_key(
     response_model: type[BaseModel],
     temperature: float,
     max_tokens: int,
+    *,
+    provider: str = "",
+    base_url: str | None = None,
 ) -> str:
+    """The same model name on two servers (or providers) may be two models: both are in the key."""
     request = {
+        "provider": provider,
+        "base_url": base_url,
         "model": model_name,
         "mode": mode,
         "messages": messages,
