@@ -63,12 +63,12 @@ class Summarizer:
 
     def run(self, text: str) -> Summary:
         """Sequential: chunks one after another (use `arun` to run them concurrently)."""
-        tally, cached = Tally(), []
+        tally, cached = Tally(), list[bool]()
         summary = self._drive(document_steps(text, self.settings, self.templates, tally), tally, cached)
         return self._stamp(summary, cached)
 
     async def arun(self, text: str) -> Summary:
-        plan_, tally, cached = plan(text, self.settings), Tally(), []
+        plan_, tally, cached = plan(text, self.settings), Tally(), list[bool]()
         parts = await asyncio.gather(
             *[
                 self._adrive(chunk_steps(c, self.settings, self.templates, tally), tally, cached)

@@ -71,7 +71,7 @@ def _genai_price(settings: Settings, usage: Usage) -> Cost:
         result = genai_prices.calc_price(
             genai_prices.Usage(input_tokens=usage.prompt_tokens, output_tokens=usage.completion_tokens),
             model_ref=model,
-            **lookup,
+            **lookup,  # type: ignore[call-overload]
         )
     except LookupError:
         where = lookup.get("provider_id") or lookup.get("provider_api_url")
