@@ -220,7 +220,8 @@ async def summarize_many(
 ) -> list[Summary | SummarizerError]:
     """Summarize `texts` concurrently (at most `concurrency` at once), results in input order.
 
-    A document that fails yields its error in its place instead of raising.
+    A document that fails yields its error in its place instead of raising. With `log=True`
+    each document is a run in the history.
     """
     from .settings import resolve_settings
 
@@ -230,8 +231,10 @@ async def summarize_many(
     async def one(text: str) -> Summary | SummarizerError:
         async with semaphore:
             try:
-                return await summarizer.arun(text)
+                outcome: Summary | SummarizerError = await summarizer.arun(text)
             except SummarizerError as exc:
-                return exc
+                outcome = exc
+            summarizer.log(text, outcome, command="batch", source=None)  # with log=True
+            return outcome
 
     return list(await asyncio.gather(*(one(t) for t in texts)))
