@@ -17,6 +17,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 import json
+import os
 import sqlite3
 import threading
 import warnings
@@ -144,30 +145,54 @@ def loggable_settings(settings: Settings) -> dict[str, Any]:
 
 
 class History:
-    """The run history at `path` (a `logs.db`): `add` a run, read `recent` runs or `get` one."""
+    """The run history at `path` (a `logs.db`): `add` a run, read `recent` runs or `get` one.
 
-    _ready: set[Path] = set()  # databases whose schema this process has checked
-    _ready_lock = threading.Lock()
+    One connection per History, opened on first use and kept: closing the last connection to a
+    WAL database checkpoints it, which made each logged run cost 15 ms instead of 0.1 ms. It is
+    shared by threads under a lock and reopened in a forked child.
+    """
+
+    _shared: dict[Path, History] = {}
+    _shared_lock = threading.Lock()
 
     def __init__(self, path: Path):
         self.path = Path(path)
+        self._connection: sqlite3.Connection | None = None
+        self._pid = 0
+        self._lock = threading.RLock()
 
     @classmethod
     def in_dir(cls, data_dir: Path) -> History:
         return cls(Path(data_dir) / DATABASE)
 
+    @classmethod
+    def shared(cls, data_dir: Path) -> History:
+        """The process's History for `data_dir`, so that runs logged one by one reuse a connection."""
+        path = Path(data_dir) / DATABASE
+        with cls._shared_lock:
+            if path not in cls._shared:
+                cls._shared[path] = cls(path)
+            return cls._shared[path]
+
     def _connect(self) -> sqlite3.Connection:
+        if self._connection is not None and self._pid == os.getpid():
+            return self._connection
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        connection = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT, isolation_level=None)
+        connection = sqlite3.connect(
+            self.path, timeout=BUSY_TIMEOUT, isolation_level=None, check_same_thread=False
+        )
+        connection.row_factory = sqlite3.Row
         connection.execute("PRAGMA synchronous=NORMAL")  # safe with WAL: a crash loses no commit
-        with self._ready_lock:
-            if self.path not in self._ready:
-                connection.execute("PRAGMA journal_mode=WAL")  # persistent in the file
-                connection.executescript(
-                    f"BEGIN IMMEDIATE;{_SCHEMA}PRAGMA user_version={SCHEMA_VERSION};COMMIT;"
-                )
-                self._ready.add(self.path)
+        connection.execute("PRAGMA journal_mode=WAL")  # persistent in the file
+        connection.executescript(f"BEGIN IMMEDIATE;{_SCHEMA}PRAGMA user_version={SCHEMA_VERSION};COMMIT;")
+        self._connection, self._pid = connection, os.getpid()
         return connection
+
+    def close(self) -> None:
+        with self._lock:
+            if self._connection is not None and self._pid == os.getpid():
+                self._connection.close()
+            self._connection = None
 
     def add(
         self,
@@ -219,8 +244,8 @@ class History:
             json.dumps(run_warnings, ensure_ascii=False),
             summary_json,
         )
-        connection = self._connect()
-        try:
+        with self._lock:
+            connection = self._connect()
             connection.execute("BEGIN IMMEDIATE")
             try:
                 connection.execute("INSERT OR IGNORE INTO documents VALUES (?, ?)", (sha, text))
@@ -229,21 +254,16 @@ class History:
                 )
                 connection.execute("COMMIT")
             except BaseException:
-                connection.execute("ROLLBACK")
+                if connection.in_transaction:
+                    connection.execute("ROLLBACK")
                 raise
             return int(cursor.lastrowid or 0)
-        finally:
-            connection.close()
 
     def _read(self, sql: str, params: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
         if not self.path.exists():
             return []
-        connection = self._connect()
-        try:
-            connection.row_factory = sqlite3.Row
-            return connection.execute(sql, params).fetchall()
-        finally:
-            connection.close()
+        with self._lock:
+            return self._connect().execute(sql, params).fetchall()
 
     @staticmethod
     def _run(row: sqlite3.Row) -> Run:
@@ -286,7 +306,7 @@ def log_run(
     summary = outcome if isinstance(outcome, Summary) else None
     error = outcome if isinstance(outcome, SummarizerError) else None
     try:
-        return History.in_dir(settings.data_dir).add(
+        return History.shared(settings.data_dir).add(
             command=command,
             settings=settings,
             text=text,
