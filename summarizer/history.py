@@ -13,6 +13,7 @@ transaction on a connection of its own, so concurrent writers wait their turn an
 
 from __future__ import annotations
 
+import atexit
 import dataclasses
 import datetime as dt
 import hashlib
@@ -171,7 +172,8 @@ class History:
         path = Path(data_dir) / DATABASE
         with cls._shared_lock:
             if path not in cls._shared:
-                cls._shared[path] = cls(path)
+                cls._shared[path] = history = cls(path)
+                atexit.register(history.close)  # checkpoints the WAL into logs.db
             return cls._shared[path]
 
     def _connect(self) -> sqlite3.Connection:

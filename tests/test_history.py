@@ -140,6 +140,15 @@ def test_env_overrides_and_no_log_wins_over_the_cli_default(tmp_path: Path) -> N
     assert not resolve_settings("replay", env=env).log
 
 
+def test_the_database_defaults_to_the_user_data_directory() -> None:
+    """Without SUMMARIZER_DATA_DIR, the history lives where platformdirs says user data goes."""
+    import platformdirs
+
+    from summarizer.settings import default_data_dir
+
+    assert default_data_dir({}) == platformdirs.user_data_path("summarizer")
+
+
 def test_eval_logs_every_case(data: Path, tmp_path: Path) -> None:
     """Each eval case is one run, with the case folder as its source."""
     cases = tmp_path / "cases"
