@@ -180,10 +180,11 @@ async def run_batch(
                 usd, note = cost.usd, cost.note
             if usd is None:
                 stats.unpriced += 1
-                stats.cost_note = note
+                stats.cost_note = note  # why some cost is unknown
             else:
                 stats.cost += usd
-                stats.cost_note = stats.cost_note if stats.unpriced else note
+                if usage.calls and not stats.unpriced:
+                    stats.cost_note = note  # where the price came from (not "no call was made")
             if max_cost is not None and stats.cost >= max_cost:
                 stats.stopped_for_budget = True
                 budget_hit.set()
