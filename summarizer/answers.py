@@ -26,6 +26,7 @@ class Reply:
     error: str | None
     usage: Usage
     attempts: int
+    cached: bool = False  # answered from the response cache, with no call
 
 
 def usage_of(completion: Any) -> Usage:

@@ -20,37 +20,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel
-
 from .documents import read_document
 from .errors import ConfigError, SummarizerError
 from .pipeline import Summarizer, make_summarizer
+from .pricing import Prices, cost_of, price_known
 from .prompts import PromptTemplates
 from .schemas import SCHEMA_VERSION, Summary, Usage
 from .settings import Settings
-
-
-class Prices(BaseModel):
-    """US dollars per million tokens, per model: {"gpt-4o-mini": {"input": 0.15, "output": 0.6}}."""
-
-    models: dict[str, dict[str, float]]
-
-    @classmethod
-    def load(cls, path: str | Path) -> Prices:
-        try:
-            return cls(models=json.loads(Path(path).read_text("utf-8")))
-        except (OSError, ValueError) as exc:
-            raise ConfigError(
-                f"Price table {path} is not readable JSON of model -> input/output prices."
-            ) from exc
-
-    def cost(self, model: str, usage: Usage) -> float:
-        price = self.models.get(model)
-        if price is None:
-            raise ConfigError(f"The price table has no entry for model {model!r}; add one.")
-        return (
-            usage.prompt_tokens * price.get("input", 0.0) + usage.completion_tokens * price.get("output", 0.0)
-        ) / 1_000_000
 
 
 def fingerprint(settings: Settings, templates: PromptTemplates) -> str:
@@ -80,7 +56,9 @@ class BatchStats:
     done: int = 0
     failed: int = 0
     usage: Usage = field(default_factory=Usage)
-    cost: float | None = None
+    cost: float = 0.0  # US dollars, summed over the documents whose price is known
+    unpriced: int = 0  # documents whose cost is unknown (see cost_note)
+    cost_note: str | None = None  # where the cost came from, or why some is unknown
     stopped_for_budget: bool = False
 
 
@@ -166,15 +144,18 @@ async def run_batch(
     """Summarize `paths` into `output` (JSONL). See the module docstring for the guarantees."""
     if concurrency < 1:
         raise ConfigError("--concurrency must be at least 1.")
-    if max_cost is not None and prices is None:
-        raise ConfigError("--max-cost needs --prices FILE to turn tokens into money.")
     if output.exists() and not resume:
         raise ConfigError(f"{output} already exists; pass --resume to continue it, or choose another file.")
     summarizer = summarizer or make_summarizer(settings)
+    if max_cost is not None and not price_known(summarizer.settings, prices):
+        raise ConfigError(
+            f"--max-cost needs a price for model {summarizer.settings.model!r}, which genai-prices "
+            "does not know; pass --prices FILE."
+        )
     fp = fingerprint(summarizer.settings, summarizer.templates)
     jobs = load_jobs(paths, fp)
     done = finished_ids(output) if resume else set()
-    stats = BatchStats(total=len(jobs), cost=0.0 if prices else None)
+    stats = BatchStats(total=len(jobs))
     todo = []
     for job in jobs:
         if job.id in done:
@@ -188,15 +169,25 @@ async def run_batch(
 
     with output.open("a", encoding="utf-8") as sink:
 
-        def write(line: dict[str, Any], usage: Usage) -> None:
+        def write(line: dict[str, Any], usage: Usage, summary: Summary | None = None) -> None:
             sink.write(json.dumps(line, ensure_ascii=False) + "\n")
             sink.flush()
             stats.usage = stats.usage.add(usage)
-            if prices is not None and stats.cost is not None:
-                stats.cost += prices.cost(summarizer.settings.model or "", usage)
-                if max_cost is not None and stats.cost >= max_cost:
-                    stats.stopped_for_budget = True
-                    budget_hit.set()
+            if summary is not None and prices is None:
+                usd, note = summary.meta.cost_usd, summary.meta.cost_note
+            else:
+                cost = cost_of(summarizer.settings, usage, prices)
+                usd, note = cost.usd, cost.note
+            if usd is None:
+                stats.unpriced += 1
+                stats.cost_note = note  # why some cost is unknown
+            else:
+                stats.cost += usd
+                if usage.calls and not stats.unpriced:
+                    stats.cost_note = note  # where the price came from (not "no call was made")
+            if max_cost is not None and stats.cost >= max_cost:
+                stats.stopped_for_budget = True
+                budget_hit.set()
             if on_update:
                 on_update(stats)
 
@@ -213,9 +204,11 @@ async def run_batch(
                 except SummarizerError as exc:
                     stats.failed += 1
                     write(_error_line(job, exc), getattr(exc, "usage", None) or Usage())
+                    summarizer.log(job.text or "", exc, command="batch", source=job.source)
                     return
                 stats.done += 1
-                write(_ok_line(job, summary), summary.meta.usage)
+                write(_ok_line(job, summary), summary.meta.usage, summary)
+                summarizer.log(job.text or "", summary, command="batch", source=job.source)
 
         if on_update:
             on_update(stats)
@@ -228,7 +221,8 @@ async def summarize_many(
 ) -> list[Summary | SummarizerError]:
     """Summarize `texts` concurrently (at most `concurrency` at once), results in input order.
 
-    A document that fails yields its error in its place instead of raising.
+    A document that fails yields its error in its place instead of raising. With `log=True`
+    each document is a run in the history.
     """
     from .settings import resolve_settings
 
@@ -238,8 +232,10 @@ async def summarize_many(
     async def one(text: str) -> Summary | SummarizerError:
         async with semaphore:
             try:
-                return await summarizer.arun(text)
+                outcome: Summary | SummarizerError = await summarizer.arun(text)
             except SummarizerError as exc:
-                return exc
+                outcome = exc
+            summarizer.log(text, outcome, command="batch", source=None)  # with log=True
+            return outcome
 
     return list(await asyncio.gather(*(one(t) for t in texts)))

@@ -1,7 +1,9 @@
 """A content-addressed, on-disk cache of model answers, checked before any client work.
 
-The key hashes everything that shapes an answer: model, mode, messages (with the random
-document boundary replaced, as for recordings), the output schema and the sampling parameters.
+The key hashes everything that shapes an answer: provider, base URL, model, mode, messages (with
+the random document boundary replaced, as for recordings), the output schema and the sampling
+parameters. Which providers may use it is the provider's call (`Provider.caches`): replay and
+recording never do.
 A hit skips the SDK, instructor and HTTP entirely (measured: instructor's per-call schema work
 alone costs about 8 ms). Only the model's raw answer and its token usage are stored, never
 headers or keys. Writes go to a temporary file that is atomically renamed into place, so
@@ -36,8 +38,14 @@ def answer_key(
     response_model: type[BaseModel],
     temperature: float,
     max_tokens: int,
+    *,
+    provider: str = "",
+    base_url: str | None = None,
 ) -> str:
+    """The same model name on two servers (or providers) may be two models: both are in the key."""
     request = {
+        "provider": provider,
+        "base_url": base_url,
         "model": model_name,
         "mode": mode,
         "messages": messages,

@@ -6,6 +6,7 @@ Exit codes: 0 success; 1 the input or the model's answer could not become a vali
 
 from __future__ import annotations
 
+import json
 import logging
 import sys
 from enum import Enum
@@ -39,6 +40,23 @@ Selection = Enum("Selection", {"all": "all", "selected": "selected"}, type=str) 
 
 
 DebugOption = Annotated[bool, typer.Option("--debug", help="Show tracebacks and HTTP logs.")]
+NoCacheOption = Annotated[
+    bool, typer.Option("--no-cache", help="Do not answer repeated requests from the response cache.")
+]
+CacheDirOption = Annotated[
+    Path | None,
+    typer.Option(help="Response cache folder (default SUMMARIZER_CACHE_DIR, else ~/.cache/summarizer)."),
+]
+PricesOption = Annotated[
+    Path | None,
+    typer.Option(
+        help="JSON price table: model -> {input, output} dollars per million tokens "
+        "(overrides genai-prices for the models it lists)."
+    ),
+]
+NoLogOption = Annotated[
+    bool, typer.Option("--no-log", help="Do not add this run to the history (or SUMMARIZER_NO_LOG=1).")
+]
 
 
 def _run(debug: bool, action):  # type: ignore[no-untyped-def]
@@ -121,6 +139,10 @@ def summarize(
         Path | None,
         typer.Option(help="GGUF file for --provider local (default: the embedded SmolLM2-135M)."),
     ] = None,
+    no_cache: NoCacheOption = False,
+    cache_dir: CacheDirOption = None,
+    prices: PricesOption = None,
+    no_log: NoLogOption = False,
     debug: DebugOption = False,
 ) -> None:
     """Summarize one document into JSON (or Markdown) with grounded quotes and evidence."""
@@ -139,10 +161,14 @@ def summarize(
             actors=actors.value,
             max_tokens=max_tokens,
             model_path=model_path,
+            cache=not no_cache,
+            cache_dir=cache_dir,
+            prices=prices,
+            log=not no_log,
         )
         text = read_document(path)
         with stderr.status("summarizing…"):  # shown on a terminal only; a local model takes seconds
-            summary = summarize_text(text, settings=settings)
+            summary = summarize_text(text, settings=settings, source=path)
         _write(render(format.value, summary, text), output)
 
     _run(debug, action)
@@ -185,6 +211,10 @@ def eval_command(
         bool,
         typer.Option(help="Also ask the model to judge unmatched risks and stances (reported apart)."),
     ] = False,
+    no_cache: NoCacheOption = False,
+    cache_dir: CacheDirOption = None,
+    prices: PricesOption = None,
+    no_log: NoLogOption = False,
     debug: DebugOption = False,
 ) -> None:
     """Score summaries of every case against its gold annotations (offline with replay)."""
@@ -195,6 +225,7 @@ def eval_command(
     def action() -> None:
         baseline = load_report(compare) if compare else None
         options: dict[str, Any] = {"base_url": base_url} if base_url else {}
+        options.update(cache=not no_cache, cache_dir=cache_dir, prices=prices, log=not no_log)
         with stderr.status("evaluating…") as status:
             result = evaluate(
                 root,
@@ -254,16 +285,9 @@ def batch_command(
     model: Annotated[str | None, typer.Option(help="Model name.")] = None,
     base_url: Annotated[str | None, typer.Option(help="OpenAI-compatible endpoint.")] = None,
     fixtures: Annotated[Path | None, typer.Option(help="Recordings folder (replay).")] = None,
-    no_cache: Annotated[
-        bool, typer.Option("--no-cache", help="Do not answer repeated requests from the response cache.")
-    ] = False,
-    cache_dir: Annotated[
-        Path | None, typer.Option(help="Response cache folder (default ~/.cache/summarizer).")
-    ] = None,
-    prices: Annotated[
-        Path | None,
-        typer.Option(help="JSON price table: model -> {input, output} dollars per million tokens."),
-    ] = None,
+    no_cache: NoCacheOption = False,
+    cache_dir: CacheDirOption = None,
+    prices: PricesOption = None,
     max_cost: Annotated[
         float | None, typer.Option(help="Stop cleanly once the estimated cost reaches this many dollars.")
     ] = None,
@@ -277,6 +301,7 @@ def batch_command(
         ),
     ] = False,
     poll_interval: Annotated[float, typer.Option(help="Seconds between Batch API status checks.")] = 30.0,
+    no_log: NoLogOption = False,
     debug: DebugOption = False,
 ) -> None:
     """Summarize many documents into one JSONL file, with progress, resume and a cost report."""
@@ -294,6 +319,8 @@ def batch_command(
             fixtures=fixtures,
             cache=not no_cache,
             cache_dir=cache_dir,
+            prices=prices,
+            log=not no_log,
             **extra,
         )
         table = Prices.load(prices) if prices else None
@@ -325,6 +352,101 @@ def batch_command(
             raise typer.Exit(1)
 
     _run(debug, action)
+
+
+@app.command(
+    "schema",
+    epilog=(
+        "Examples:\n\n"
+        "  summarizer schema > summary.schema.json\n\n"
+        "  summarizer schema --draft      # what the model is asked to fill"
+    ),
+)
+def schema_command(
+    draft: Annotated[
+        bool, typer.Option("--draft", help="The draft the model fills in (ids, not text) instead.")
+    ] = False,
+) -> None:
+    """Print the JSON Schema of the output (draft 2020-12), for programs that validate it."""
+    from .schemas import SCHEMA_VERSION, Summary, SummaryDraft
+
+    model = SummaryDraft if draft else Summary
+    schema = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": f"urn:summarizer:{model.__name__}:{SCHEMA_VERSION}",
+        **model.model_json_schema(),
+    }
+    _write(json.dumps(schema, indent=2, ensure_ascii=False), None)
+
+
+logs_app = typer.Typer(
+    help="The history of every run: list, show one, or find the database.",
+    no_args_is_help=False,
+    invoke_without_command=True,
+)
+app.add_typer(logs_app, name="logs")
+
+
+def _history():  # type: ignore[no-untyped-def]
+    from .history import History
+    from .settings import default_data_dir
+
+    return History.in_dir(default_data_dir())
+
+
+@logs_app.callback(
+    epilog=(
+        "Examples:\n\n"
+        "  summarizer logs -n 50\n\n"
+        "  summarizer logs --json -n 5\n\n"
+        "  summarizer logs show 12 --format markdown\n\n"
+        "  summarizer logs path"
+    ),
+)
+def logs_command(
+    ctx: typer.Context,
+    count: Annotated[int, typer.Option("--count", "-n", help="How many recent runs.")] = 20,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON for programs: every field.")] = False,
+) -> None:
+    """List recent runs, newest first (summarize, batch documents, eval cases)."""
+    if ctx.invoked_subcommand is not None:
+        return
+    runs = _history().recent(count)
+    if as_json:
+        _write(json.dumps([run.model_dump() for run in runs], indent=2, ensure_ascii=False), None)
+    else:
+        from .views.history import runs_table
+
+        _write(runs_table(runs), None)
+
+
+@logs_app.command("show")
+def logs_show(
+    run_id: Annotated[int, typer.Argument(metavar="ID", help="A run id from `summarizer logs`.")],
+    format: Annotated[
+        Format, typer.Option("--format", "-f", help=f"Output format: {', '.join(formats())}.")
+    ] = Format["json"],
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to FILE instead of stdout.")
+    ] = None,
+) -> None:
+    """Print one logged run's summary in any output format."""
+    history = _history()
+    run = history.get(run_id)
+    if run is None:
+        stderr.print(f"error: no run {run_id} in {history.path}; `summarizer logs` lists them.", markup=False)
+        raise typer.Exit(1)
+    summary = run.summary_model()
+    if summary is None:
+        stderr.print(f"error: run {run_id} failed, so it has no summary: {run.error}", markup=False)
+        raise typer.Exit(1)
+    _write(render(format.value, summary, history.document(run.document_sha256) or ""), output)
+
+
+@logs_app.command("path")
+def logs_path() -> None:
+    """Print where the history database is."""
+    _write(str(_history().path), None)
 
 
 @app.callback()

@@ -108,7 +108,7 @@ class ModelCaller:
         self._async: Any = None
         self._async_loop: Any = None  # an async client's connections belong to one event loop
         self.cache = None
-        if settings.cache:
+        if provider_for(settings.provider).caches(settings):
             from .cache import ResponseCache
             from .settings import default_cache_dir
 
@@ -155,11 +155,20 @@ class ModelCaller:
 
         settings = self.settings
         key = answer_key(
-            settings.model, settings.mode, messages, response_model, settings.temperature, settings.max_tokens
+            settings.model,
+            settings.mode,
+            messages,
+            response_model,
+            settings.temperature,
+            settings.max_tokens,
+            provider=settings.provider,
+            base_url=settings.base_url,
         )
         hit = self.cache.get(key)
         draft = lenient_parse(hit["raw"], response_model) if hit else None
-        return key, (Reply(draft, hit["raw"], None, Usage(), 0) if hit and draft is not None else None)
+        if hit is None or draft is None:
+            return key, None
+        return key, Reply(draft, hit["raw"], None, Usage(), 0, cached=True)
 
     def _remember(self, key: str, reply: Reply) -> Reply:
         if self.cache is not None and key and reply.draft is not None:

@@ -76,6 +76,9 @@ def evaluate(
 ) -> Report:
     """Summarize every case under `root` with `provider` and score it against its gold.
 
+    Options go to `resolve_settings` (e.g. `cache=True`, `log=True` to add each case to the run
+    history, `prices=FILE`).
+
     With `judge=True`, an LLM judge (the same provider and model) looks at the risks and stances
     the deterministic matcher left unmatched; its verdicts go to `CaseScores.judge` and
     `Report.judge`, never into the scores.
@@ -92,10 +95,16 @@ def evaluate(
         try:
             settings = resolve_settings(provider, model=model, fixtures=fixtures, record=record, **options)
             summarizer = make_summarizer(settings)
-            summary = summarizer.run(case.document)
         except SummarizerError as exc:
             results.append(score_case(case, None, config, error=str(exc)))
             continue
+        try:
+            summary = summarizer.run(case.document)
+        except SummarizerError as exc:
+            summarizer.log(case.document, exc, command="eval", source=str(case.path))
+            results.append(score_case(case, None, config, error=str(exc)))
+            continue
+        summarizer.log(case.document, summary, command="eval", source=str(case.path))
         scores = score_case(case, summary, config)
         if judge:
             scores.judge = judge_case(scores, summarizer)

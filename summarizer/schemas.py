@@ -248,6 +248,9 @@ class Meta(BaseModel):
     seconds: float = 0.0
     chunks: int = 1
     quote_coverage: QuoteCoverage = Field(default_factory=QuoteCoverage)
+    cached: bool = False  # every answer came from the response cache: no call was made
+    cost_usd: float | None = None  # US dollars; None when no price source knows the model
+    cost_note: str | None = None  # where the cost came from, or why it is unknown
 
 
 class Summary(BaseModel):

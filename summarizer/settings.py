@@ -31,6 +31,9 @@ class Settings:
     record: bool = False
     cache: bool = False  # answer repeated requests from the on-disk response cache
     cache_dir: Path | None = None
+    log: bool = False  # record the run in the history database (the CLI turns it on)
+    data_dir: Path | None = None  # where the history database lives
+    prices: Path | None = None  # a price table that overrides genai-prices for the models it lists
     template: Path | None = None
     model_path: Path | None = None
     strict: bool = False
@@ -63,6 +66,20 @@ def default_cache_dir(env: Mapping[str, str]) -> Path:
     return Path(base)
 
 
+def default_data_dir(env: Mapping[str, str] | None = None) -> Path:
+    """SUMMARIZER_DATA_DIR, else the user data directory (platformdirs) for summarizer."""
+    env = os.environ if env is None else env
+    if env.get("SUMMARIZER_DATA_DIR"):
+        return Path(env["SUMMARIZER_DATA_DIR"])
+    import platformdirs
+
+    return platformdirs.user_data_path("summarizer")
+
+
+def _switched_off(env: Mapping[str, str], name: str) -> bool:
+    return env.get(name, "").strip().lower() in ("1", "true", "yes", "on")
+
+
 def resolve_settings(
     provider: str | None = None,
     *,
@@ -84,11 +101,15 @@ def resolve_settings(
     if mode not in MODES:
         raise ConfigError(f"Unknown mode {mode!r}; choose one of {', '.join(MODES)}.")
     fixtures = options.pop("fixtures", None) or env.get("SUMMARIZER_FIXTURES")
-    for key in ("template", "model_path", "cache_dir"):
+    for key in ("template", "model_path", "cache_dir", "data_dir", "prices"):
         if options.get(key) is not None:
             options[key] = Path(options[key])
     if options.get("cache_dir") is None:
         options["cache_dir"] = default_cache_dir(env)
+    # The history is off unless asked for (the CLI asks); SUMMARIZER_NO_LOG=1 always wins.
+    options["log"] = bool(options.get("log")) and not _switched_off(env, "SUMMARIZER_NO_LOG")
+    if options["log"] and options.get("data_dir") is None:
+        options["data_dir"] = default_data_dir(env)
     fields: dict[str, Any] = {
         **options,
         "model": model or env.get("SUMMARIZER_MODEL"),

@@ -18,11 +18,17 @@ SEED = ROOT / "seeds" / "us_china_diplomacy.txt"
 
 
 @pytest.fixture(autouse=True)
-def isolated_env(monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest) -> None:
+def isolated_env(
+    monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> None:
     """Remove every variable that could point a test at a real provider or key.
 
-    The embedded model counts as absent too, unless the test is marked live_local.
+    The embedded model counts as absent too, unless the test is marked live_local. Each test gets
+    its own response cache and run history (the CLI writes both by default), so none shares state.
     """
+    state = tmp_path_factory.mktemp("state")
+    monkeypatch.setenv("SUMMARIZER_CACHE_DIR", str(state / "cache"))
+    monkeypatch.setenv("SUMMARIZER_DATA_DIR", str(state / "data"))
     if request.node.get_closest_marker("live_local") is None:
         monkeypatch.setattr("summarizer.local.default_model_path", lambda: None)
     for name in (
@@ -34,6 +40,7 @@ def isolated_env(monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
         "SUMMARIZER_MODEL",
         "SUMMARIZER_MODE",
         "SUMMARIZER_FIXTURES",
+        "SUMMARIZER_NO_LOG",
     ):
         monkeypatch.delenv(name, raising=False)
 

@@ -4,7 +4,9 @@ import json
 from pathlib import Path
 
 import openai
+import pytest
 
+from summarizer.history import History
 from summarizer.openai_batch import run_openai_batch
 from summarizer.testing.fake_server import FakeOpenAI, Reply
 
@@ -94,3 +96,32 @@ def test_usage_is_counted_once_per_answer(tmp_path: Path) -> None:
         stats = _run(server, paths, out)
     assert [row["usage"]["total_tokens"] for row in _lines(out)] == [120, 120]
     assert stats.usage.total_tokens == 240
+
+
+def test_batch_api_costs_are_not_list_prices_and_each_document_is_logged(tmp_path: Path) -> None:
+    """The Batch API's discount is not in genai-prices: cost null with a note, unless a price
+    table says what you pay; each document is a run in the history."""
+    paths = _docs(tmp_path / "docs", 2)
+    table = tmp_path / "prices.json"
+    table.write_text(json.dumps({"test-model": {"input": 1.0, "output": 2.0}}))
+    with FakeOpenAI() as server:
+        settings = fast_settings(base_url=server.base_url, log=True, data_dir=tmp_path / "data")
+        client = openai.OpenAI(base_url=server.base_url, api_key="sk-test-not-real", max_retries=0)
+        for name, changes in (("a", {}), ("b", {"prices": table})):
+            run_openai_batch(
+                paths,
+                tmp_path / f"{name}.jsonl",
+                settings.with_changes(**changes),
+                client=client,
+                poll_interval=0.0,
+                sleep=lambda _: None,
+            )
+    unpriced = [line["summary"]["meta"] for line in _lines(tmp_path / "a.jsonl")]
+    assert all(m["cost_usd"] is None and "Batch API" in m["cost_note"] for m in unpriced)
+    priced = [line["summary"]["meta"] for line in _lines(tmp_path / "b.jsonl")]
+    for meta in priced:
+        usage = meta["usage"]
+        expected = (usage["prompt_tokens"] * 1.0 + usage["completion_tokens"] * 2.0) / 1e6
+        assert meta["cost_usd"] == pytest.approx(expected) and expected > 0
+    runs = History.in_dir(tmp_path / "data").recent()
+    assert len(runs) == 4 and {r.command for r in runs} == {"batch"}

@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 
 from summarizer.batch import run_batch
 from summarizer.cli import app
+from summarizer.history import History
 from summarizer.testing.fake_server import FakeOpenAI, Reply
 
 from .conftest import ROOT, fast_settings
@@ -219,8 +220,13 @@ def test_jinja_syntax_in_a_document_is_kept_literally(tmp_path: Path) -> None:
 # --- secrets -----------------------------------------------------------------------------------
 
 
-def test_sentinel_key_never_appears_in_output_errors_logs_or_debug(tmp_path: Path, caplog) -> None:
-    """Across success, failure and --debug runs, the key is never printed, logged or stored."""
+def test_sentinel_key_never_appears_in_output_errors_logs_or_debug(
+    tmp_path: Path, caplog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Across success, failure and --debug runs, the key is never printed, logged or stored
+    (output, errors, logs, batch lines, the response cache, the run history database)."""
+    data = tmp_path / "data"
+    monkeypatch.setenv("SUMMARIZER_DATA_DIR", str(data))
     caplog.set_level(logging.DEBUG)
     doc = tmp_path / "doc.txt"
     doc.write_text("Alice Smith spoke on Monday.")
@@ -232,7 +238,7 @@ def test_sentinel_key_never_appears_in_output_errors_logs_or_debug(tmp_path: Pat
         env = {"OPENAI_API_KEY": SENTINEL}
         base = ["--provider", "openai", "--base-url", server.base_url]
         outputs.append(runner.invoke(app, ["summarize", str(doc), *base, "--debug"], env=env))
-        outputs.append(runner.invoke(app, ["summarize", str(doc), *base], env=env))
+        outputs.append(runner.invoke(app, ["summarize", str(doc), *base, "--no-cache"], env=env))
         outputs.append(
             runner.invoke(
                 app,
@@ -243,8 +249,11 @@ def test_sentinel_key_never_appears_in_output_errors_logs_or_debug(tmp_path: Pat
     texts = [o.output for o in outputs] + [str(o.exception or "") for o in outputs]
     texts += [caplog.text, report.read_text()]
     texts += [p.read_text() for p in (tmp_path / "cache").rglob("*.json")]
+    stored = [p.read_bytes() for p in data.iterdir()]  # logs.db and its WAL, byte for byte
     assert outputs[1].exit_code == 2 and "OPENAI_API_KEY" in outputs[1].stderr
     assert not [t for t in texts if SENTINEL in t]
+    assert len(History.in_dir(data).recent()) == 3  # the success, the failure, the batch document
+    assert stored and not [b for b in stored if SENTINEL.encode() in b]
 
 
 def test_settings_never_show_the_key() -> None:

@@ -40,15 +40,22 @@ class batch_progress:  # noqa: N801 - used as a context manager, like rich's own
 
 
 def batch_report(stats, output) -> str:  # type: ignore[no-untyped-def]
-    """The closing lines of a batch: counts, tokens and (with a price table) the cost."""
+    """The closing lines of a batch: counts, tokens and the cost (unknown, never guessed)."""
     lines = [
         f"{stats.done} summarized, {stats.failed} failed, {stats.skipped} already done, "
         f"of {stats.total} documents -> {output}",
         f"tokens: {stats.usage.prompt_tokens} prompt + {stats.usage.completion_tokens} completion "
         f"= {stats.usage.total_tokens} in {stats.usage.calls} calls",
     ]
-    if stats.cost is not None:
-        lines.append(f"estimated cost: ${stats.cost:.4f}")
+    if not stats.unpriced:
+        lines.append(f"cost: ${stats.cost:.4f}" + (f" ({stats.cost_note})" if stats.cost_note else ""))
+    elif stats.cost:
+        lines.append(
+            f"cost: ${stats.cost:.4f} for the priced documents, unknown for {stats.unpriced} "
+            f"({stats.cost_note})"
+        )
+    else:
+        lines.append(f"cost: unknown ({stats.cost_note})")
     if stats.stopped_for_budget:
         lines.append("Stopped at the --max-cost budget; run again with --resume to continue.")
     return "\n".join(lines)

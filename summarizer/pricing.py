@@ -1,0 +1,99 @@
+"""The cost of a run in US dollars: a price table (`--prices FILE`) first, then genai-prices.
+
+genai-prices bundles its price data and works offline; it knows OpenAI and the OpenAI-compatible
+providers it recognises by base URL (Azure, OpenRouter, Groq, ...). Never a wrong number: a model
+or server that neither source knows costs `None`, with a note that says why. Calls that were never
+made (cache hits, replay) and the embedded model cost 0.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from .errors import ConfigError
+from .providers import provider_for
+from .schemas import Usage
+from .settings import Settings
+
+
+class Prices(BaseModel):
+    """US dollars per million tokens, per model: {"gpt-4o-mini": {"input": 0.15, "output": 0.6}}."""
+
+    models: dict[str, dict[str, float]]
+    source: str = "price table"
+
+    @classmethod
+    def load(cls, path: str | Path) -> Prices:
+        try:
+            return cls(models=json.loads(Path(path).read_text("utf-8")), source=f"price table {path}")
+        except (OSError, ValueError) as exc:
+            raise ConfigError(
+                f"Price table {path} is not readable JSON of model -> input/output prices."
+            ) from exc
+
+    def knows(self, model: str) -> bool:
+        return model in self.models
+
+    def cost(self, model: str, usage: Usage) -> float:
+        price = self.models.get(model)
+        if price is None:
+            raise ConfigError(f"The price table has no entry for model {model!r}; add one.")
+        return (
+            usage.prompt_tokens * price.get("input", 0.0) + usage.completion_tokens * price.get("output", 0.0)
+        ) / 1_000_000
+
+
+@functools.lru_cache(maxsize=8)
+def load_prices(path: Path) -> Prices:
+    """A price table, read once per process."""
+    return Prices.load(path)
+
+
+@dataclass(frozen=True)
+class Cost:
+    usd: float | None  # None: no source knows the price
+    note: str  # where the number came from, or why there is none
+
+
+def _genai_price(settings: Settings, usage: Usage) -> Cost:
+    from importlib import metadata
+
+    import genai_prices  # imported here: 0.4 s, paid only by runs that are priced
+
+    lookup = provider_for(settings.provider).price_lookup(settings)
+    model = settings.model or ""
+    try:
+        result = genai_prices.calc_price(
+            genai_prices.Usage(input_tokens=usage.prompt_tokens, output_tokens=usage.completion_tokens),
+            model_ref=model,
+            **lookup,  # type: ignore[call-overload]
+        )
+    except LookupError:
+        where = lookup.get("provider_id") or lookup.get("provider_api_url")
+        return Cost(None, f"no known price for model {model!r} at {where}; pass --prices FILE to set one")
+    version = metadata.version("genai-prices")
+    return Cost(float(result.total_price), f"genai-prices {version}: {result.provider.id} {result.model.id}")
+
+
+def cost_of(settings: Settings, usage: Usage, prices: Prices | None = None) -> Cost:
+    """What `usage` cost under `settings`: the table (`prices`, else `settings.prices`), then
+    genai-prices; 0 for calls never made or made on this machine; None when unknown."""
+    free = provider_for(settings.provider).free
+    if free:
+        return Cost(0.0, free)
+    if usage.calls == 0:
+        return Cost(0.0, "no call was made")
+    table = prices or (load_prices(settings.prices) if settings.prices else None)
+    if table is not None and table.knows(settings.model or ""):
+        return Cost(table.cost(settings.model or "", usage), table.source)
+    return _genai_price(settings, usage)
+
+
+def price_known(settings: Settings, prices: Prices | None = None) -> bool:
+    """Whether a cost can be computed for this provider and model (checked before a budgeted run)."""
+    return cost_of(settings, Usage(calls=1, prompt_tokens=1), prices).usd is not None
