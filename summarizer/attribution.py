@@ -257,8 +257,8 @@ def _in_sentence(frame: str, quote_start: int, quote_end: int) -> _Found | None:
         distance = quote_start - end if end <= quote_start else start - quote_end
         found.append(_Found(who, kind, abs(distance)))
     intro = re.search(rf"(?P<who>{_NAME})\s*:\s*$", frame[:quote_start].rstrip(' “"«„'))
-    if intro and (name := _as_name(intro.group("who"))):
-        found.append(_Found(name, "name", 1))
+    if intro and (introduced := _as_name(intro.group("who"))):
+        found.append(_Found(introduced, "name", 1))
     if not found:
         return None
     nearest = min(found, key=lambda f: f.distance)

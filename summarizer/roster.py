@@ -11,7 +11,7 @@ wants every actor the document names.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, get_args
+from typing import TYPE_CHECKING, cast, get_args
 
 from .names import KeptText, alias_linked, merge_actors, normalize, refers_to
 from .schemas import MAX_ALIASES, Actor, ActorDraft, ActorKind
@@ -34,7 +34,7 @@ def as_actor(candidate: Candidate, actor_id: str) -> Actor:
     return Actor(
         id=actor_id,
         name=candidate.name,
-        kind=candidate.kind if candidate.kind in KINDS else "other",
+        kind=_kind(candidate),
         role=candidate.role or "",
         aliases=[a for a in candidate.aliases if normalize(a) != normalize(candidate.name)][:MAX_ALIASES],
     )
@@ -132,7 +132,7 @@ class Roster:
                 return self.add(candidate)
         if len(name.split()) < 2 or not self.text.mentions(name):
             return None  # a lone word the candidates do not know is too weak to make an actor
-        actor = Actor(id=self._next_id(), name=name, kind="person" if len(name.split()) > 1 else "other")
+        actor = Actor(id=self._next_id(), name=name, kind="person")
         self.actors.append(actor)
         return actor
 
@@ -159,8 +159,8 @@ class Roster:
         return f"A{max(taken, default=0) + 1}"
 
 
-def _kind(candidate: Candidate) -> str:
-    return candidate.kind if candidate.kind in KINDS else "other"
+def _kind(candidate: Candidate) -> ActorKind:
+    return cast(ActorKind, candidate.kind if candidate.kind in KINDS else "other")
 
 
 def _from_draft(draft: ActorDraft) -> Actor:

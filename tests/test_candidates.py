@@ -135,9 +135,9 @@ def test_headline_case_and_dates_are_not_candidates() -> None:
 def test_mentions_are_exact_offsets_sorted_by_first() -> None:
     """Each mention is an exact slice of the text, and candidates come in order of first mention."""
     text = (
-        "Verdane Growers Cooperative signed a deal with Helmark Agritech B.V. on Friday. "
-        "“We needed the robots,” said Pieter Aalst, chair of Verdane Growers Cooperative. "
-        "Helmark will lease them, Aalst added."
+        "Ostvald Growers Cooperative signed a deal with Brisk Agritech B.V. on Friday. "
+        "“We needed the robots,” said Pieter Aalst, chair of Ostvald Growers Cooperative. "
+        "Brisk will lease them, Aalst added."
     )
     found = _find(text)
     assert [c.first for c in found] == sorted(c.first for c in found)
@@ -145,32 +145,32 @@ def test_mentions_are_exact_offsets_sorted_by_first() -> None:
         assert candidate.first == candidate.mentions[0][0]
         for start, end in candidate.mentions:
             assert text[start:end] in candidate.forms
-    helmark = _named(found, "Helmark Agritech B.V.")
-    assert [text[s:e] for s, e in helmark.mentions] == ["Helmark Agritech B.V.", "Helmark"]
+    brisk = _named(found, "Brisk Agritech B.V.")
+    assert [text[s:e] for s, e in brisk.mentions] == ["Brisk Agritech B.V.", "Brisk"]
 
 
 def test_organisation_suffixes_give_kinds() -> None:
     """Suffixes and heads decide the kind: company, government body, group."""
     found = _find(
-        "Calloway Holdings Inc. said the Ministry of Foreign Affairs had approved the deal. "
-        "The Pinecrest County Commission voted 4-1, and the Antelope Creek Band objected. "
-        "The Tarrow Group declined to comment."
+        "Tamsin Holdings Inc. said the Ministry of Foreign Affairs had approved the deal. "
+        "The Ashdown County Commission voted 4-1, and the Red Fern Band objected. "
+        "The Velling Group declined to comment."
     )
     kinds = {c.name: c.kind for c in found}
-    assert kinds["Calloway Holdings Inc."] == "organization"
+    assert kinds["Tamsin Holdings Inc."] == "organization"
     assert kinds["Ministry of Foreign Affairs"] == "government"
-    assert kinds["Pinecrest County Commission"] == "government"
-    assert kinds["Antelope Creek Band"] == "group"
-    assert kinds["Tarrow Group"] == "organization"
+    assert kinds["Ashdown County Commission"] == "government"
+    assert kinds["Red Fern Band"] == "group"
+    assert kinds["Velling Group"] == "organization"
 
 
 def test_places_and_products_are_not_candidates() -> None:
-    """Names of places and products ("Harbor Street Bridge", "Stride 3", "in Korsa") are dropped."""
+    """Names of places and products ("Quillon Street Bridge", "Pulse 5", "in Varrow") are dropped."""
     found = _find(
-        "Traffic on the Harbor Street Bridge stopped. Sales of the Stride 3 watch fell in Korsa, "
-        "said Lamar Quist, an analyst at Fairholt Securities."
+        "Traffic on the Quillon Street Bridge stopped. Sales of the Pulse 5 watch fell in Varrow, "
+        "said Lamar Quist, an analyst at Merrow Securities."
     )
-    assert {c.name for c in found} == {"Lamar Quist", "Fairholt Securities"}
+    assert {c.name for c in found} == {"Lamar Quist", "Merrow Securities"}
 
 
 def test_no_names_no_candidates() -> None:

@@ -1,0 +1,58 @@
+"""Which lines are boilerplate, and why: one reason name per rule family.
+
+The rules are written for the furniture that survives text extraction of news sites,
+press-release wires and transcript services (bylines, datelines, share bars, section labels,
+photo credits, author bios, newsletter promos, help-line notices, editing credits), not for one
+source. Each rule has a reason name, so a removed line can say why it went. They err on the side
+of keeping a line: a sentence that merely contains "by", "said", "photo" or "newsletter" stays.
+
+The families live in their own modules: `patterns` (whole-line patterns, caption credits),
+`bylines` (bylines, staff lines, credits), `furniture` (datelines, share bars, section labels,
+meta lines) and `notices` (bios, help lines, promos in a sentence).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from .bylines import is_byline, is_credit_line, is_staff_line
+from .furniture import is_dateline, is_meta_line, is_section_label, is_share_bar
+from .notices import is_bio, is_helpline, is_promo_sentence
+from .patterns import ANY_PATTERN, PATTERN_RES, is_caption
+
+__all__ = ["boilerplate_reason", "is_boilerplate"]
+
+# (reason, rule, longest line it can match): furniture is short, so a paragraph is checked only
+# against the rules that can match something that long, which keeps cleaning cheap.
+_RULES: list[tuple[str, Callable[[str], bool], int]] = [
+    ("byline", is_byline, 200),
+    ("byline", is_staff_line, 200),
+    ("credits", is_credit_line, 400),
+    ("dateline", is_dateline, 120),
+    ("share", is_share_bar, 150),
+    ("section", is_section_label, 60),
+    ("bio", is_bio, 600),
+    ("helpline", is_helpline, 600),
+    ("promotion", is_promo_sentence, 400),
+    ("caption", is_caption, 400),
+    ("meta", is_meta_line, 300),
+]
+
+
+def boilerplate_reason(line: str) -> str | None:
+    """Why `line` is boilerplate ("byline", "caption", "promotion", ...), or None for content."""
+    stripped = line.strip()
+    if not stripped:
+        return None
+    if ANY_PATTERN.fullmatch(stripped):
+        for reason, regex in PATTERN_RES:
+            if regex.fullmatch(stripped):
+                return reason
+    for reason, rule, longest in _RULES:
+        if len(stripped) <= longest and rule(stripped):
+            return reason
+    return None
+
+
+def is_boilerplate(line: str) -> bool:
+    return boilerplate_reason(line) is not None

@@ -1,0 +1,162 @@
+"""Bylines, staff lines and editing credits, and the name shapes they are made of: a few
+capitalised names, outlets, and lists of them.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Names: bylines, credits and bios are "a few capitalised names and nothing else".
+_PARTICLES = {
+    "de", "da", "di", "del", "della", "van", "von", "der", "den", "du", "le", "la", "al", "el",
+    "bin", "bint", "ibn", "dos", "das", "ter", "ten", "y", "st.", "mac",
+}  # fmt: skip
+# "By Tuesday, ...", "By March ...", "By then ...": time phrases, not authors.
+_NOT_A_NAME = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "the", "then", "now", "this", "that", "these", "those", "its", "his",
+    "her", "their", "our", "contrast", "comparison", "far", "law", "noon", "midnight", "dawn",
+    "nightfall", "tonight", "tomorrow", "yesterday", "today", "late", "early", "mid", "end",
+    "christmas", "easter", "spring", "summer", "autumn", "fall", "winter", "design", "default",
+    "chance", "accident", "way", "all", "some", "most", "many", "one", "two", "sunset", "sunrise",
+    "evening", "morning", "afternoon", "night", "lunchtime", "weekend", "next", "last", "year",
+    "week", "month", "day", "order", "mistake", "email", "phone", "car", "air", "sea",
+    "land", "rail", "road", "train", "bus", "boat", "ship", "foot", "hand",
+}  # fmt: skip
+
+
+def _is_name_word(word: str) -> bool:
+    if not word or not word[0].isupper():
+        return False
+    return all(c.isalpha() or c in ".'’-" for c in word) and any(c.isalpha() for c in word)
+
+
+def is_name(phrase: str, max_words: int = 4) -> bool:
+    """1 to `max_words` capitalised words ("Jane Doe", "JANE DOE", "Ana de la Cruz")."""
+    words = phrase.split()
+    if not words or not _is_name_word(words[0]) or not _is_name_word(words[-1]):
+        return False
+    if words[0].lower().strip(".") in _NOT_A_NAME:
+        return False
+    named = 0
+    for word in words:
+        if _is_name_word(word):
+            named += 1
+        elif word.lower() not in _PARTICLES and not re.fullmatch(r"[a-z]{1,3}-[A-Z]\w+", word):
+            return False
+    return 1 <= named <= max_words
+
+
+_OUTLET_GLUE = {"of", "the", "and", "&", "for", "on", "de", "du", "la", "le", "el", "news"}
+
+
+def is_outlet(phrase: str) -> bool:
+    """A short capitalised phrase: "BBC News", "The Daily Ledger", "Staff Writer", "9News"."""
+    words = phrase.split()
+    if not 1 <= len(words) <= 5:
+        return False
+    if not (words[0][0].isupper() or words[0][0].isdigit()):
+        return False
+    return all(
+        (w[0].isupper() or w[0].isdigit() or w.lower() in _OUTLET_GLUE)
+        and all(c.isalnum() or c in ".'’&-" for c in w)
+        for w in words
+    )
+
+
+_LIST_SPLIT = re.compile(r"\s*(?:,|;|\band\b|&)\s*")
+
+
+def _is_name_list(text: str, *, places: bool = False) -> bool:
+    """ "Jane Doe", "Jane Doe and John Roe", "Jane Doe in Lagos, John Roe in Accra", "The Staff"."""
+    text = text.strip().rstrip(".").strip()
+    parts = [p for p in _LIST_SPLIT.split(text) if p]
+    if not parts or len(parts) > 8:
+        return False
+    for part in parts:
+        if places and " in " in part:
+            part, place = part.split(" in ", 1)
+            if not is_outlet(place):
+                return False
+        part = re.sub(r"^(?:the|our)\s+", "", part.strip(), flags=re.IGNORECASE)
+        if not (is_name(part) or is_outlet(part)):
+            return False
+    return is_name(parts[0].split(" in ")[0]) or is_outlet(parts[0])
+
+
+# Bylines and staff lines.
+_BYLINE = re.compile(r"(?i:by)\s+(?P<rest>.+)")
+_BYLINE_SPLIT = re.compile(r"\s*(?:,|\||\s[-–—]\s|\band\b|&|\bfor\b|\bat\b)\s*")
+_ROLE_WORDS = {
+    "writer", "reporter", "correspondent", "columnist", "contributor", "journalist", "editor",
+    "critic", "photographer", "photojournalist", "anchor", "presenter", "blogger", "editor-at-large",
+    "editor-in-chief", "staff", "writers", "reporters", "correspondents", "editors",
+}  # fmt: skip
+
+
+def is_byline(line: str) -> bool:
+    """ "By Jane Doe", "By Jane Doe and John Roe, The Ledger", "By JANE DOE | Wire Service"."""
+    match = _BYLINE.fullmatch(line.strip())
+    if not match:
+        return False
+    parts = [p for p in _BYLINE_SPLIT.split(match.group("rest").rstrip(".")) if p]
+    if not parts or len(parts) > 6 or not is_name(parts[0]):
+        return False
+    return all(is_name(p) or is_outlet(p) for p in parts[1:])
+
+
+def is_staff_line(line: str) -> bool:
+    """ "Jane Doe, Staff Writer", "Jane Doe, Chief Political Correspondent, The Ledger"."""
+    parts = [p.strip() for p in re.split(r"\s*(?:,|\|)\s*", line.strip().rstrip(".")) if p.strip()]
+    if not 2 <= len(parts) <= 4 or not is_name(parts[0]):
+        return False
+    role = parts[1].split()
+    if not 1 <= len(role) <= 5 or not all(w.replace("-", "").isalpha() for w in role):
+        return False
+    if role[-1].lower() not in _ROLE_WORDS:
+        return False
+    return all(is_outlet(p) for p in parts[2:])
+
+
+# Editing and reporting credits: "Reporting by X in Y; Editing by Z", "Compiled by ...".
+_CREDIT = re.compile(
+    r"(?:(?:additional|with|further|and)\s+)*"
+    r"(?:reporting|writing|editing|edited|compiled|written|reported|research|researched|produced"
+    r"|production|graphics|design|designed|photography|photos?|video|illustrations?|translation"
+    r"|translated|fact[- ]checking|fact[- ]checked|interviews?|data|sub-?editing|additional reporting)"
+    r"(?:\s+(?:and|&)\s+(?:reporting|writing|editing|research|additional reporting))?"
+    r"\s+by\s+(?P<names>.+)",
+    re.IGNORECASE,
+)
+_CONTRIBUTING = re.compile(
+    r"(?:contributing|contributors?|contributing (?:reporters?|writers?|editors?))\s*:\s*(?P<names>.+)",
+    re.IGNORECASE,
+)
+_CONTRIBUTED = re.compile(
+    r"(?P<names>.+?)\s+contributed\s+(?:reporting|to this (?:report|story|article)"
+    r"|additional reporting|research)\b[^.]{0,60}\.?",
+    re.IGNORECASE,
+)
+_CREDIT_SPLIT = re.compile(r"\s*;\s*|\s*[,.]\s+(?=(?:additional\s+|with\s+)?[a-z-]+\s+by\b)", re.IGNORECASE)
+
+
+def is_credit_line(line: str) -> bool:
+    low = line.lower()
+    if " by " not in low and ":" not in low and "contributed" not in low:
+        return False
+    text = line.strip()
+    if text.startswith("(") and text.endswith(")"):
+        text = text[1:-1]
+    text = text.strip().rstrip(".").strip()
+    contributed = _CONTRIBUTED.fullmatch(text + ".") or _CONTRIBUTED.fullmatch(text)
+    if contributed and _is_name_list(contributed.group("names")):
+        return True
+    parts = [p for p in _CREDIT_SPLIT.split(text) if p.strip()]
+    if not parts:
+        return False
+    for part in parts:
+        match = _CREDIT.fullmatch(part.strip()) or _CONTRIBUTING.fullmatch(part.strip())
+        if not match or not _is_name_list(match.group("names"), places=True):
+            return False
+    return True

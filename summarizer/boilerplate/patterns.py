@@ -1,0 +1,112 @@
+"""Whole-line patterns (navigation, promotion, legal, comments, read times) and the photo credits
+that end a caption; `REPORTING`, the words that make a line news rather than furniture.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Whole-line patterns. A line is boilerplate when its stripped text matches one in full.
+_PATTERNS: list[tuple[str, str]] = [
+    (
+        "navigation",
+        r"(see also|read next|read more|also read|related( coverage| articles?| stories| reading)?"
+        r"|more from|recommended( for you)?|trending( now)?|most popular|don'?t miss)\s*([:\-–—].*)?",
+    ),
+    # Inline promos that need a colon: "MORE: ...", "WATCH: ...", "LISTEN: ...".
+    (
+        "navigation",
+        r"(more|watch( now| live| the video)?|listen( now| live)?|video|audio|podcast|in pictures"
+        r"|go deeper|further reading|keep reading|explore more)\s*:.*",
+    ),
+    ("navigation", r"(continue reading|(the )?(story|article|report) continues (below|after)).*"),
+    (
+        "promotion",
+        r"(subscribe|sign up|newsletter|follow us|share (this|on|via)|click here|download (our|the) app"
+        r"|get the latest|join our)\b.*",
+    ),
+    (
+        "promotion",
+        r"(download|get|install|try)\s+(our|the)\s+(free\s+)?([\w&'’.-]+\s+){0,4}?apps?"
+        r"(\s+(for|on|to|now|today|here|and)\b.*|[.!]?)",
+    ),
+    (
+        "promotion",
+        r"listen to (this|the|our)\b.{0,60}"
+        r"\b(article|story|podcast|episode|audio|interview|show|briefing)\b.*",
+    ),
+    (
+        "promotion",
+        r"(already a (subscriber|member)|support (our|independent|quality) journalism"
+        r"|become a (member|subscriber|supporter)|enter your email|(start|try) (your |a )?free trial"
+        r"|unlock (this|unlimited|full) )\b.*",
+    ),
+    ("legal", r"disclaimer\s*:.*"),
+    ("caption", r"(photo|image|picture|video|graphic)s?\s*(courtesy|credit|by|source|:).*"),
+    ("caption", r"(photograph|illustration)s?\s*(courtesy|credit|source)?\s*:.*"),
+    ("caption", r"(image|media|video|photo|picture|audio) (source|caption|credit|description)s?\s*[,:].*"),
+    ("legal", r"(©|\(c\)\s|copyright\s+(©|\(c\)|\d{4})).*"),
+    ("legal", r".*\ball rights reserved\b.*"),
+    ("promotion", r".{0,80}\bbrought to you by\b.{0,80}"),
+    ("promotion", r"(advertisement|sponsored( content)?|ad)\s*"),
+    ("navigation", r"(tags?|topics?|filed under)\s*:.*"),
+    ("legal", r"(this (article|story|content) (was|is) (partially )?(produced|generated|written)).*"),
+    ("press-release", r"(for immediate release|#{3,}|-\s*30\s*-|-?\s*ends\s*-?|end of (press )?release)"),
+    (
+        "comments",
+        r"((view|show|read|see|hide|load|all)\s+)?(\d[\d,.]*k?\s+)?(comments?|replies)"
+        r"\s*(\(\d[\d,.]*k?\)|:?\s*\d[\d,.]*k?)?",
+    ),
+    ("comments", r"((leave|add|post|write) an?|be the first to) (comment|reply)\b.*"),
+    ("comments", r"join the (conversation|discussion|debate)[.!]?"),
+    ("comments", r"comments? (are|is) (now )?(closed|open|disabled|turned off)\b.*"),
+    ("dateline", r"(estimated )?(reading|read|listening) time\s*:?\s*\d+\s*(min(ute)?s?|hours?)\.?"),
+    ("dateline", r"\d+\s*-?\s*(min(ute)?s?|hours?|hrs?)\.?\s+(read|listen|watch)"),
+]
+PATTERN_RES = [(reason, re.compile(p, re.IGNORECASE)) for reason, p in _PATTERNS]
+# All of them at once: most lines are content, and one pass rejects them.
+ANY_PATTERN = re.compile("|".join(f"(?:{p})" for _, p in _PATTERNS), re.IGNORECASE)
+# A photo credit at the END of a caption line. The caption is removed whole: the people it names
+# are either named in the story too, or are photographers and agencies.
+_AGENCY = (
+    r"(Getty Images|Shutterstock|Alamy|AP|AFP|EPA(-EFE)?|Reuters|Bloomberg|PA( Media| Wire)?|Xinhua"
+    r"|Pool|Handout|Associated Press|NurPhoto|SOPA Images|LightRocket|Anadolu|ZUMA( Press| Wire)?)"
+)
+_CAPTION_TAIL = [
+    # "(Photo: Jane Doe/Agence X)", "(AP Photo/Jane Doe)", "(Jane Doe/Getty Images)"
+    re.compile(
+        r"\((?:[^()]{0,80}?\b(?:photo|photograph|pictures?|images?|credit|illustration|video|footage)s?"
+        r"\s*(?::|/|\bby\b|\bcourtesy\b|\bvia\b)[^()]{0,80}"
+        r"|[^()]{1,80}/[^()]{0,40}\b(?:photos?|images?|pictures?|pool|handout|press|agency|agence|wire)"
+        r"\b[^()]{0,40})\)\s*\.?$",
+        re.IGNORECASE,
+    ),
+    # "... Photograph: Jane Doe/Agence X", "... Credit: Jane Doe"
+    re.compile(
+        r"(?i:\b(?:photograph|photos?|pictures?|illustration|composite|images?|credit))\s*:\s*"
+        r"[A-Z][\w'’.&-]*(?:(?:\s+|\s*/\s*)(?:[A-Z][\w'’.&-]*|via|for|of|and|the|de|van|von)){0,8}\s*$"
+    ),
+    # "... outside parliament. Jane Doe/Agence X" (a name, a slash, an organisation)
+    re.compile(
+        r"(?:^|[.!?)]\s+)[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}\s*/\s*[A-Z][\w&'’.-]*"
+        r"(?:\s+[\w&'’.-]+){0,4}$"
+    ),
+    # "... outside parliament. AFP via Getty Images", "Reuters/Jane Doe"
+    re.compile(rf"(?:^|[.!?)]\s+)(?:[\w'’.-]+\s+){{0,3}}[\w'’.-]*\s*(?:/|\bvia\s)\s*{_AGENCY}\s*$"),
+    re.compile(rf"(?:^|[.!?)]\s+){_AGENCY}\s*/\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,3}}\s*$"),
+    # A line that is only agency names: "Getty Images", "AFP/Getty Images"
+    re.compile(rf"^{_AGENCY}(?:\s*(?:/|,|\bvia\b)\s*{_AGENCY})*$"),
+]
+# Words that carry news or a quote: a line with one of them is reporting, not furniture.
+REPORTING = re.compile(
+    r"[\"“”]|\b(said|says|told|tells|according to|urged|tweeted|wrote|arrested|detained|jailed|"
+    r"killed|kidnapped|injured|charged|sentenced|convicted|expelled|deported|missing|freed)\b",
+    re.IGNORECASE,
+)
+
+
+def is_caption(line: str) -> bool:
+    """A caption that ends with a credit: "(AP Photo/Jane Doe)", "Photograph: Jane Doe/Agency"."""
+    if len(line) > 40 and not any(mark in line for mark in ("/", ":", " via ", "(")):
+        return False
+    return any(p.search(line) for p in _CAPTION_TAIL)

@@ -1,0 +1,65 @@
+"""The final pass: every occurrence of every group's forms over the kept text, longest first."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from .grouping import Group
+from .tokens import Doc
+
+
+def all_mentions(doc: Doc, groups: list[Group], kept: set[int]) -> dict[int, list[tuple[int, int]]]:
+    """Every occurrence of every group's forms, longest first; excluded groups' forms are matched
+    too, so that "Trump" is not found inside "Trump Tower" when the tower is no actor."""
+    toks = doc.toks
+    # Forms by their first two words (one-word forms by their word): few options per position.
+    forms: dict[tuple[str, ...], list[tuple[tuple[str, ...], int]]] = defaultdict(list)
+    seen: set[tuple[str, ...]] = set()
+    for gi, g in enumerate(groups):
+        for m in g.mentions:
+            if m.capital or m.lower:
+                continue
+            full = tuple(t.key for t in toks[m.i0 : m.i1 + 1])
+            codes = [(c.lower(),) for c in (m.acronym, m.ticker) if c]
+            for form in (full, m.key, *codes):
+                if form and form not in seen:
+                    seen.add(form)
+                    forms[form[:2]].append((form, gi))
+    for options in forms.values():
+        options.sort(key=lambda o: -len(o[0]))
+    found: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    joins = (" ", "’ ", "' ")
+    i, n = 0, len(toks)
+    while i < n:
+        t = toks[i]
+        step = 1
+        if (t.cap or t.upper) and not t.quiet:
+            candidates = []
+            if i + 1 < n and not t.stop_after and doc.gap(i) in joins:
+                candidates = forms.get((t.key, toks[i + 1].key), [])
+            for form, gi in [*candidates, *forms.get((t.key,), [])]:
+                size = len(form)
+                if i + size > n:
+                    continue
+                if size == 1 and len(t.text) <= 3 and not t.upper and groups[gi].kind == "country":
+                    continue
+                ok = True
+                for k in range(2, size):
+                    if (
+                        toks[i + k].key != form[k]
+                        or toks[i + k - 1].stop_after
+                        or doc.gap(i + k - 1) not in joins
+                    ):
+                        ok = False
+                        break
+                if ok:
+                    found[gi].append((t.start, toks[i + size - 1].end))
+                    step = size
+                    break
+        i += step
+    for gi, g in enumerate(groups):
+        if gi in kept:
+            for m in g.mentions:
+                if (m.capital or m.lower or not found.get(gi)) and not m.weak:
+                    found[gi].append((toks[m.i0].start, toks[m.i1].end))
+    return found

@@ -1,0 +1,228 @@
+"""Read one piece of capitalised words: what it names by its form (country, government,
+organisation, group, place, person), and the title before a name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import (
+    AUX,
+    CALENDAR,
+    CORP_END,
+    DIRECTIONS,
+    GOV_LEXICON,
+    GOV_QUALIFIERS,
+    GOV_SOFT,
+    GOV_WORDS,
+    GROUP_SUFFIXES,
+    HONORIFICS,
+    NAME_SUFFIXES,
+    ORG_HEADS,
+    ORG_SUFFIXES,
+    PARTICLES,
+    PLACE_SUFFIXES,
+    ROLE_HEADS,
+    ROLE_WORDS,
+    SPEECH,
+    STOP,
+)
+from .tokens import Doc, Tok
+
+
+@dataclass
+class Mention:
+    i0: int  # first and last token of the name (titles excluded)
+    i1: int
+    kind: str  # person organization government group country place unknown
+    key: tuple[str, ...] = ()
+    strong: bool = False  # a title, role, suffix, speech verb or definition makes it an actor
+    weak: bool = False  # inside a title ("Silverbend Chief Executive"): joins, never creates
+    role: str | None = None
+    role_rank: int = 9
+    role_head: str | None = None
+    titled: str | None = None  # the name with its title as written ("President Donald Trump")
+    acronym: str | None = None  # "International Monetary Fund (IMF)"
+    ticker: str | None = None  # "(NASDAQ: NVDA)"
+    capital: bool = False  # "Beijing" standing for China
+    personal: bool = False  # a personal title or role ("Mayor", "an economist"): a person
+    lower: bool = False  # a lower-case institution ("the state transportation commission")
+    ctx_start: int = -1  # first token of the whole mention, titles included
+    # Context.
+    initial: bool = False
+    poss: bool = False
+    speech: bool = False
+    verbish: bool = False
+    role_after: bool = False
+    locative: bool = False
+    adjectival: bool = False
+    numbered: bool = False
+    the_before: bool = False
+    label: bool = False
+    named_thing: bool = False
+
+    @property
+    def actorish(self) -> bool:
+        return self.poss or self.speech or self.verbish or self.role_after
+
+    @property
+    def negative(self) -> bool:
+        return self.locative or self.adjectival or self.numbered or self.named_thing
+
+
+def mention_key(doc: Doc, i0: int, i1: int) -> tuple[str, ...]:
+    words = [t.key for t in doc.toks[i0 : i1 + 1]]
+    while len(words) > 1 and words[-1].rstrip(".") in CORP_END | {
+        "corporation",
+        "company",
+        "&",
+        "and",
+        "of",
+        "the",
+    }:
+        words.pop()
+    return tuple(words)
+
+
+def country_of(doc: Doc, i0: int, i1: int) -> str | None:
+    toks = doc.toks
+    canonical = doc.countries.get(tuple(t.key for t in toks[i0 : i1 + 1]))
+    if canonical is None:
+        canonical = doc.countries.get(tuple(t.low for t in toks[i0 : i1 + 1]))
+    if canonical and i0 == i1 and len(toks[i0].text) <= 3 and not toks[i0].upper:
+        return None  # "US" and "UK" only in capitals: never "us"
+    return canonical
+
+
+def classify(doc: Doc, i0: int, i1: int) -> str:
+    kind = doc.kinds.get((i0, i1))
+    if kind is None:
+        kind = doc.kinds[(i0, i1)] = _kind_of(doc, i0, i1)
+    return kind
+
+
+def _kind_of(doc: Doc, i0: int, i1: int) -> str:
+    """What tokens i0..i1 name by their form: country, government, organization, group, place,
+    person (several capitalised words) or unknown (one)."""
+    toks = doc.toks
+    words = [t.key for t in toks[i0 : i1 + 1]]
+    caps = [t for t in toks[i0 : i1 + 1] if t.cap]
+    last = words[-1]
+    if len(words) > 1 and last in NAME_SUFFIXES and words[-2] in PLACE_SUFFIXES:
+        last = words[-2]  # "World War II"
+    if tuple(words) in GOV_LEXICON:
+        return "government"
+    if country_of(doc, i0, i1):
+        return "country"
+    org_end = last in ORG_SUFFIXES and len(caps) > 1
+    org_head = any(
+        w in ORG_HEADS for w, nxt in zip(words, words[1:], strict=False) if nxt in ("of", "for", "on")
+    )
+    if org_end or org_head:
+        if last in GROUP_SUFFIXES:
+            return "group"
+        if any(w in GOV_WORDS for w in words) or (
+            (last in GOV_SOFT or org_head) and any(w in GOV_QUALIFIERS for w in words)
+        ):
+            return "government"
+        return "organization"
+    if last in GROUP_SUFFIXES and len(caps) > 1:
+        return "group"
+    if len(caps) > 1 and (last in PLACE_SUFFIXES or words[0] in DIRECTIONS):
+        return "place"
+    return "unknown" if len(caps) == 1 else "person"
+
+
+def _is_role_word(t: Tok) -> bool:
+    return t.key in ROLE_WORDS or t.low in ROLE_WORDS
+
+
+def title_split(doc: Doc, piece: list[int]) -> int:
+    """Position in `piece` where a name starts after its title ("Treasury Secretary | Scott
+    Bessent"), or 0 when the piece has no title."""
+    toks = doc.toks
+    last_role = max((p for p, i in enumerate(piece) if _is_role_word(toks[i])), default=-1)
+    if last_role < 0 or last_role == len(piece) - 1:
+        return 0
+    if not any(toks[i].key in ROLE_HEADS for i in piece[: last_role + 1]):
+        return 0
+    name = piece[last_role + 1 :]
+    if any(not toks[i].cap and toks[i].low not in PARTICLES for i in name) or not toks[name[0]].cap:
+        return 0
+    if all(toks[i].key in NAME_SUFFIXES or len(toks[i].key.rstrip(".")) < 2 for i in name):
+        return 0  # "Martin Luther King Jr.": a surname that is also a title; "Gen Z"
+    return last_role + 1
+
+
+def is_common(doc: Doc, t: Tok) -> bool:
+    return (
+        t.low in STOP
+        or t.key in CALENDAR
+        or (t.low in doc.lower_vocab and not _is_role_word(t))
+        or t.low.endswith("ing")
+        or t.low.endswith("ly")
+    )
+
+
+def read_piece(doc: Doc, piece: list[int], split: int) -> list[Mention]:
+    toks = doc.toks
+    kind = classify(doc, piece[0], piece[-1])
+    if kind in ("organization", "government", "group", "country"):
+        split = 0
+    if not split:
+        if kind in ("person", "unknown") and (
+            all(_is_role_word(toks[i]) for i in piece) or toks[piece[-1]].key in ROLE_HEADS
+        ):
+            return []  # a title alone: "President", "Chief Financial Officer"
+        m = Mention(piece[0], piece[-1], kind, ctx_start=piece[0])
+        m.strong = kind in ("organization", "government", "group")
+        return [m]
+    out: list[Mention] = []
+    role_part, name_part = piece[:split], piece[split:]
+    first_role = next(p for p, i in enumerate(role_part) if _is_role_word(toks[i]))
+    if first_role:
+        # Words before the title name the employer ("Silverbend Chief Executive").
+        pre = role_part[:first_role]
+        out.append(Mention(pre[0], pre[-1], classify(doc, pre[0], pre[-1]), weak=True, ctx_start=pre[0]))
+    for i in role_part[first_role:]:
+        if country_of(doc, i, i):  # "U.S. Deputy Secretary of State"
+            out.append(Mention(i, i, "country", weak=True, ctx_start=i))
+    name_kind = classify(doc, name_part[0], name_part[-1])
+    m = Mention(name_part[0], name_part[-1], "person" if name_kind in ("unknown", "place") else name_kind)
+    m.strong = True
+    m.personal = True
+    if not all(toks[i].key in HONORIFICS for i in role_part):  # "Dr." and "Ms" are no roles
+        m.role, m.role_rank = doc.span(role_part[0], role_part[-1]), 0
+        m.role_head = toks[role_part[-1]].key
+    m.titled = doc.span(piece[0], piece[-1])
+    m.ctx_start = piece[0]
+    out.append(m)
+    return out
+
+
+_LOWER_GOV = re.compile(
+    r"(?:\b[Tt]he |(?<![\w’'])(?=[A-Z]))((?:[A-Z][\w’'-]+ ){0,3}"
+    r"(?:state|federal|national|city|town|county|parish|borough|village|regional|provincial|municipal)"
+    r"(?: (?!of\b|and\b|the\b)[a-z][a-z-]+){0,2} (?:commission|board|agency|ministry|council|office|"
+    r"regulator|legislature|department|authority|assembly))\b"
+)
+
+
+def lowercase_bodies(doc: Doc) -> list[Mention]:
+    """Institutions written in lower case ("the state transportation commission") that act."""
+    import bisect  # noqa: PLC0415 - stdlib
+
+    starts = [t.start for t in doc.toks]
+    out: list[Mention] = []
+    for rstart, rend in doc.kept:
+        for match in _LOWER_GOV.finditer(doc.text, rstart, rend):
+            i0 = bisect.bisect_left(starts, match.start(1))
+            i1 = bisect.bisect_left(starts, match.end(1)) - 1
+            if i0 > i1 or doc.toks[i0].start != match.start(1) or doc.toks[i0].quiet:
+                continue
+            nxt = doc.next_word(i1)
+            if nxt is not None and (nxt.low in AUX or nxt.low in SPEECH):
+                m = Mention(i0, i1, "government", strong=True, lower=True, ctx_start=i0)
+                out.append(m)
+    return out
