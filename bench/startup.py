@@ -4,8 +4,10 @@ python bench/startup.py [--runs 7]
 
 Each command runs in a fresh interpreter (the console script's own code path, `summarizer.cli:main`,
 with this checkout first on the path) and is timed wall-clock, start to exit. The baseline is the
-floor any typer + rich + pydantic CLI pays: `python -c "import typer, rich, pydantic"`. Runs of
-the three commands are interleaved, so a busy machine slows them alike; the medians and the
+floor any typer + rich + pydantic CLI pays: `python -c "import typer, rich, pydantic"`. A replay
+goes through the `openai` SDK and instructor like a live call, so the time to import just those
+two (and the SDK's chat resource, which a call loads) is measured too: it is the replay's floor.
+Runs of the commands are interleaved, so a busy machine slows them alike; the medians and the
 ratios to the baseline are printed on one line.
 """
 
@@ -23,6 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CLI = "import sys; from summarizer.cli import main; sys.argv[0] = 'summarizer'; sys.exit(main())"
 COMMANDS = {
     "baseline": [sys.executable, "-c", "import typer, rich, pydantic"],
+    "sdk": [sys.executable, "-c", "import openai, openai.resources.chat, instructor"],
     "help": [sys.executable, "-c", CLI, "--help"],
     "replay": [
         sys.executable,
@@ -62,7 +65,8 @@ def main() -> None:
     print(
         f"startup (median of {args.runs}): baseline `import typer, rich, pydantic` {base:.2f} s; "
         f"`summarizer --help` {median['help']:.2f} s = {median['help'] / base:.2f}x baseline; "
-        f"seed replay {median['replay']:.2f} s = {median['replay'] / base:.2f}x baseline"
+        f"seed replay {median['replay']:.2f} s = {median['replay'] / base:.2f}x baseline "
+        f"(importing openai + instructor alone: {median['sdk']:.2f} s)"
     )
 
 
