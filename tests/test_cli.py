@@ -217,3 +217,26 @@ def test_readme_synopsis_lists_every_option() -> None:
                 assert any(opt in synopsis for opt in param.opts), (name, param.opts)
     for name in ("json", "markdown", "html"):
         assert name in synopsis
+
+
+def test_a_replay_imports_only_what_it_uses() -> None:
+    """A replay of the seed loads the SDK it calls, but no batch, evaluation, local-model or HTML code."""
+    probe = (
+        "import sys\n"
+        "from summarizer.cli import main\n"
+        "sys.argv = ['summarizer', 'summarize', 'seeds/us_china_diplomacy.txt', '--provider', 'replay',"
+        " '--fixtures', 'fixtures']\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print('LOADED', ' '.join(sorted(sys.modules)), file=sys.stderr)\n"
+    )
+    completed = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, timeout=60
+    )
+    loaded = set(completed.stderr.rsplit("LOADED", 1)[1].split())
+    assert {"openai", "instructor", "summarizer.pipeline"} <= loaded
+    unused = {"summarizer.batch", "summarizer.evaluation", "summarizer.openai_batch", "summarizer.local"}
+    assert not unused & loaded
+    assert not {"trafilatura", "summarizer.views.html", "summarizer.views.report"} & loaded
