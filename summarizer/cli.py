@@ -2,6 +2,10 @@
 
 Exit codes: 0 success; 1 the input or the model's answer could not become a valid summary;
 2 usage or configuration error.
+
+Start-up is kept short: this module imports only the registries (providers, modes, formats);
+the pipeline, and so the `openai` SDK and instructor, load inside a command when it runs, so
+`--help`, `--version` and argument errors never pay for them.
 """
 
 from __future__ import annotations
@@ -16,9 +20,9 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 
+from . import __version__
 from .documents import read_document
 from .errors import SummarizerError
-from .pipeline import summarize as summarize_text
 from .providers import REGISTRY
 from .settings import MODES, resolve_settings
 from .views import formats, render
@@ -27,7 +31,7 @@ app = typer.Typer(
     help="Typed, grounded summaries of articles, press releases and transcripts.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
-    add_completion=False,
+    rich_markup_mode=None,
 )
 stderr = Console(stderr=True, highlight=False, soft_wrap=True)
 
@@ -74,6 +78,18 @@ def _run(debug: bool, action):  # type: ignore[no-untyped-def]
         raise typer.Exit(130) from None
 
 
+def _examples(*commands: str) -> str:
+    """An epilog of example commands, kept as written (\\b) and within 80 columns."""
+    lines = []
+    for command in commands:
+        while len(command) > 74:  # continue a long command on the next line, shell-style
+            cut = command.rfind(" --", 0, 72)
+            lines.append(f"  {command[:cut]} \\")
+            command = "    " + command[cut + 1 :]
+        lines.append(f"  {command}")
+    return "Examples:\n\n\b\n" + "\n".join(lines)
+
+
 def _write(text: str, output: Path | None) -> None:
     if output is None:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
@@ -82,14 +98,14 @@ def _write(text: str, output: Path | None) -> None:
 
 
 @app.command(
-    epilog=(
-        "Examples:\n\n"
-        "  summarizer summarize seeds/us_china_diplomacy.txt --provider replay --fixtures fixtures\n\n"
-        "  summarizer summarize article.txt --format html -o view.html\n\n"
-        "  OPENAI_API_KEY=... summarizer summarize article.txt --format markdown\n\n"
-        "  summarizer summarize call.txt --base-url http://localhost:11434/v1 --model llama3.1\n\n"
-        "  cat article.txt | summarizer summarize - -o summary.json"
-    )
+    short_help="Summarize one document into JSON, Markdown or HTML.",
+    epilog=_examples(
+        "summarizer summarize seeds/us_china_diplomacy.txt --provider replay --fixtures fixtures",
+        "summarizer summarize article.txt --format html -o view.html",
+        "OPENAI_API_KEY=... summarizer summarize article.txt --format markdown",
+        "summarizer summarize call.txt --base-url http://localhost:11434/v1 --model llama3.1",
+        "cat article.txt | summarizer summarize - -o summary.json",
+    ),
 )
 def summarize(
     path: Annotated[str, typer.Argument(help="Document to summarize, or - for standard input.")],
@@ -128,7 +144,9 @@ def summarize(
     ] = False,
     quotes: Annotated[
         Selection,
-        typer.Option(help="all: every quote whose speaker the text states; selected: only the model's picks."),
+        typer.Option(
+            help="all: every quote whose speaker the text states; selected: only the model's picks."
+        ),
     ] = Selection["all"],
     actors: Annotated[
         Selection,
@@ -145,9 +163,10 @@ def summarize(
     no_log: NoLogOption = False,
     debug: DebugOption = False,
 ) -> None:
-    """Summarize one document into JSON (or Markdown) with grounded quotes and evidence."""
+    """Summarize one document into JSON, Markdown or HTML, with grounded quotes and evidence."""
 
     def action() -> None:
+        text = read_document(path)
         settings = resolve_settings(
             provider.value if provider else None,
             model=model,
@@ -166,7 +185,8 @@ def summarize(
             prices=prices,
             log=not no_log,
         )
-        text = read_document(path)
+        from .pipeline import summarize as summarize_text  # the SDK loads only when it is needed
+
         with stderr.status("summarizing…"):  # shown on a terminal only; a local model takes seconds
             summary = summarize_text(text, settings=settings, source=path)
         _write(render(format.value, summary, text), output)
@@ -176,12 +196,12 @@ def summarize(
 
 @app.command(
     "eval",
-    epilog=(
-        "Examples:\n\n"
-        "  summarizer eval fixtures --provider replay --report report.json\n\n"
-        "  summarizer eval fixtures --compare old-report.json --min-score 0.6\n\n"
-        "  summarizer eval fixtures --html report.html --markdown report.md\n\n"
-        "  summarizer eval fixtures --provider local --record"
+    short_help="Score summaries of every case against its gold annotations.",
+    epilog=_examples(
+        "summarizer eval fixtures --provider replay --report report.json",
+        "summarizer eval fixtures --compare old-report.json --min-score 0.6",
+        "summarizer eval fixtures --html report.html --markdown report.md",
+        "summarizer eval fixtures --provider local --record",
     ),
 )
 def eval_command(
@@ -237,9 +257,8 @@ def eval_command(
                 **options,
             )
         comparison = compare_reports(result, baseline) if baseline else None
-        Console(highlight=False, width=None if sys.stdout.isatty() else 200).print(
-            eval_table(result, comparison)
-        )
+        # On a terminal its width; piped, COLUMNS or rich's 80: the table is made to fit 80.
+        Console(highlight=False).print(eval_table(result, comparison))
         for case in result.cases:
             if case.error:
                 stderr.print(f"{case.case}: {case.error}", markup=False)
@@ -265,11 +284,11 @@ def eval_command(
 
 @app.command(
     "batch",
-    epilog=(
-        "Examples:\n\n"
-        "  summarizer batch articles/*.txt -o out.jsonl --concurrency 16\n\n"
-        "  summarizer batch articles/*.txt -o out.jsonl --resume        # continue after a stop\n\n"
-        "  summarizer batch docs/*.txt -o out.jsonl --prices prices.json --max-cost 5"
+    short_help="Summarize many documents into one JSONL file.",
+    epilog=_examples(
+        "summarizer batch articles/*.txt -o out.jsonl --concurrency 16",
+        "summarizer batch articles/*.txt -o out.jsonl --resume   # continue after a stop",
+        "summarizer batch docs/*.txt -o out.jsonl --prices prices.json --max-cost 5",
     ),
 )
 def batch_command(
@@ -449,8 +468,19 @@ def logs_path() -> None:
     _write(str(_history().path), None)
 
 
+def _show_version(value: bool) -> None:
+    if value:
+        typer.echo(f"summarizer {__version__}")
+        raise typer.Exit()
+
+
 @app.callback()
-def _root() -> None:
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_show_version, is_eager=True, help="Show the version and exit."),
+    ] = False,
+) -> None:
     """Typed, grounded summaries of articles, press releases and transcripts."""
 
 

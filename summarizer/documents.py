@@ -2,12 +2,14 @@
 
 Limits: at most 5 MB per document (larger inputs are refused before any model call; split
 them). HTML is reduced to its article text with trafilatura (the `html` extra); offsets then
-index that extracted text, which is what the summary quotes.
+index that extracted text, which is what the summary quotes. URLs are not fetched and PDFs are
+not read: each is refused with a sentence that says what to do instead.
 """
 
 from __future__ import annotations
 
 import codecs
+import re
 import sys
 from pathlib import Path
 
@@ -15,6 +17,9 @@ from .errors import InputError
 
 MAX_DOCUMENT_BYTES = 5 * 1024 * 1024  # larger inputs are refused before any model call
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+# `https://…`, also as a shell or pathlib leaves it (`https:/…`); one-letter schemes are drives.
+URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+:/")
+PDF_MAGIC = b"%PDF-"
 
 
 def looks_like_html(text: str, source: str = "") -> bool:
@@ -26,9 +31,16 @@ def html_to_text(html: str, source: str) -> str:
     """The article text of an HTML page (scripts, navigation and boilerplate left out)."""
     try:
         import trafilatura
-    except ImportError:
+    except ImportError as exc:
+        if exc.name == "trafilatura":
+            raise InputError(
+                f"{source} is HTML; install the HTML extra to extract its text: "
+                "pip install 'summarizer[html]'."
+            ) from None
+        # trafilatura is there, but something it needs is not (lxml_html_clean, for one).
+        reason = " ".join(str(exc).split())
         raise InputError(
-            f"{source} is HTML; install the HTML extra to extract its text: pip install 'summarizer[html]'."
+            f"{source} is HTML, but its text extractor trafilatura cannot be imported: {reason}"
         ) from None
     text = trafilatura.extract(html, include_comments=False, include_tables=False)
     if not text or not text.strip():
@@ -50,6 +62,9 @@ def decode(data: bytes, source: str) -> str:
 
 def read_document(path: str | Path) -> str:
     """Read `path` (or '-' for stdin) as text."""
+    # URLs: one branch, so fetching can be added here later.
+    if URL.match(str(path)) and not Path(path).exists():
+        raise InputError(f"{path} is a URL: fetching URLs is not supported; save the page and pass the file.")
     if str(path) == "-":
         if sys.stdin is None or sys.stdin.closed:
             raise InputError("Standard input is closed; pass a file path instead of '-'.")
@@ -70,6 +85,11 @@ def read_document(path: str | Path) -> str:
         source = str(path)
     if len(data) > MAX_DOCUMENT_BYTES:
         raise InputError(f"The input is larger than {MAX_DOCUMENT_BYTES // 2**20} MB; split it first.")
+    if PDF_MAGIC in data[:1024]:  # readers accept the header anywhere in the first 1 KB
+        raise InputError(
+            f"{source} is a PDF, which is not supported; convert it to text first "
+            "(for example: pdftotext FILE.pdf FILE.txt) and pass the text file."
+        )
     text = decode(data, source)
     if not text.strip():
         raise InputError(f"{source} is empty; give a document with some text in it.")

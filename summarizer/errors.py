@@ -39,20 +39,46 @@ class InputError(SummarizerError):
 
 
 class FixtureMissing(SummarizerError):
-    """Replay mode found no recorded exchange for a request."""
+    """Replay mode found no recorded exchange for a request.
 
-    def __init__(self, key: str, root: str, nearest: str | None, first_difference: str | None):
+    The message ends with the command that records it, for the provider and model that made
+    the recordings of the request's model (hand-authored answers are re-authored instead).
+    """
+
+    def __init__(
+        self,
+        key: str,
+        root: str,
+        nearest: str | None,
+        first_difference: str | None,
+        *,
+        model: str | None = None,
+        provider: str | None = None,
+    ):
         self.key = key
         self.root = root
         self.nearest = nearest
         self.first_difference = first_difference
+        self.model = model
+        self.provider = provider
         hint = ""
         if nearest:
             hint = f" The nearest recording is {nearest} (first difference: {first_difference})."
-        super().__init__(
-            f"No recording in {root} for this request (key {key[:16]}).{hint} "
-            f"Record it with: summarizer summarize DOCUMENT --provider local --record "
-            f"--fixtures {root}"
+        super().__init__(f"No recording in {root} for this request (key {key[:16]}).{hint} {self.fix()}")
+
+    def fix(self) -> str:
+        """The command that records (or re-authors) the missing exchange."""
+        if self.provider == "replay":  # answers written by hand, stored by the authoring tool
+            return f"Re-author it with: python -m summarizer.testing.authoring {self.root}"
+        if self.provider == "local":
+            return (
+                f"Record it with: summarizer summarize DOCUMENT --provider local --record "
+                f"--fixtures {self.root}"
+            )
+        model = f" --model {self.model}" if self.model else ""
+        return (
+            f"Record it with: summarizer summarize DOCUMENT --provider openai{model} --record "
+            f"--fixtures {self.root} (add --base-url URL for an OpenAI-compatible server)"
         )
 
 

@@ -168,7 +168,10 @@ class ReplayTransport(httpx2.BaseTransport, httpx2.AsyncBaseTransport):
         record = self.store.load(key)
         if record is None:
             nearest, diff = self.store.nearest(body)
-            raise FixtureMissing(key, str(self.store.root), nearest, diff)
+            model = body.get("model")
+            sources = self.store.providers(model) if model else set()
+            provider = next(iter(sources)) if len(sources) == 1 else None
+            raise FixtureMissing(key, str(self.store.root), nearest, diff, model=model, provider=provider)
         answer = record["response"]
         return httpx2.Response(
             answer["status_code"],

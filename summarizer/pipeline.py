@@ -3,6 +3,9 @@
 `steps.py` holds what happens to a document; this module only sends each `Request` to the
 model caller and hands the `Reply` back (httpx's `sync_auth_flow`/`async_auth_flow` pattern).
 A chunked document's parts run concurrently under `asummarize`.
+
+The model client (and with it the `openai` SDK and instructor, about a second to import) is
+loaded when a Summarizer is made, not when this module is imported.
 """
 
 from __future__ import annotations
@@ -13,7 +16,6 @@ from collections.abc import Generator
 from typing import TYPE_CHECKING, Any
 
 from .answers import Reply
-from .client import CallFailed, ModelCaller, failure
 from .errors import InputError, SummarizerError
 from .history import log_run
 from .pricing import Cost, cost_of
@@ -26,6 +28,8 @@ from .steps import Request, Tally, assemble_steps, chunk_steps, document_steps, 
 if TYPE_CHECKING:
     import httpx2
 
+    from .client import ModelCaller
+
 
 class Summarizer:
     """Runs the steps of one configuration against one model client, sync or async."""
@@ -36,6 +40,8 @@ class Summarizer:
         self.templates = PromptTemplates.load(settings.template)
 
     def _drive(self, steps: Generator[Request, Reply, Any], tally: Tally, cached: list[bool]) -> Any:
+        from .client import CallFailed, failure
+
         try:
             request = next(steps)
             while True:
@@ -49,6 +55,8 @@ class Summarizer:
             return done.value
 
     async def _adrive(self, steps: Generator[Request, Reply, Any], tally: Tally, cached: list[bool]) -> Any:
+        from .client import CallFailed, failure
+
         try:
             request = next(steps)
             while True:
@@ -112,6 +120,8 @@ def _shared_summarizer(settings: Settings) -> Summarizer:
 
 def make_summarizer(settings: Settings, http_client: Any = None) -> Summarizer:
     """A Summarizer for `settings`; the provider prepares them and names (or starts) the endpoint."""
+    from .client import ModelCaller
+
     provider = provider_for(settings.provider)
     settings = provider.prepare(settings)
     caller = ModelCaller(settings, base_url=provider.endpoint(settings), http_client=http_client)

@@ -70,7 +70,10 @@ def test_pronoun_goes_to_the_last_speaker_before_it() -> None:
 
 def test_a_role_noun_goes_to_the_person_with_that_role() -> None:
     """'the mayor said' resolves to the person the text calls mayor."""
-    text = "Mayor Ines Holt opened the meeting. Councillor Bob Lee objected.\n“We start in autumn,” the mayor said."
+    text = (
+        "Mayor Ines Holt opened the meeting. Councillor Bob Lee objected.\n"
+        "“We start in autumn,” the mayor said."
+    )
     assert _speakers(text)[0][1:] == ("Ines Holt", "pronoun")
 
 
@@ -100,8 +103,12 @@ def test_a_multi_paragraph_quote_is_found_whole_with_one_speaker() -> None:
 
 def test_a_quote_alone_in_its_paragraph_continues_the_last_speaker() -> None:
     """A paragraph that is only a quote, after a paragraph ending with someone's words, is theirs."""
-    text = "Analyst Lucia Ferrante said the protocol was “toothless and everyone knows it.”\n\n“Nobody wants to blink first.”"
-    assert _speakers(text)[1] == ("Nobody wants to blink first.", "Lucia Ferrante", "paragraph")
+    text = (
+        "Analyst Lucia Ferrante said the protocol was “toothless and everyone knows it.”\n\n"
+        "“Nobody wants to blink first.”"
+    )
+    expected = ("Nobody wants to blink first.", "Lucia Ferrante", "paragraph")
+    assert _speakers(text)[1] == expected
 
 
 @pytest.mark.parametrize(

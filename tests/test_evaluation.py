@@ -178,7 +178,7 @@ def test_eval_cli_compare_shows_deltas(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     stored = json.loads(second.read_text())
     assert stored["compare"]["aggregate"]["score"] == pytest.approx(stored["aggregate"]["score"] - 0.25)
-    assert "(+0.75)" in result.stdout
+    assert "+0.75" in result.stdout
 
 
 def test_stance_matching_needs_the_right_holder(case, perfect) -> None:
@@ -241,3 +241,30 @@ def test_llm_judge_is_reported_apart_and_never_changes_scores(tmp_path: Path, mo
     assert plain.cases[0].judge is None and plain.judge is None
     assert judged.cases[0].judge.risks_matched == 1 and judged.judge["risks_matched"] == 1
     assert judged.aggregate == plain.aggregate | {"seconds": judged.aggregate["seconds"]}
+
+
+@pytest.mark.parametrize("width", [80, 120])
+def test_eval_table_fits_the_terminal_without_cutting_anything(width: int) -> None:
+    """At 80 and 120 columns every line fits, no cell is cut to "…", and every case and score shows."""
+    import io
+
+    from rich.console import Console
+
+    from summarizer.views.report import TABLE_COLUMNS, eval_table
+
+    report = evaluate(ROOT / "fixtures")
+    baseline = report.model_copy(deep=True)
+    baseline.cases[0].score -= 0.5
+    baseline.aggregate["actor_f1"] = (baseline.aggregate["actor_f1"] or 0) + 0.25
+    console = Console(width=width, file=io.StringIO(), color_system=None, highlight=False)
+    console.print(eval_table(report, compare(report, baseline)))
+    out = console.file.getvalue()
+    assert max(len(line) for line in out.splitlines()) <= width
+    assert "…" not in out
+    for case in report.cases:
+        assert case.case in out
+        assert f"{case.score:.2f}" in out
+    assert "+0.50" in out and "-0.25" in out  # deltas under the scores
+    for _, title in TABLE_COLUMNS:
+        assert title in out
+    assert "--report" in out  # where the other metrics are

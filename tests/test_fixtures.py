@@ -75,6 +75,46 @@ def test_replay_miss_names_key_nearest_and_command(tmp_path: Path) -> None:
     assert "--record" in message
 
 
+def test_replay_miss_suggests_recording_with_the_requests_provider_and_model(tmp_path: Path) -> None:
+    """The fix names the provider and model that made the recordings, not always the local one."""
+    _record(tmp_path, draft())
+    with pytest.raises(FixtureMissing) as missing:
+        summarize("Another document.", provider="replay", fixtures=tmp_path, model="test-model")
+    assert "--provider openai --model test-model --record" in str(missing.value)
+    assert "--provider local" not in str(missing.value)
+    seed_case = ROOT / "fixtures" / "us_china_diplomacy"
+    with pytest.raises(FixtureMissing) as local:
+        summarize("Alice Smith met Bob Jones.", provider="replay", fixtures=seed_case)
+    assert "--provider local --record" in str(local.value)
+    with pytest.raises(FixtureMissing) as authored:
+        summarize(
+            "Alice Smith met Bob Jones.", provider="replay", fixtures=seed_case, model="authored-by-hand"
+        )
+    assert "python -m summarizer.testing.authoring" in str(authored.value)
+
+
+def test_reauthoring_a_clean_tree_changes_nothing(tmp_path: Path) -> None:
+    """`python -m summarizer.testing.authoring fixtures` on unchanged prompts rewrites no file."""
+    import shutil
+    import subprocess
+    import sys
+
+    copy = tmp_path / "fixtures"
+    shutil.copytree(ROOT / "fixtures", copy)
+    before = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in copy.rglob("*") if p.is_file()}
+    completed = subprocess.run(
+        [sys.executable, "-m", "summarizer.testing.authoring", str(copy)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
+    assert completed.returncode == 0, completed.stderr
+    assert "RuntimeWarning" not in completed.stderr
+    after = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in copy.rglob("*") if p.is_file()}
+    assert after == before
+
+
 def test_replay_never_opens_a_connection(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Replay works with every real transport disabled."""
     _record(tmp_path, draft())

@@ -28,12 +28,21 @@ def _servers() -> set[int]:
     return {int(pid) for pid in out.split()}
 
 
-def test_seed_summary_is_valid_and_grounded_in_bounded_time() -> None:
-    """The real local model summarizes the seed into a valid, grounded Summary within 120 s."""
+def test_seed_summary_is_valid_and_grounded() -> None:
+    """The real local model summarizes the seed into a valid, grounded Summary.
+
+    How long it takes is measured in bench/local_model.py, not asserted here: a loaded machine is
+    slow, not wrong. The only bound is a guard against a hang, the client's own timeout for one
+    call (the seed is one call).
+    """
+    from concurrent.futures import ThreadPoolExecutor
+
+    from summarizer.settings import resolve_settings
+
     text = SEED.read_text("utf-8")
-    started = time.monotonic()
-    summary = summarize(text, provider="local")
-    assert time.monotonic() - started < 120
+    guard = resolve_settings("local").timeout
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        summary = pool.submit(summarize, text, provider="local").result(timeout=guard)
     spans = [e for s in summary.stances for e in s.evidence] + [e for r in summary.risks for e in r.evidence]
     assert verify_spans(text, summary.quotes, spans) == []
     assert summary.meta.provider == "local" and summary.meta.usage.completion_tokens > 0

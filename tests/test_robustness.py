@@ -116,7 +116,9 @@ def test_other_encodings_are_decoded(tmp_path: Path, encoding: str) -> None:
     assert result.exit_code == 0, result.output
     summary = json.loads(result.stdout)
     assert calls == 1 and summary["actors"][0]["name"] == "Alice Smith"
-    assert [(q["text"], q["speaker_id"]) for q in summary["quotes"]] == [("ça va", summary["actors"][0]["id"])]
+    assert [(q["text"], q["speaker_id"]) for q in summary["quotes"]] == [
+        ("ça va", summary["actors"][0]["id"])
+    ]
 
 
 def test_oversized_file_is_refused_by_the_documented_limit(tmp_path: Path) -> None:
@@ -160,6 +162,55 @@ def test_html_file_is_reduced_to_its_article_text(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert calls == 1
     assert "alert" not in json.dumps(json.loads(result.stdout))
+
+
+@pytest.mark.parametrize(
+    "url", ["https://example.com/news/story.html", "http://example.com", "https:/example.com"]
+)
+def test_a_url_is_refused_with_what_to_do(url: str) -> None:
+    """A URL argument is not taken for a missing file: it says fetching is not supported, and what to do."""
+    result, calls = _summarize_file(url)  # type: ignore[arg-type]
+    assert result.exit_code == 1 and calls == 0
+    assert "fetching URLs is not supported; save the page and pass the file" in result.stderr
+    assert "does not exist" not in result.stderr
+
+
+def test_a_pdf_is_refused_in_one_sentence(tmp_path: Path) -> None:
+    """A PDF (recognised by its %PDF- header, whatever its name) is refused before any request."""
+    path = tmp_path / "report.txt"
+    path.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Type /Catalog >> endobj\n" * 50)
+    result, calls = _summarize_file(path)
+    assert result.exit_code == 1 and calls == 0
+    assert "is a PDF" in result.stderr and "convert it to text" in result.stderr
+    assert result.stderr.strip().count("\n") == 0
+
+
+def test_html_extractor_that_cannot_import_names_the_missing_module(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """When trafilatura is installed but lxml's html_clean is not, the message names lxml_html_clean."""
+    from summarizer.documents import read_document
+
+    class BrokenLxml:
+        def find_spec(self, name, path=None, target=None):
+            if name == "trafilatura":
+                raise ImportError(
+                    "lxml.html.clean module is now a separate project lxml_html_clean.\n"
+                    "Install lxml[html-clean] or lxml_html_clean directly."
+                )
+            return None
+
+    monkeypatch.delitem(sys.modules, "trafilatura", raising=False)
+    monkeypatch.setattr(sys, "meta_path", [BrokenLxml(), *sys.meta_path])
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><p>Alice Smith spoke.</p></body></html>")
+    with pytest.raises(Exception, match="lxml_html_clean") as error:
+        read_document(page)
+    assert "summarizer[html]" not in str(error.value)
+    monkeypatch.setattr(sys, "meta_path", [m for m in sys.meta_path if not isinstance(m, BrokenLxml)])
+    monkeypatch.setitem(sys.modules, "trafilatura", None)  # not installed at all
+    with pytest.raises(Exception, match=r"summarizer\[html\]"):
+        read_document(page)
 
 
 def test_directory_and_missing_path_are_clear_errors(tmp_path: Path) -> None:

@@ -4,8 +4,10 @@ Screenshots are kept in test-artifacts/ for people to look at.
 """
 
 import json
+import re
 import shutil
 import subprocess
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -38,10 +40,10 @@ FLAGS = [
 ]
 
 
-def browse(page: Path, tmp_path: Path, screenshot: str) -> str:
+def browse(page: Path, tmp_path: Path, screenshot: str, width: int = 1400, height: int = 1100) -> str:
     """Open `page` in headless Chromium: save a screenshot, return the DOM after scripts."""
     ARTIFACTS.mkdir(exist_ok=True)
-    common = [CHROMIUM, *FLAGS, f"--user-data-dir={tmp_path / 'chromium'}", "--window-size=1400,1100"]
+    common = [CHROMIUM, *FLAGS, f"--user-data-dir={tmp_path / 'chromium'}", f"--window-size={width},{height}"]
     subprocess.run(
         [*common, f"--screenshot={ARTIFACTS / screenshot}", page.as_uri()],
         capture_output=True,
@@ -203,3 +205,161 @@ def test_cli_writes_html_views(tmp_path: Path) -> None:
     )
     assert result.exit_code == 0 and '<table id="cases">' in report.read_text()
     assert md.read_text().startswith("# Evaluation")
+
+
+# --- responsive layout and evidence on demand ------------------------------------------------------
+
+PROBE = """<style>* { transition: none !important; }</style><script>
+const report = (result) => {
+  const pre = document.createElement("pre");
+  pre.id = "probe";
+  pre.textContent = JSON.stringify(result);
+  document.body.appendChild(pre);
+};
+const bg = (el) => getComputedStyle(el).backgroundColor;
+const all = (selector) => [...document.querySelectorAll(selector)];
+const lit = (selector) => all(selector).filter((el) => bg(el) !== "rgba(0, 0, 0, 0)").length;
+%s
+</script>"""
+
+
+def probe(html: str, script: str, tmp_path: Path, width: int) -> dict:
+    """Run `script` in the page laid out `width` px wide and return what it reports.
+
+    The page runs no script of its own (its CSP forbids it), so the probe runs in a test-only copy
+    without the CSP, inside an iframe of the given width: Chromium's headless window is at least
+    500 px wide, an iframe can be narrower. Transitions are off so styles are read at their end.
+    """
+    import html as html_module
+
+    page = html.replace('http-equiv="Content-Security-Policy"', 'name="csp-removed-for-the-probe"')
+    page = page.replace("</body>", PROBE % script + "</body>")
+    outer = tmp_path / f"probe-{width}.html"
+    outer.write_text(
+        f'<!DOCTYPE html><html><body style="margin:0"><iframe id="page" style="width:{width}px;'
+        f'height:900px;border:0" srcdoc="{html_module.escape(page, quote=True)}"></iframe><script>'
+        'document.getElementById("page").addEventListener("load", (event) => {'
+        ' const pre = document.createElement("pre"); pre.id = "result";'
+        ' pre.textContent = event.target.contentDocument.getElementById("probe").textContent;'
+        " document.body.appendChild(pre); });</script></body></html>"
+    )
+    dom = subprocess.run(
+        [
+            CHROMIUM,
+            *FLAGS,
+            f"--user-data-dir={tmp_path / 'chromium'}",
+            "--window-size=1400,1000",
+            "--dump-dom",
+            outer.as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    ).stdout
+    found = re.search(r'<pre id="result">(.*?)</pre>', dom, re.S)
+    assert found, dom[-2000:]
+    return json.loads(unescape(found.group(1)))
+
+
+def _seed_page() -> tuple[str, object]:
+    summary = _seed_summary()
+    return summary_html(summary, SEED.read_text("utf-8")), summary
+
+
+@needs_chromium
+@pytest.mark.parametrize("width", [420, 1280])
+def test_summary_view_reads_well_on_a_phone_and_a_desktop(tmp_path: Path, width: int) -> None:
+    """At 420 px the source takes the full width (one column); at 1280 px it sits beside the summary.
+
+    Screenshots of both are kept: test-artifacts/summary-420.png and summary-1280.png.
+    """
+    html, _ = _seed_page()
+    page = tmp_path / "seed.html"
+    page.write_text(html)
+    browse(page, tmp_path, f"summary-{width}.png", width=width, height=4200 if width < 600 else 1600)
+    layout = probe(
+        html,
+        """const box = (s) => document.querySelector(s).getBoundingClientRect();
+        report({viewport: document.documentElement.clientWidth, page: document.documentElement.scrollWidth,
+                source: box("#source"), summary: box(".summary-column"),
+                font: parseFloat(getComputedStyle(document.getElementById("source")).fontSize)});""",
+        tmp_path,
+        width,
+    )
+    assert layout["page"] <= layout["viewport"]  # nothing spills sideways
+    assert layout["font"] >= 15
+    if width < 600:
+        assert layout["source"]["width"] >= 0.8 * layout["viewport"]  # not one word a line
+        assert layout["summary"]["bottom"] <= layout["source"]["top"]  # summary first, then the source
+    else:
+        assert layout["source"]["right"] <= layout["summary"]["left"]  # side by side
+        assert layout["source"]["width"] >= 600
+
+
+@needs_chromium
+def test_evidence_shows_on_demand_and_quotes_stay_highlighted(tmp_path: Path) -> None:
+    """No evidence is lit at first; focusing or tapping a stance or risk lights its sentences only."""
+    html, summary = _seed_page()
+    stance = next(i for i, s in enumerate(summary.stances) if s.evidence)
+    risk = next(i for i, r in enumerate(summary.risks) if r.evidence)
+    states = probe(
+        html,
+        f"""const result = {{quotes: lit("mark.quote"), allQuotes: all("mark.quote").length,
+                          atFirst: lit(".evidence"), evidence: all(".evidence").length}};
+        document.getElementById("item-s{stance}").focus();
+        result.focused = lit(".ev-s{stance}"); result.focusedOthers = lit(".evidence:not(.ev-s{stance})");
+        result.stanceSpans = document.querySelectorAll(".ev-s{stance}").length;
+        document.activeElement.blur();
+        location.hash = "#src-r{risk}";  // what a tap on the risk does
+        result.target = lit(".ev-r{risk}"); result.targetOthers = lit(".evidence:not(.ev-r{risk})");
+        result.riskSpans = document.querySelectorAll(".ev-r{risk}").length;
+        location.hash = "";
+        document.getElementById("all-evidence").click();
+        result.all = lit(".evidence");
+        report(result);""",
+        tmp_path,
+        1280,
+    )
+    assert states["evidence"] > 0 and states["atFirst"] == 0
+    assert states["quotes"] == states["allQuotes"] > 0
+    assert states["focused"] == states["stanceSpans"] > 0 and states["focusedOthers"] == 0
+    assert states["target"] == states["riskSpans"] > 0 and states["targetOthers"] == 0
+    assert states["all"] == states["evidence"]
+    assert "<script" not in html
+
+
+def test_every_stance_and_risk_with_evidence_links_to_its_first_sentence() -> None:
+    """Each stance or risk with evidence is a link to an anchor where its first evidence span starts."""
+    html, summary = _seed_page()
+    document = SEED.read_text("utf-8")
+    for key, items in (("s", summary.stances), ("r", summary.risks)):
+        for i, item in enumerate(items):
+            if item.evidence:
+                assert f'id="item-{key}{i}" href="#src-{key}{i}"' in html
+                first = min(e.start for e in item.evidence)
+                anchor = html.index(f'id="src-{key}{i}"')
+                following = unescape(re.sub(r"<[^>]+>", "", html[anchor : anchor + 2000]).split(">", 1)[-1])
+                assert following.lstrip().startswith(document[first : first + 20].strip()[:10])
+
+
+@needs_chromium
+@pytest.mark.parametrize("width", [420, 1280])
+def test_eval_report_view_fits_a_phone_and_a_desktop(tmp_path: Path, width: int) -> None:
+    """The eval page never spills sideways: its wide tables scroll in their own box.
+
+    Screenshots: test-artifacts/eval-report-420.png and eval-report-1280.png.
+    """
+    html = report_html(evaluate(ROOT / "fixtures"))
+    page = tmp_path / "report.html"
+    page.write_text(html)
+    browse(page, tmp_path, f"eval-report-{width}.png", width=width, height=1600)
+    layout = probe(
+        html,
+        """report({viewport: document.documentElement.clientWidth, page: document.documentElement.scrollWidth,
+                cases: document.querySelector("#cases").parentElement.getBoundingClientRect().width});""",
+        tmp_path,
+        width,
+    )
+    assert layout["page"] <= layout["viewport"]
+    assert layout["cases"] <= layout["viewport"]

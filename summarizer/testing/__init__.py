@@ -7,22 +7,38 @@
 - `author_case`: write a case's hand-authored answer (`authored.json`) as a recording marked
   `source: authored`, so replay can serve it (`python -m summarizer.testing.authoring DIR`).
 
-These are part of the public API, but are not imported by `import summarizer`.
+These are part of the public API, but are not imported by `import summarizer`. Each name loads
+its module on first use, so `python -m summarizer.testing.authoring` runs that module once.
 """
 
-from typing import Any
+from __future__ import annotations
 
-__all__ = ["FakeOpenAI", "Reply", "chat_completion", "author_case", "AUTHORED_MODEL"]
+import importlib
+from typing import TYPE_CHECKING, Any
+
+_EXPORTS = {
+    "FakeOpenAI": "fake_server",
+    "Reply": "fake_server",
+    "chat_completion": "authoring",
+    "author_case": "authoring",
+    "AUTHORED_MODEL": "authoring",
+}
+__all__ = [
+    "FakeOpenAI",
+    "Reply",
+    "chat_completion",
+    "author_case",
+    "AUTHORED_MODEL",
+]
 
 
 def __getattr__(name: str) -> Any:
-    # Imported on first use, so `python -m summarizer.testing.authoring` runs its module once.
-    if name in ("FakeOpenAI", "Reply"):
-        from . import fake_server
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'summarizer.testing' has no attribute {name!r}")
+    return getattr(importlib.import_module(f".{module}", __name__), name)
 
-        return getattr(fake_server, name)
-    if name in ("chat_completion", "author_case", "AUTHORED_MODEL"):
-        from . import authoring
 
-        return getattr(authoring, name)
-    raise AttributeError(name)
+if TYPE_CHECKING:
+    from .authoring import AUTHORED_MODEL, author_case, chat_completion
+    from .fake_server import FakeOpenAI, Reply

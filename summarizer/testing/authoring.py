@@ -6,6 +6,9 @@ the exchange under the case's `recordings/` with provenance `source: authored`. 
 changing a prompt template, since the request (and so the key) changes:
 
     python -m summarizer.testing.authoring fixtures
+
+Re-authoring is idempotent: a recording whose request and answer are unchanged is left as it is
+(its date included), so a run on a clean tree changes no file.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from typing import Any
 
 import httpx2
 
-from ..fixtures import FixtureStore
+from ..fixtures import FixtureStore, canonical_body, request_key
 
 AUTHORED_FILE = "authored.json"
 DOCUMENT_FILE = "document.txt"
@@ -70,9 +73,8 @@ def author_case(case_dir: Path) -> Path:
     draft = json.loads((case_dir / AUTHORED_FILE).read_text("utf-8"))
     note = draft.pop("_note", "Written by hand for tests and evaluation; not a model's output.")
     store = FixtureStore(case_dir)
-    for old in store.paths():
-        if json.loads(old.read_text("utf-8"))["provenance"].get("source") == "authored":
-            old.unlink()
+    before = {path: json.loads(path.read_text("utf-8")) for path in store.paths()}
+    authored = {r["key"]: path for path, r in before.items() if r["provenance"].get("source") == "authored"}
     written: list[Path] = []
 
     def answer(request: httpx2.Request) -> httpx2.Response:
@@ -85,7 +87,11 @@ def author_case(case_dir: Path) -> Path:
             "date": dt.date.today().isoformat(),
             "note": note,
         }
-        written.append(store.save(body, response, provenance))
+        old = authored.get(request_key(body))
+        if old is not None and _unchanged(before[old], body, response, provenance):
+            written.append(old)  # same exchange: keep the file and its date
+        else:
+            written.append(store.save(body, response, provenance))
         return response
 
     text = (case_dir / DOCUMENT_FILE).read_text("utf-8")
@@ -97,7 +103,21 @@ def author_case(case_dir: Path) -> Path:
         api_key="not-needed",
         http_client=httpx2.Client(transport=httpx2.MockTransport(answer)),
     )
+    for stale in set(authored.values()) - set(written):  # made for an older prompt
+        stale.unlink()
     return written[-1]
+
+
+def _unchanged(
+    record: dict[str, Any], body: dict[str, Any], response: httpx2.Response, provenance: dict
+) -> bool:
+    """Whether a stored recording already holds this exchange (its date aside)."""
+    dated = {k: v for k, v in record["provenance"].items() if k != "date"}
+    return (
+        record["request"] == canonical_body(body)
+        and record["response"]["body"] == response.json()
+        and dated == {k: v for k, v in provenance.items() if k != "date"}
+    )
 
 
 def main(argv: list[str]) -> int:

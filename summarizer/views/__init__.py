@@ -9,11 +9,12 @@ source, and the eval report page), `report` (eval tables) and `progress` (batch 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from ..schemas import Summary
-from .summary import to_json, to_markdown
+if TYPE_CHECKING:
+    from ..schemas import Summary
 
-Renderer = Callable[[Summary, str], str]
+Renderer = Callable[["Summary", str], str]
 
 _RENDERERS: dict[str, Renderer] = {}
 
@@ -36,12 +37,26 @@ def render(name: str, summary: Summary, source: str) -> str:
     return renderer(summary, source)
 
 
+# The built-in renderers import their module when called, so listing formats (the CLI's
+# `--help`) loads neither pydantic's models nor jinja2.
+def _json(summary: Summary, source: str) -> str:
+    from .summary import to_json
+
+    return to_json(summary)
+
+
+def _markdown(summary: Summary, source: str) -> str:
+    from .summary import to_markdown
+
+    return to_markdown(summary)
+
+
 def _html(summary: Summary, source: str) -> str:
     from .html import summary_html
 
     return summary_html(summary, source)
 
 
-register_format("json", lambda summary, source: to_json(summary))
-register_format("markdown", lambda summary, source: to_markdown(summary))
+register_format("json", _json)
+register_format("markdown", _markdown)
 register_format("html", _html)

@@ -7,7 +7,7 @@ a Content-Security-Policy forbids it as a second line of defence.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -37,23 +37,42 @@ class Piece:
     text: str
     quote: Quote | None = None
     speaker: str = ""
+    quote_starts: bool = False
     quote_ends: bool = False
     evidence: str = ""  # what the evidence supports, for the hover title
+    evidence_keys: list[str] = field(default_factory=list)  # the stances (s0) and risks (r0) it supports
+    anchors: list[str] = field(default_factory=list)  # items whose first evidence span starts here
     boilerplate: bool = False
+
+
+def evidence_items(summary: Summary) -> list[tuple[str, str, list[tuple[int, int]]]]:
+    """Every stance (`s0`, `s1`, ...) and risk (`r0`, ...): its key, its label and its spans."""
+    names = {a.id: a.name for a in summary.actors}
+    items = [
+        (
+            f"s{i}",
+            f"{names.get(stance.actor_id, stance.actor_id)} · {stance.position} · {stance.topic}",
+            [(e.start, e.end) for e in stance.evidence],
+        )
+        for i, stance in enumerate(summary.stances)
+    ]
+    items += [
+        (f"r{i}", f"risk · {risk.severity} · {risk.description}", [(e.start, e.end) for e in risk.evidence])
+        for i, risk in enumerate(summary.risks)
+    ]
+    return items
 
 
 def source_pieces(document: str, summary: Summary) -> list[Piece]:
     """Cut the document at every highlight boundary; each piece knows what covers it."""
     names = {a.id: a.name for a in summary.actors}
-    evidence: list[tuple[int, int, str]] = []
-    for stance in summary.stances:
-        label = f"{names.get(stance.actor_id, stance.actor_id)} · {stance.position} · {stance.topic}"
-        evidence += [(e.start, e.end, label) for e in stance.evidence]
-    for risk in summary.risks:
-        evidence += [(e.start, e.end, f"risk · {risk.severity} · {risk.description}") for e in risk.evidence]
+    evidence = [
+        (start, end, label, key) for key, label, spans in evidence_items(summary) for start, end in spans
+    ]
+    first = {key: min(spans)[0] for key, _, spans in evidence_items(summary) if spans}
     removed = [(r.start, r.end) for r in clean(document).removed]
     cuts = {0, len(document)}
-    for start, end, _ in evidence:
+    for start, end, _, _ in evidence:
         cuts |= {start, end}
     for quote in summary.quotes:
         cuts |= {quote.start, quote.end}
@@ -63,14 +82,17 @@ def source_pieces(document: str, summary: Summary) -> list[Piece]:
     pieces = []
     for start, end in zip(bounds, bounds[1:], strict=False):
         covering = next((q for q in summary.quotes if q.start <= start and end <= q.end), None)
-        labels = [label for s, e, label in evidence if s <= start and end <= e]
+        over = [(label, key) for s, e, label, key in evidence if s <= start and end <= e]
         pieces.append(
             Piece(
                 text=document[start:end],
                 quote=covering,
                 speaker=names.get(covering.speaker_id, covering.speaker_id) if covering else "",
+                quote_starts=bool(covering and covering.start == start),
                 quote_ends=bool(covering and covering.end == end),
-                evidence="; ".join(dict.fromkeys(labels)),
+                evidence="; ".join(dict.fromkeys(label for label, _ in over)),
+                evidence_keys=list(dict.fromkeys(key for _, key in over)),
+                anchors=[key for key, at in first.items() if at == start],
                 boilerplate=any(s <= start and end <= e for s, e in removed),
             )
         )
@@ -78,9 +100,12 @@ def source_pieces(document: str, summary: Summary) -> list[Piece]:
 
 
 def summary_html(summary: Summary, document: str) -> str:
-    stances: dict[str, list[Any]] = {}
-    for stance in summary.stances:
-        stances.setdefault(stance.actor_id, []).append(stance)
+    """The summary beside its source. Quotes are always highlighted; a stance's or a risk's
+    evidence lights up on demand (hover, keyboard focus, or a tap that jumps to it), in CSS alone:
+    the page runs no script."""
+    stances: dict[str, list[tuple[str, Any]]] = {}
+    for i, stance in enumerate(summary.stances):
+        stances.setdefault(stance.actor_id, []).append((f"s{i}", stance))
     return (
         _environment()
         .get_template("summary.html.j2")
@@ -88,6 +113,7 @@ def summary_html(summary: Summary, document: str) -> str:
             summary=summary,
             pieces=source_pieces(document, summary),
             stances_by_actor=stances,
+            evidence_keys=[key for key, _, spans in evidence_items(summary) if spans],
             names={a.id: a.name for a in summary.actors},
         )
     )
