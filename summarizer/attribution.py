@@ -287,20 +287,28 @@ def _title_case(words: list[str]) -> bool:
     return all(w[0].isupper() or w.lower() in {"of", "the", "a", "and", "in", "on", "for"} for w in words)
 
 
-def _is_mention(quote: Segment, before: str, attributed: bool) -> bool:
-    """A quoted phrase that names or labels something rather than reporting anyone's words."""
+# ', the planners' term for ...' right after a quote: the quote was a term, not speech.
+_DEFINED_AFTER = re.compile(
+    r"^[\s,”\"’']*(?:the|a|an)\s+(?:[\w’'-]+\s+){0,2}(?:term|phrase|word|name|nickname|slogan)\b"
+)
+
+
+def _mention(quote: Segment, before: str, after: str) -> str | None:
+    """Whether a quoted phrase names or labels something rather than reporting anyone's words:
+    "strong" when the text says so (a title after "the film", a name given with "call it", a
+    term defined right after), "weak" when it is only short or Title Case."""
     words = _WORD.findall(quote.text)
     if quote.speaker_hint:
-        return False
-    if _NAMING.search(before.rstrip(" “\"‘'")) and _title_case(words[1:] or words):
-        return True
-    if attributed:
-        return False
-    if MENTION_CUE.search(before) and len(words) <= 8:
-        return True
-    if len(words) <= 4:
-        return True  # scare quotes, terms, short titles and names with no one saying them
-    return _title_case(words) and len(words) <= 8 and not re.search(r"[.!?,]$", quote.text)
+        return None
+    before = before.rstrip(" “\"‘'«„")
+    titled = _title_case(words)
+    if (_NAMING.search(before) and titled) or (MENTION_CUE.search(before) and (titled or len(words) <= 4)):
+        return "strong"  # 'call the barrier “the Great Wall”', 'the programme “Open Line”'
+    if _DEFINED_AFTER.match(after):
+        return "strong"  # '“managed retreat”, the planners' term for ...'
+    if len(words) <= 4 or (_title_case(words) and len(words) <= 8 and not re.search(r"[.!?,]$", quote.text)):
+        return "weak"  # scare quotes, terms, short titles: speech only if someone says them
+    return None
 
 
 def attribute(segmentation: Segmentation, people: dict[str, tuple[str, str]] | None = None) -> Segmentation:
@@ -409,11 +417,14 @@ def attribute(segmentation: Segmentation, people: dict[str, tuple[str, str]] | N
         else:
             speaker, how = _introduced(sentences, frames, index, paragraph_of), "paragraph"
         words = _WORD.findall(quote.text)
-        named = speaker is not None
-        speech = not (_generic_only(frame[:a]) or _is_mention(quote, frame[:a], found is not None))
-        if len(words) <= 2 and not named:
-            speech = False  # "fake news", dismissed by an unnamed minister: a term, not a quote
-        speech = speech or named
+        mention = _mention(quote, frame[:a], frame[b:])
+        if mention == "strong" or (_generic_only(frame[:a]) and speaker is None):
+            speech = False
+        elif mention == "weak":
+            # Said by someone the text names; two words said by nobody named are a term.
+            speech = speaker is not None or (found is not None and len(words) > 2)
+        else:
+            speech = True
         # "said a neighbour": the text gives the words to someone it does not name.
         how = how if speaker else ("unnamed" if found else None)
         quotes.append(dataclasses.replace(quote, speaker=speaker, attribution=how, speech=speech))

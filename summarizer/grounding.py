@@ -133,7 +133,8 @@ def _ground_quotes(
         if not segment.speech or segment.instruction_like:
             continue
         model = chosen.get(segment.id)
-        wanted = options.quotes == "all" or segment.id in selected
+        # A transcript is all speech: its turns are quotes only where the model picks them.
+        wanted = segment.id in selected or (options.quotes == "all" and not segment.speaker_hint)
         stated = roster.by_name(segment.speaker) if segment.speaker and wanted else None
         if stated is not None and not (
             segment.attribution == "pronoun" and model and _named_near(text, segmentation, segment, model)
