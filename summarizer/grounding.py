@@ -16,21 +16,16 @@ What fails is reported as a `Problem` (the pipeline re-asks once, then drops and
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from .names import KeptText, normalize
+from .freetext import clean_field, has_words, honest_headline_and_tldr
+from .names import KeptText, normalize, refers_to
 from .roster import Roster
 from .schemas import MAX_EVIDENCE, Actor, Quote, QuoteCoverage, Risk, Span, Stance, SummaryDraft
 from .segmentation import Segment, Segmentation
 
-_URL = re.compile(r"(?:https?://|www\.)[^\s)\]>\"']+", re.IGNORECASE)
-# Prompt scaffolding a weak model may copy into its answer: the boundary lines and token.
-_SCAFFOLDING = re.compile(
-    r"[^.\n]*(?:docb-[0-9a-f]{4,}|<<<\s*DOCUMENT|>>>\s*DOCUMENT|document token)[^.\n]*\.?\s*", re.IGNORECASE
-)
 # Where a quote's speaker must be named when the text itself does not say who spoke: from 3
 # sentences before the quote (or the start of its paragraph, if that is earlier) to the sentence
 # after it.
@@ -211,7 +206,8 @@ def _named_near(
     """Whether the document names `actor` near the quote, outside any quoted words (a name inside
     the quote, as in “John Smith lied to us,” said a neighbour, says nothing of who spoke)."""
     sentences = segmentation.sentences
-    index = next((i for i, s in enumerate(sentences) if s.id == quote.sentence_id), -1)
+    sentence_id = quote.sentence_id if quote.kind == "quote" else quote.id
+    index = next((i for i, s in enumerate(sentences) if s.id == sentence_id), -1)
     if index < 0:
         return False
     before, after = window
@@ -269,11 +265,44 @@ def _ground_stances(draft: SummaryDraft, segmentation: Segmentation, roster: Ros
             )
             continue
         evidence = _evidence(draft_stance.evidence, segmentation, where, out.problems)
-        if evidence:
-            topic = clean_field(draft_stance.topic, text, "a stance topic", out.notes)
+        if not evidence:
+            continue
+        topic = clean_field(draft_stance.topic, text, "a stance topic", out.notes)
+        if not has_words(topic):
+            out.problems.append(
+                Problem(where, f"{where} has a topic that is not about the document: name the issue.")
+            )
+        elif not _holder_in_evidence(holder, evidence, segmentation, roster):
+            out.problems.append(
+                Problem(
+                    where,
+                    f"{where} is {holder.name}'s, but its evidence neither names nor quotes {holder.name}.",
+                )
+            )
+        else:
             out.stances.append(
                 Stance(actor_id=holder.id, topic=topic, position=draft_stance.position, evidence=evidence)
             )
+
+
+def _holder_in_evidence(
+    holder: Actor, evidence: list[Span], segmentation: Segmentation, roster: Roster
+) -> bool:
+    """A stance is held by someone its evidence quotes (the text's own speaker), or names near
+    it, outside quoted words: in its paragraph up to it, or the sentences around it."""
+    starts = {s.start: s for s in segmentation.sentences}
+    for span in evidence:
+        quoted = [
+            q for q in segmentation.quotes if span.start <= q.start < span.end and q.speaker and q.speech
+        ]
+        if any(refers_to(q.speaker, holder) for q in quoted if q.speaker):
+            return True
+        segment = starts.get(span.start) or next(
+            (q for q in segmentation.quotes if q.start == span.start), None
+        )
+        if segment is not None and _named_near(roster.text, segmentation, segment, holder):
+            return True
+    return False
 
 
 def _ground_risks(draft: SummaryDraft, segmentation: Segmentation, out: Grounded) -> None:
@@ -284,6 +313,9 @@ def _ground_risks(draft: SummaryDraft, segmentation: Segmentation, out: Grounded
         if not evidence:
             continue
         description = clean_field(draft_risk.description, text, "a risk", out.notes)
+        if not has_words(description):
+            out.problems.append(Problem(where, f"{where} does not describe anything the document says."))
+            continue
         same = next((r for r in out.risks if same_risk(r, description, evidence)), None)
         if same is not None:
             out.notes.append(f"Merged a repeated risk into “{same.description[:50]}”.")
@@ -306,25 +338,11 @@ def same_risk(risk: Risk, description: str, evidence: list[Span]) -> bool:
 
 
 def clean_free_text(grounded: Grounded, segmentation: Segmentation) -> None:
-    """Links absent from the source and prompt scaffolding out of the headline and tldr (also a
-    chunked document's, which the reduce call writes)."""
-    text = kept_text(segmentation)
-    grounded.headline = clean_field(grounded.headline, text, "the headline", grounded.notes)
-    grounded.tldr = clean_field(grounded.tldr, text, "the tldr", grounded.notes)
-
-
-def clean_field(value: str, text: KeptText, where: str, notes: list[str]) -> str:
-    def replace(match: re.Match[str]) -> str:
-        url = match.group()
-        if text.mentions(url):
-            return url
-        notes.append(f"Removed a link from {where} that is not in the document.")
-        return "[link removed]"
-
-    if _SCAFFOLDING.search(value):
-        value = _SCAFFOLDING.sub("", value).strip()
-        notes.append(f"Removed words of the prompt's framing from {where}.")
-    return _URL.sub(replace, value)
+    """The headline and tldr made honest (also a chunked document's, which the reduce call
+    writes): see `freetext.py`."""
+    grounded.headline, grounded.tldr = honest_headline_and_tldr(
+        grounded.headline, grounded.tldr, segmentation, kept_text(segmentation), grounded.notes
+    )
 
 
 def quote_coverage(segmentation: Segmentation, quotes: list[Quote]) -> QuoteCoverage:

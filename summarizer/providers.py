@@ -122,6 +122,9 @@ class EmbeddedLocal(Provider):
         # time: a client-side timeout and retry would only queue the same work twice.
         "timeout": 900.0,
         "max_attempts": 2,
+        # SmolLM2-135M fills every list to its bound with near-copies; tight bounds keep an
+        # answer to a few hundred tokens (a 2,048-token run of repeated stances took minutes).
+        "draft": "compact",
     }
 
     def detect(self, env: Mapping[str, str]) -> bool:

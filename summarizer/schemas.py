@@ -159,6 +159,33 @@ class SummaryDraft(BaseModel):
     risks: list[RiskDraft] = Field(max_length=MAX_RISKS)
 
 
+def _compact_draft() -> type[SummaryDraft]:
+    """The draft with tight bounds, for a small model that fills every list to its limit with
+    near-copies: fewer items to write means seconds, not minutes, on a CPU (same class name, so
+    the tool the model sees is still called SummaryDraft)."""
+
+    class SummaryDraft(_SummaryDraft):  # noqa: D101 - the docstring is the base's, on purpose
+        __doc__ = _SummaryDraft.__doc__
+        headline: str = Field(max_length=120, description="One line that states the news.")
+        tldr: str = Field(max_length=320, description="Two sentences: what happened and why it matters.")
+        actors: list[ActorDraft] = Field(default_factory=list, max_length=4)
+        quotes: list[QuoteDraft] = Field(default_factory=list, max_length=6)
+        stances: list[StanceDraft] = Field(default_factory=list, max_length=4)
+        risks: list[RiskDraft] = Field(default_factory=list, max_length=3)
+
+    return SummaryDraft
+
+
+_SummaryDraft = SummaryDraft
+CompactSummaryDraft = _compact_draft()
+DRAFTS: dict[str, type[SummaryDraft]] = {"standard": SummaryDraft, "compact": CompactSummaryDraft}
+
+
+def draft_model(name: str) -> type[SummaryDraft]:
+    """The draft schema the model fills: "standard" bounds, or "compact" for a small model."""
+    return DRAFTS[name]
+
+
 # --- What users get ----------------------------------------------------------------------------
 
 

