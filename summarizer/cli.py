@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import sys
+import traceback
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any
@@ -16,7 +17,8 @@ import typer
 from rich.console import Console
 
 from .documents import read_document
-from .errors import SummarizerError
+from .errors import ConfigError, SummarizerError
+from .outputs import check_output, write_output
 from .pipeline import summarize as summarize_text
 from .providers import REGISTRY
 from .settings import MODES, resolve_settings
@@ -46,20 +48,24 @@ def _run(debug: bool, action):  # type: ignore[no-untyped-def]
     try:
         return action()
     except SummarizerError as exc:
-        if debug:
-            raise
+        if debug:  # the traceback too, but the same exit code as without --debug
+            traceback.print_exc(file=sys.stderr)
         stderr.print(f"error: {exc}", markup=False)
         raise typer.Exit(exc.exit_code) from None
     except KeyboardInterrupt:
         stderr.print("Interrupted.")
         raise typer.Exit(130) from None
-
-
-def _write(text: str, output: Path | None) -> None:
-    if output is None:
-        sys.stdout.write(text if text.endswith("\n") else text + "\n")
-    else:
-        output.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+    except (typer.Exit, typer.Abort):
+        raise
+    except Exception as exc:  # a bug, not a user error: still one sentence without --debug
+        if debug:
+            raise
+        stderr.print(
+            f"error: unexpected {type(exc).__name__}: {str(exc)[:200]}. Run again with --debug for "
+            "the details, and please report it.",
+            markup=False,
+        )
+        raise typer.Exit(1) from None
 
 
 @app.command(
@@ -129,10 +135,11 @@ def summarize(
             max_tokens=max_tokens,
             model_path=model_path,
         )
+        check_output(output)  # before the model call is paid for
         text = read_document(path)
         with stderr.status("summarizing…"):  # shown on a terminal only; a local model takes seconds
             summary = summarize_text(text, settings=settings)
-        _write(render(format.value, summary, text), output)
+        write_output(render(format.value, summary, text), output)
 
     _run(debug, action)
 
@@ -182,6 +189,9 @@ def eval_command(
     from .views.report import eval_table
 
     def action() -> None:
+        for destination in (report, html, markdown):
+            if destination is not None:
+                check_output(destination)
         baseline = load_report(compare) if compare else None
         options: dict[str, Any] = {"base_url": base_url} if base_url else {}
         with stderr.status("evaluating…") as status:
@@ -208,11 +218,11 @@ def eval_command(
         if html:
             from .views.html import report_html
 
-            html.write_text(report_html(result, comparison), encoding="utf-8")
+            write_output(report_html(result, comparison), html)
         if markdown:
             from .views.report import report_markdown
 
-            markdown.write_text(report_markdown(result, comparison), encoding="utf-8")
+            write_output(report_markdown(result, comparison), markdown)
         score = result.aggregate.get("score") or 0.0
         if min_score is not None and score < min_score:
             stderr.print(f"Aggregate score {score:.3f} is below --min-score {min_score}.")
@@ -271,11 +281,11 @@ def batch_command(
     """Summarize many documents into one JSONL file, with progress, resume and a cost report."""
     import asyncio
 
-    from .batch import Prices, run_batch
+    from .batch import Prices, execute_batch, prepare_batch
     from .views.progress import batch_progress, batch_report
 
     def action() -> None:
-        extra: dict[str, Any] = {"context_tokens": context_tokens} if context_tokens else {}
+        extra: dict[str, Any] = {"context_tokens": context_tokens} if context_tokens is not None else {}
         settings = resolve_settings(
             provider.value if provider else None,
             model=model,
@@ -286,6 +296,8 @@ def batch_command(
             **extra,
         )
         table = Prices.load(prices) if prices else None
+        if max_cost is not None and table is None:
+            raise ConfigError("--max-cost needs --prices FILE to turn tokens into money.")
         if batch_api:
             from .openai_batch import run_openai_batch
 
@@ -296,20 +308,13 @@ def batch_command(
                 f"done in {result.rounds} round(s) -> {output}; tokens: {result.usage.total_tokens}"
             )
             raise typer.Exit(1 if result.failed else 0)
+        # Every check happens here, before the progress bar is drawn and before any call.
+        plan = prepare_batch(
+            paths, output, settings, concurrency=concurrency, resume=resume, prices=table, max_cost=max_cost
+        )
         with batch_progress(stderr) as update:
-            stats = asyncio.run(
-                run_batch(
-                    paths,
-                    output,
-                    settings,
-                    concurrency=concurrency,
-                    resume=resume,
-                    prices=table,
-                    max_cost=max_cost,
-                    on_update=update,
-                )
-            )
-        stderr.print(batch_report(stats, output))
+            stats = asyncio.run(execute_batch(plan, update))
+        stderr.print(batch_report(stats, output), markup=False)
         if stats.failed:
             raise typer.Exit(1)
 

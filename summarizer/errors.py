@@ -4,6 +4,7 @@
     ├── ConfigError          no provider configured, bad option, unusable template (CLI exit 2)
     ├── InputError           the document cannot be read or is empty (CLI exit 1)
     ├── FixtureMissing       replay found no recording for a request (CLI exit 1)
+    ├── OutputError          the result cannot be written where it should go (CLI exit 1)
     ├── ModelOutputError     the model answered, but not with something usable (not re-asked)
     │   ├── TruncatedOutput  finish_reason == "length"
     │   ├── Refused          the model refused
@@ -36,6 +37,10 @@ class ConfigError(SummarizerError):
 
 class InputError(SummarizerError):
     """The document cannot be turned into text worth summarizing."""
+
+
+class OutputError(SummarizerError):
+    """The output file, folder or stream cannot take the result (checked before any call)."""
 
 
 class FixtureMissing(SummarizerError):
