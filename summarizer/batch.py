@@ -240,7 +240,7 @@ def prepare_batch(
     if max_cost is not None and not max_cost > 0:
         raise ConfigError("--max-cost must be a positive number of dollars.")
     check_output(output)
-    if output.is_file() and output.stat().st_size and not resume:
+    if output.is_file() and not resume:
         raise ConfigError(
             f"{shown(output)} already exists; pass --resume to continue it, or choose another file."
         )

@@ -147,7 +147,7 @@ def run_openai_batch(
     if not provider_for(settings.provider).batch_api:
         raise ConfigError("The Batch API needs --provider openai (a provider that offers /v1/batches).")
     check_output(output)
-    if output.is_file() and output.stat().st_size and not resume:
+    if output.is_file() and not resume:
         raise ConfigError(
             f"{shown(output)} already exists; pass --resume to continue it, or choose another file."
         )
