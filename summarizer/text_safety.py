@@ -28,11 +28,11 @@ _FORMAT = (
 
 
 # Hangul fillers and the Mongolian vowel separator render as nothing but are not Cf.
-_INVISIBLE_RE = re.compile(f"[{_CONTROL}{_FORMAT}\u115f\u1160\u3164\uffa0\u180e]")
+INVISIBLE = re.compile(f"[{_CONTROL}{_FORMAT}\u115f\u1160\u3164\uffa0\u180e]")
 
 # Links in any of the forms a model or a document writes them.
 _MARKDOWN_LINK = re.compile(r"!?\[([^\]\n]{0,200})\]\([^)\n]{0,500}\)")
-_LINK = re.compile(
+LINK = re.compile(
     r"(?:\b[a-z][a-z0-9+.-]{1,15}://|\b(?:javascript|vbscript|data|mailto|file|tel|sms):|//|\bwww\.)"
     r"[^\s<>\"'“”‘’\]]*[^\s<>\"'“”‘’\].,;:!?]"
     r"|\b(?:[a-z0-9-]{1,63}\.)+(?:com|org|net|io|co|info|biz|xyz|ru|cn|me|ly|gg|app|dev|ai|"
@@ -44,7 +44,7 @@ _LINK = re.compile(
 def strip_invisible(text: str) -> str:
     """`text` without invisible characters (format characters and control codes; tab and
     newline stay)."""
-    return _INVISIBLE_RE.sub("", text)
+    return INVISIBLE.sub("", text)
 
 
 def reveal_invisible(text: str) -> str:
@@ -55,18 +55,18 @@ def reveal_invisible(text: str) -> str:
         code = ord(match.group())
         return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
-    return _INVISIBLE_RE.sub(escape, text)
+    return INVISIBLE.sub(escape, text)
 
 
 def has_invisible(text: str) -> bool:
-    return _INVISIBLE_RE.search(text) is not None
+    return INVISIBLE.search(text) is not None
 
 
 def strip_links(text: str) -> str:
     """`text` without links: `[label](url)` keeps its label; bare URLs, `www.` and domain
     names are removed."""
     text = _MARKDOWN_LINK.sub(lambda m: m.group(1), text)
-    return _LINK.sub("", text)
+    return LINK.sub("", text)
 
 
 def short_name(text: str, limit: int = 60) -> str:

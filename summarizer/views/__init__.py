@@ -43,5 +43,5 @@ def _html(summary: Summary, source: str) -> str:
 
 
 register_format("json", lambda summary, source: to_json(summary))
-register_format("markdown", lambda summary, source: to_markdown(summary))
+register_format("markdown", to_markdown)
 register_format("html", _html)

@@ -16,6 +16,8 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from ..cleaning import clean
 from ..schemas import Quote, Summary
+from ..text_safety import reveal_invisible
+from .summary import displayable
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -78,6 +80,10 @@ def source_pieces(document: str, summary: Summary) -> list[Piece]:
 
 
 def summary_html(summary: Summary, document: str) -> str:
+    summary = displayable(summary)  # offsets unchanged; the model's text without invisible characters
+    pieces = source_pieces(document, summary)
+    for piece in pieces:  # invisible characters of the document are shown, not obeyed
+        piece.text = reveal_invisible(piece.text)
     stances: dict[str, list[Any]] = {}
     for stance in summary.stances:
         stances.setdefault(stance.actor_id, []).append(stance)
@@ -86,7 +92,7 @@ def summary_html(summary: Summary, document: str) -> str:
         .get_template("summary.html.j2")
         .render(
             summary=summary,
-            pieces=source_pieces(document, summary),
+            pieces=pieces,
             stances_by_actor=stances,
             names={a.id: a.name for a in summary.actors},
         )
