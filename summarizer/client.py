@@ -15,6 +15,7 @@ import asyncio
 import functools
 import json
 import logging
+import time
 from typing import TYPE_CHECKING, Any
 
 import httpx2
@@ -23,7 +24,8 @@ import openai
 from instructor.core.hooks import Hooks
 from pydantic import BaseModel
 
-from .answers import Reply, check_stop, lenient_parse, raw_text, usage_of
+from .answers import Reply, check_size, check_stop, describe_error, lenient_parse, raw_text, usage_of
+from .deadline import attempt_deadline, guard_client, guard_transport
 from .errors import ConfigError, SummarizerError
 from .providers import provider_for
 from .retry import async_retrying, is_transient, retrying, root_cause
@@ -54,9 +56,14 @@ def make_openai_client(
     """The SDK client for `settings`, with the SDK's own retries off (tenacity owns them)."""
     transport = provider_for(settings.provider).transport(settings)
     if http_client is None and transport is not None:
+        if not asynchronous:
+            guard_transport(getattr(transport, "inner", None))  # recording: the real network under it
         http_client = (
             httpx2.AsyncClient(transport=transport) if asynchronous else httpx2.Client(transport=transport)
         )
+    elif http_client is None and not asynchronous:
+        # The SDK's own defaults, with reads and writes that end at each attempt's deadline.
+        http_client = guard_client(openai.DefaultHttpxClient())
     cls = openai.AsyncOpenAI if asynchronous else openai.OpenAI
     kwargs: dict[str, Any] = {
         "api_key": settings.api_key,
@@ -134,16 +141,19 @@ class ModelCaller:
     ) -> Reply:
         if exc is None:
             draft, completion = result
-            return Reply(draft, raw_text(completion), None, usage_of(completion), attempts)
+            raw = raw_text(completion)
+            check_size(raw, self.settings.max_tokens)
+            return Reply(draft, raw, None, usage_of(completion), attempts)
         completion = captured[-1] if captured else None
         if completion is None or isinstance(root_cause(exc), SummarizerError):
             raise root_cause(exc)
         check_stop(completion, self.settings.max_tokens)
         raw = raw_text(completion)
+        check_size(raw, self.settings.max_tokens)  # never re-asked: the echo would be as large
         draft = lenient_parse(raw, response_model)
         if draft is not None:
             return Reply(draft, raw, None, usage_of(completion), attempts)
-        return Reply(None, raw, str(root_cause(exc)), usage_of(completion), attempts)
+        return Reply(None, raw, describe_error(root_cause(exc)), usage_of(completion), attempts)
 
     def _cached(
         self, messages: list[dict[str, str]], response_model: type[BaseModel]
@@ -201,10 +211,16 @@ class ModelCaller:
             raise exc
         return self._outcome(None, exc, captured, attempts, response_model)
 
+    def _attempt_seconds(self, started: float) -> float:
+        """Wall-clock seconds the next attempt may take: its own limit, within the call's budget."""
+        left = self.settings.total_budget - (time.monotonic() - started)
+        return max(0.0, min(self.settings.timeout, left))
+
     def _call(self, messages: list[dict[str, str]], response_model: type[BaseModel]) -> Reply:
         if self._sync is None:
             self._sync = self._client(asynchronous=False)
         attempts = 0
+        started = time.monotonic()
         kwargs = {"sleep": self.sleep} if self.sleep else {}
         try:
             for attempt in retrying(self.settings, **kwargs):
@@ -212,9 +228,10 @@ class ModelCaller:
                     attempts += 1
                     hooks, captured = self._hooks()
                     try:
-                        result = self._sync.chat.completions.create_with_completion(
-                            **self._request(messages, response_model), hooks=hooks
-                        )
+                        with attempt_deadline(self._attempt_seconds(started)):
+                            result = self._sync.chat.completions.create_with_completion(
+                                **self._request(messages, response_model), hooks=hooks
+                            )
                     except Exception as exc:
                         return self._failed_attempt(exc, captured, attempts, response_model)
                     return self._outcome(result, None, captured, attempts, response_model)
@@ -227,15 +244,20 @@ class ModelCaller:
         if self._async is None or self._async_loop is not loop:
             self._async, self._async_loop = self._client(asynchronous=True), loop
         attempts = 0
+        started = time.monotonic()
         try:
             async for attempt in async_retrying(self.settings, self.sleep):
                 with attempt:
                     attempts += 1
                     hooks, captured = self._hooks()
                     try:
-                        result = await self._async.chat.completions.create_with_completion(
-                            **self._request(messages, response_model), hooks=hooks
-                        )
+                        async with asyncio.timeout(self._attempt_seconds(started)):
+                            result = await self._async.chat.completions.create_with_completion(
+                                **self._request(messages, response_model), hooks=hooks
+                            )
+                    except TimeoutError:  # the attempt's wall-clock deadline
+                        late = openai.APITimeoutError(request=httpx2.Request("POST", self.base_url or "/"))
+                        return self._failed_attempt(late, captured, attempts, response_model)
                     except Exception as exc:
                         return self._failed_attempt(exc, captured, attempts, response_model)
                     return self._outcome(result, None, captured, attempts, response_model)
@@ -270,7 +292,10 @@ def failure(exc: CallFailed, settings: Settings, tally: Tally) -> SummarizerErro
     if isinstance(error, openai.APIStatusError):
         reason = f"HTTP {error.status_code}"
     elif isinstance(error, openai.APITimeoutError):
-        reason = "the request timed out"
+        reason = (
+            f"the request timed out (no complete answer within {settings.timeout:g} s per attempt, "
+            f"{settings.total_budget:g} s per call)"
+        )
     elif isinstance(error, openai.APIConnectionError):
         reason = f"could not connect to {settings.base_url or 'the provider'}"
     elif isinstance(error, json.JSONDecodeError):

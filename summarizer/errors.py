@@ -9,6 +9,7 @@
     │   ├── TruncatedOutput  finish_reason == "length"
     │   ├── Refused          the model refused
     │   ├── ContentFiltered  the provider's content filter stopped the answer
+    │   ├── OversizedOutput  the answer is far larger than the schema allows (never echoed back)
     │   └── EmptyResponse    the response had no choices
     └── SummaryFailed        gave up: carries attempts, the last error and the summed usage (exit 1)
 
@@ -84,6 +85,15 @@ class ContentFiltered(ModelOutputError):
         super().__init__(
             "The provider's content filter stopped the answer. "
             "Try another model or provider for this document."
+        )
+
+
+class OversizedOutput(ModelOutputError):
+    def __init__(self, size: int, limit: int):
+        self.size = size
+        super().__init__(
+            f"The model's answer was {size:,} characters, far more than a summary can be (at most "
+            f"{limit:,}); it was not re-asked. Lower --max-tokens or try another model."
         )
 
 
