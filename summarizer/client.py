@@ -15,6 +15,7 @@ import asyncio
 import functools
 import json
 import logging
+import re
 import time
 from typing import TYPE_CHECKING, Any
 
@@ -28,9 +29,10 @@ from .answers import Reply, check_size, check_stop, describe_error, lenient_pars
 from .deadline import attempt_deadline, guard_client, guard_transport
 from .errors import ConfigError, SummarizerError
 from .providers import provider_for
-from .retry import async_retrying, is_transient, retrying, root_cause
+from .retry import NotJSONAnswer, async_retrying, is_transient, retrying, root_cause
 from .schemas import SummaryDraft, Usage
 from .settings import Settings
+from .text_safety import strip_invisible
 
 if TYPE_CHECKING:
     from .steps import Tally
@@ -145,6 +147,9 @@ class ModelCaller:
             check_size(raw, self.settings.max_tokens)
             return Reply(draft, raw, None, usage_of(completion), attempts)
         completion = captured[-1] if captured else None
+        if isinstance(completion, str | bytes):  # the SDK hands back a body that is not JSON as text
+            body = completion.decode(errors="replace") if isinstance(completion, bytes) else completion
+            raise NotJSONAnswer(body)
         if completion is None or isinstance(root_cause(exc), SummarizerError):
             raise root_cause(exc)
         check_stop(completion, self.settings.max_tokens)
@@ -209,6 +214,8 @@ class ModelCaller:
         """A transport failure goes back to tenacity; a bad answer becomes a Reply to re-ask."""
         if is_transient(exc) and not captured:
             raise exc
+        if captured and isinstance(captured[-1], str | bytes):
+            raise NotJSONAnswer(str(captured[-1]))  # transient: a gateway's error page
         return self._outcome(None, exc, captured, attempts, response_model)
 
     def _attempt_seconds(self, started: float) -> float:
@@ -281,6 +288,29 @@ def _explain(error: BaseException, settings: Settings) -> SummarizerError | None
     return None
 
 
+_KEYLIKE = re.compile(r"\b(?:sk|pk|rk|key|token)[-_][A-Za-z0-9_*.-]{6,}", re.IGNORECASE)
+
+
+def _redact(text: str, settings: Settings) -> str:
+    """`text` from a server, safe to show: one line, no invisible characters, no key."""
+    text = " ".join(strip_invisible(text).split())
+    if settings.api_key and len(settings.api_key) >= 6:
+        text = text.replace(settings.api_key, "[key]")
+    return _KEYLIKE.sub("[key]", text)
+
+
+def _server_message(error: openai.APIStatusError, settings: Settings) -> str:
+    """What the server said about a failed request, shortened and with any key removed."""
+    body: Any = getattr(error, "body", None)
+    if isinstance(body, dict) and isinstance(body.get("error"), dict):
+        body = body["error"]
+    message = body.get("message") if isinstance(body, dict) else body
+    if not isinstance(message, str) or not message.strip():
+        return ""
+    text = _redact(message, settings)
+    return text if len(text) <= 200 else text[:199].rsplit(" ", 1)[0] + "…"
+
+
 def failure(exc: CallFailed, settings: Settings, tally: Tally) -> SummarizerError:
     """Turn a failed call into the error users see, with attempts and usage so far."""
     error = exc.error
@@ -290,14 +320,27 @@ def failure(exc: CallFailed, settings: Settings, tally: Tally) -> SummarizerErro
     if advice:
         return advice
     if isinstance(error, openai.APIStatusError):
-        reason = f"HTTP {error.status_code}"
+        said = _server_message(error, settings)
+        reason = f"HTTP {error.status_code}" + (f" ({said})" if said else "")
+    elif isinstance(error, NotJSONAnswer):
+        reason = (
+            "the provider answered with a page that is not JSON (a proxy or gateway error page?): "
+            f"{_redact(error.body, settings)[:80]!r}"
+        )
     elif isinstance(error, openai.APITimeoutError):
         reason = (
             f"the request timed out (no complete answer within {settings.timeout:g} s per attempt, "
             f"{settings.total_budget:g} s per call)"
         )
     elif isinstance(error, openai.APIConnectionError):
-        reason = f"could not connect to {settings.base_url or 'the provider'}"
+        cause = error.__cause__
+        if cause is None or isinstance(cause, httpx2.ConnectError | httpx2.ConnectTimeout):
+            reason = f"could not connect to {settings.base_url or 'the provider'}"
+        else:
+            reason = (
+                f"the connection to {settings.base_url or 'the provider'} broke off before the answer "
+                f"was complete ({_redact(str(cause), settings)[:120]})"
+            )
     elif isinstance(error, json.JSONDecodeError):
         reason = "the provider's answers were not JSON (a proxy or gateway error page?)"
     else:

@@ -47,7 +47,9 @@ class OutputError(SummarizerError):
 class FixtureMissing(SummarizerError):
     """Replay mode found no recorded exchange for a request."""
 
-    def __init__(self, key: str, root: str, nearest: str | None, first_difference: str | None):
+    def __init__(
+        self, key: str, root: str, nearest: str | None, first_difference: str | None, skipped: str = ""
+    ):
         self.key = key
         self.root = root
         self.nearest = nearest
@@ -57,8 +59,8 @@ class FixtureMissing(SummarizerError):
             hint = f" The nearest recording is {nearest} (first difference: {first_difference})."
         super().__init__(
             f"No recording in {root} for this request (key {key[:16]}).{hint} "
-            f"Record it with: summarizer summarize DOCUMENT --provider local --record "
-            f"--fixtures {root}"
+            + (f"{skipped} " if skipped else "")
+            + f"Record it with: summarizer summarize DOCUMENT --provider local --record --fixtures {root}"
         )
 
 
