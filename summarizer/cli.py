@@ -18,7 +18,7 @@ from rich.console import Console
 
 from .documents import read_document
 from .errors import ConfigError, SummarizerError
-from .outputs import check_output, write_output
+from .outputs import check_output, shown, write_output
 from .pipeline import summarize as summarize_text
 from .providers import REGISTRY
 from .settings import MODES, resolve_settings
@@ -210,7 +210,7 @@ def eval_command(
         )
         for case in result.cases:
             if case.error:
-                stderr.print(f"{case.case}: {case.error}", markup=False)
+                stderr.print(f"{shown(case.case)}: {shown(case.error)}", markup=False)
         if result.judge is not None:
             stderr.print(f"LLM judge (not in the scores): {result.judge}", markup=False)
         if report:

@@ -42,7 +42,7 @@ def eval_table(report, comparison=None):  # type: ignore[no-untyped-def]
     for case in report.cases:
         deltas = case_deltas.get(case.case, {})
         table.add_row(
-            case.case,
+            visible(case.case),
             "yes" if case.valid else "[red]no[/red]",
             *[_fmt(getattr(case, key), deltas.get(key)) for key, _ in EVAL_COLUMNS],
             str(case.forbidden_actors),
