@@ -28,6 +28,7 @@ import openai
 from .answers import Reply, reply_from_completion
 from .batch import Finished, Job, _error_line, _ok_line, fingerprint, finished_ids, load_jobs
 from .client import CallFailed, ModelCaller, failure
+from .deadline import attempt_deadline, guard_client
 from .errors import ConfigError, OutputError, SummarizerError
 from .outputs import check_output, shown
 from .prompts import PromptTemplates
@@ -105,7 +106,7 @@ def _api(settings: Settings, what: Callable[[], Any]) -> Any:
     attempts = 0
     try:
         for attempt in retrying(settings):
-            with attempt:
+            with attempt, attempt_deadline(settings.timeout):
                 attempts += 1
                 return what()
     except Exception as exc:
@@ -152,7 +153,11 @@ def run_openai_batch(
             f"{shown(output)} already exists; pass --resume to continue it, or choose another file."
         )
     client = client or openai.OpenAI(
-        api_key=settings.api_key, base_url=settings.base_url, max_retries=0, timeout=settings.timeout
+        api_key=settings.api_key,
+        base_url=settings.base_url,
+        max_retries=0,  # tenacity retries, as for model calls
+        timeout=settings.timeout,
+        http_client=guard_client(openai.DefaultHttpxClient()),
     )
     templates = PromptTemplates.load(settings.template)
     jobs = load_jobs(paths, fingerprint(settings, templates))
