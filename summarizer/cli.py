@@ -61,7 +61,7 @@ def _run(debug: bool, action):  # type: ignore[no-untyped-def]
         if debug:
             raise
         stderr.print(
-            f"error: unexpected {type(exc).__name__}: {str(exc)[:200]}. Run again with --debug for "
+            f"error: unexpected {type(exc).__name__}: {shown(str(exc)[:200])}. Run again with --debug for "
             "the details, and please report it.",
             markup=False,
         )
@@ -305,7 +305,8 @@ def batch_command(
                 result = run_openai_batch(paths, output, settings, resume=resume, poll_interval=poll_interval)
             stderr.print(
                 f"{result.done} summarized, {result.failed} failed, {result.skipped} already "
-                f"done in {result.rounds} round(s) -> {output}; tokens: {result.usage.total_tokens}"
+                f"done in {result.rounds} round(s) -> {shown(output)}; tokens: {result.usage.total_tokens}",
+                markup=False,
             )
             raise typer.Exit(1 if result.failed else 0)
         # Every check happens here, before the progress bar is drawn and before any call.
