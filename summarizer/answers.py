@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .errors import ContentFiltered, EmptyResponse, Refused, TruncatedOutput
+from .errors import ContentFiltered, EmptyResponse, OversizedOutput, Refused, TruncatedOutput
 from .schemas import SummaryDraft, Usage
 
 
@@ -72,6 +72,35 @@ def lenient_parse(raw: str, model: type[BaseModel] = SummaryDraft) -> Any:
     return None
 
 
+def answer_limit(max_tokens: int) -> int:
+    """The most characters an answer may have: far above what `max_tokens` tokens can spell
+    (a token is rarely over 16 characters), and 64 KiB at least."""
+    return max(65_536, 16 * max_tokens)
+
+
+def check_size(raw: str, max_tokens: int) -> None:
+    """Refuse an answer too large to be a real one: it is never parsed again or echoed back."""
+    if len(raw) > answer_limit(max_tokens):
+        raise OversizedOutput(len(raw), answer_limit(max_tokens))
+
+
+def describe_error(error: BaseException, limit: int = 1000) -> str:
+    """A validation error in a few lines for a re-ask: each problem once, cut between problems."""
+    if isinstance(error, ValidationError):
+        parts = []
+        for item in error.errors(include_url=False, include_input=False):
+            where = ".".join(str(p) for p in item.get("loc", ())) or "answer"
+            parts.append(f"{where}: {item.get('msg', 'invalid')}")
+        text = f"{error.error_count()} problem(s): " + "; ".join(dict.fromkeys(parts))
+    else:
+        text = " ".join(str(error).split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    boundary = max(cut.rfind("; "), cut.rfind(" "))
+    return (cut[:boundary] if boundary > limit // 2 else cut).rstrip(" ;,") + "…"
+
+
 def check_stop(completion: Any, max_tokens: int) -> None:
     """Raise a typed error for answers that a re-ask cannot fix."""
     if not getattr(completion, "choices", None):
@@ -90,6 +119,7 @@ def reply_from_completion(completion: Any, response_model: type[BaseModel], max_
     """A Reply from a completion the SDK did not parse (a Batch API line, a cached answer)."""
     check_stop(completion, max_tokens)
     raw = raw_text(completion)
+    check_size(raw, max_tokens)
     draft = lenient_parse(raw, response_model)
     error = None if draft is not None else "the answer is not valid JSON for the schema"
     return Reply(draft, raw, error, usage_of(completion), attempts=1)

@@ -5,12 +5,21 @@ or `{"id", "source", "status": "error", "error": {"type", "message"}, "usage"}`.
 written and flushed as soon as its document finishes, by one writer, so an interrupted run
 leaves a valid file. The id is a hash of the document's text and of the settings that shape the
 answer; `--resume` keeps the finished lines, drops error lines (those documents are retried) and
-skips finished ids, so no document is repeated or duplicated.
+skips finished documents, so no document is repeated or duplicated.
+
+Every input path gets its own line: two files with the same text share one summary (one model
+call) but each is written under its own `source`. A line torn by a crash or a full disk (even
+inside a multi-byte character) is dropped on `--resume` with a note. A resume with different
+settings (another model, prompt or limits) summarizes those documents again and says so; the new
+line is appended after the old one, so for each source the LAST line in the file wins.
+Everything that can be checked is checked before the first call: the output, the price table
+(it must price the model), the budget.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hashlib
 import json
 import os
@@ -21,7 +30,8 @@ from pathlib import Path
 from typing import Any
 
 from .documents import read_document
-from .errors import ConfigError, SummarizerError
+from .errors import ConfigError, OutputError, SummarizerError
+from .outputs import check_output, shown
 from .pipeline import Summarizer, make_summarizer
 from .pricing import Prices, cost_of, price_known
 from .prompts import PromptTemplates
@@ -60,6 +70,7 @@ class BatchStats:
     unpriced: int = 0  # documents whose cost is unknown (see cost_note)
     cost_note: str | None = None  # where the cost came from, or why some is unknown
     stopped_for_budget: bool = False
+    notes: list[str] = field(default_factory=list)  # what a person should know about the run
 
 
 @dataclass
@@ -83,25 +94,57 @@ def load_jobs(paths: Iterable[str | Path], settings_fingerprint: str) -> list[Jo
     return jobs
 
 
-def finished_ids(output: Path) -> set[str]:
-    """Ids with an ok line in `output`; rewrites the file without error or torn lines."""
-    if not output.exists():
-        return set()
-    kept, ids = [], set()
-    for line in output.read_text("utf-8").splitlines():
+@dataclass
+class Finished:
+    """What an earlier run left in the output file, read for `--resume`."""
+
+    done: set[tuple[str, str]] = field(default_factory=set)  # (id, source) with an ok line
+    sources: dict[str, set[str]] = field(default_factory=dict)  # source -> ids of its ok lines
+    torn: int = 0  # lines dropped: torn by a crash or a full disk, or not JSON at all
+
+
+def finished_ids(output: Path) -> Finished:
+    """The documents with an ok line in `output`; rewrites the file without error or torn lines.
+
+    A rewrite that fails (a full disk) leaves the file as it was and no temporary file behind.
+    """
+    found = Finished()
+    if not output.is_file():  # absent, or a device or pipe: nothing to resume
+        return found
+    try:
+        data = output.read_bytes()
+    except OSError as exc:
+        raise OutputError(f"Cannot read {shown(output)} to resume it ({exc.strerror}).") from exc
+    kept = []
+    for raw in data.split(b"\n"):
+        if not raw.strip():
+            continue
         try:
-            record = json.loads(line)
-        except ValueError:
-            continue  # a line torn by a crash mid-write
-        if record.get("status") == "ok" and record.get("id") not in ids:
-            ids.add(record["id"])
-            kept.append(line)
-    with tempfile.NamedTemporaryFile(
-        "w", dir=output.parent or Path("."), delete=False, encoding="utf-8", suffix=".tmp"
-    ) as handle:
-        handle.writelines(line + "\n" for line in kept)
-    os.replace(handle.name, output)
-    return ids
+            record = json.loads(raw.decode("utf-8"))
+            key = (str(record["id"]), str(record["source"]))
+            status = record["status"]
+        except (ValueError, KeyError, TypeError):
+            found.torn += 1  # torn mid-write (even inside a multi-byte character), or not ours
+            continue
+        if status == "ok" and key not in found.done:
+            found.done.add(key)
+            found.sources.setdefault(key[1], set()).add(key[0])
+            kept.append(raw)
+    handle = None
+    try:
+        with tempfile.NamedTemporaryFile(
+            "wb", dir=output.parent or Path("."), delete=False, suffix=".tmp"
+        ) as handle:
+            handle.writelines(line + b"\n" for line in kept)
+        os.replace(handle.name, output)
+    except OSError as exc:
+        if handle is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(handle.name)
+        raise OutputError(
+            f"Cannot rewrite {shown(output)} to resume it ({exc.strerror}); free some space and run again."
+        ) from exc
+    return found
 
 
 def _error_line(job: Job, exc: SummarizerError) -> dict[str, Any]:
@@ -129,7 +172,20 @@ def _ok_line(job: Job, summary: Summary) -> dict[str, Any]:
     }
 
 
-async def run_batch(
+@dataclass
+class BatchPlan:
+    """A batch checked and ready: every option validated, inputs read, the resume state known."""
+
+    output: Path
+    summarizer: Summarizer
+    groups: dict[str, list[Job]]  # document id -> the inputs with that text still to write
+    stats: BatchStats
+    concurrency: int
+    prices: Prices | None
+    max_cost: float | None
+
+
+def prepare_batch(
     paths: Iterable[str | Path],
     output: Path,
     settings: Settings,
@@ -138,40 +194,79 @@ async def run_batch(
     resume: bool = False,
     prices: Prices | None = None,
     max_cost: float | None = None,
-    on_update: Callable[[BatchStats], None] | None = None,
     summarizer: Summarizer | None = None,
-) -> BatchStats:
-    """Summarize `paths` into `output` (JSONL). See the module docstring for the guarantees."""
+) -> BatchPlan:
+    """Check everything that can be checked before the first call, and read the inputs."""
     if concurrency < 1:
         raise ConfigError("--concurrency must be at least 1.")
-    if output.exists() and not resume:
-        raise ConfigError(f"{output} already exists; pass --resume to continue it, or choose another file.")
-    summarizer = summarizer or make_summarizer(settings)
-    if max_cost is not None and not price_known(summarizer.settings, prices):
+    if max_cost is not None and not max_cost > 0:
+        raise ConfigError("--max-cost must be a positive number of dollars.")
+    check_output(output)
+    if output.is_file() and not resume:
         raise ConfigError(
-            f"--max-cost needs a price for model {summarizer.settings.model!r}, which genai-prices "
-            "does not know; pass --prices FILE."
+            f"{shown(output)} already exists; pass --resume to continue it, or choose another file."
         )
-    fp = fingerprint(summarizer.settings, summarizer.templates)
-    jobs = load_jobs(paths, fp)
-    done = finished_ids(output) if resume else set()
+    summarizer = summarizer or make_summarizer(settings)
+    if prices is not None:
+        prices.check()
+    if max_cost is not None and not price_known(summarizer.settings, prices):
+        model = summarizer.settings.model
+        raise ConfigError(
+            f"The price table has no entry for model {model!r}, and genai-prices does not know it "
+            "either; add it to the table."
+            if prices is not None
+            else f"--max-cost needs a price for model {model!r}, which genai-prices does not know; "
+            "pass --prices FILE."
+        )
+    jobs = load_jobs(paths, fingerprint(summarizer.settings, summarizer.templates))
+    earlier = finished_ids(output) if resume else Finished()
     stats = BatchStats(total=len(jobs))
-    todo = []
+    if earlier.torn:
+        stats.notes.append(
+            f"Dropped {earlier.torn} torn or unreadable line(s) from {shown(output)} (an interrupted "
+            "write); their documents are summarized again."
+        )
+    groups: dict[str, list[Job]] = {}
+    seen: set[tuple[str, str]] = set()
+    stale = 0
     for job in jobs:
-        if job.id in done:
+        if (job.id, job.source) in earlier.done or (job.id, job.source) in seen:
             stats.skipped += 1
-        else:
-            done.add(job.id)  # the same document twice in one batch is summarized once
-            todo.append(job)
-    output.parent.mkdir(parents=True, exist_ok=True)
-    semaphore = asyncio.Semaphore(concurrency)
-    budget_hit = asyncio.Event()
+            continue
+        seen.add((job.id, job.source))
+        if earlier.sources.get(job.source):
+            stale += 1
+        groups.setdefault(job.id, []).append(job)
+    if stale:
+        stats.notes.append(
+            f"{stale} document(s) already in {shown(output)} were summarized with other settings (model, "
+            "prompt, limits) or have changed; they are summarized again and the new line is appended, "
+            "so for each source the last line wins."
+        )
+    return BatchPlan(output, summarizer, groups, stats, concurrency, prices, max_cost)
 
-    with output.open("a", encoding="utf-8") as sink:
+
+async def execute_batch(plan: BatchPlan, on_update: Callable[[BatchStats], None] | None = None) -> BatchStats:
+    """Run a prepared batch: one line per input, each written and flushed when it finishes."""
+    stats, summarizer, prices, max_cost = plan.stats, plan.summarizer, plan.prices, plan.max_cost
+    semaphore = asyncio.Semaphore(plan.concurrency)
+    budget_hit = asyncio.Event()
+    try:
+        sink = plan.output.open("a", encoding="utf-8")
+    except OSError as exc:
+        raise OutputError(f"Cannot open {shown(plan.output)} for writing ({exc.strerror}).") from exc
+
+    try:
 
         def write(line: dict[str, Any], usage: Usage, summary: Summary | None = None) -> None:
-            sink.write(json.dumps(line, ensure_ascii=False) + "\n")
-            sink.flush()
+            try:
+                sink.write(json.dumps(line, ensure_ascii=False) + "\n")
+                sink.flush()
+            except OSError as exc:
+                raise OutputError(
+                    f"Could not write to {shown(plan.output)} ({exc.strerror}); the lines written so far "
+                    "are kept: free some space and run again with --resume."
+                ) from exc
             stats.usage = stats.usage.add(usage)
             if summary is not None and prices is None:
                 usd, note = summary.meta.cost_usd, summary.meta.cost_note
@@ -191,29 +286,79 @@ async def run_batch(
             if on_update:
                 on_update(stats)
 
-        async def one(job: Job) -> None:
+        async def one(jobs: list[Job]) -> None:
             async with semaphore:
                 if budget_hit.is_set():
                     return
-                if job.error is not None:
-                    stats.failed += 1
-                    write(_error_line(job, job.error), Usage())
+                first = jobs[0]
+                if first.error is not None:
+                    for job in jobs:
+                        stats.failed += 1
+                        write(_error_line(job, first.error), Usage())
                     return
                 try:
-                    summary = await summarizer.arun(job.text or "")
+                    summary = await summarizer.arun(first.text or "")
                 except SummarizerError as exc:
-                    stats.failed += 1
-                    write(_error_line(job, exc), getattr(exc, "usage", None) or Usage())
-                    summarizer.log(job.text or "", exc, command="batch", source=job.source)
+                    for i, job in enumerate(jobs):  # the cost is counted once, on the first line
+                        stats.failed += 1
+                        write(
+                            _error_line(job, exc),
+                            (getattr(exc, "usage", None) or Usage()) if i == 0 else Usage(),
+                        )
+                        summarizer.log(first.text or "", exc, command="batch", source=job.source)
                     return
-                stats.done += 1
-                write(_ok_line(job, summary), summary.meta.usage, summary)
-                summarizer.log(job.text or "", summary, command="batch", source=job.source)
+                for i, job in enumerate(jobs):
+                    stats.done += 1
+                    write(
+                        _ok_line(job, summary),
+                        summary.meta.usage if i == 0 else Usage(),
+                        summary if i == 0 else None,
+                    )
+                    summarizer.log(first.text or "", summary, command="batch", source=job.source)
 
         if on_update:
             on_update(stats)
-        await asyncio.gather(*(one(job) for job in todo))
+        tasks = [asyncio.ensure_future(one(jobs)) for jobs in plan.groups.values()]
+        try:
+            await asyncio.gather(*tasks)
+        except BaseException:
+            for task in tasks:
+                task.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
+            raise
+    finally:
+        with contextlib.suppress(OSError):  # what a full disk could not take was reported above
+            sink.close()
+    cache = summarizer.caller.cache
+    if cache is not None:
+        stats.notes.extend(cache.notes())
     return stats
+
+
+async def run_batch(
+    paths: Iterable[str | Path],
+    output: Path,
+    settings: Settings,
+    *,
+    concurrency: int = 8,
+    resume: bool = False,
+    prices: Prices | None = None,
+    max_cost: float | None = None,
+    on_update: Callable[[BatchStats], None] | None = None,
+    summarizer: Summarizer | None = None,
+) -> BatchStats:
+    """Summarize `paths` into `output` (JSONL). See the module docstring for the guarantees."""
+    plan = prepare_batch(
+        paths,
+        output,
+        settings,
+        concurrency=concurrency,
+        resume=resume,
+        prices=prices,
+        max_cost=max_cost,
+        summarizer=summarizer,
+    )
+    return await execute_batch(plan, on_update)
 
 
 async def summarize_many(

@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 import math
 
+from .schemas import MAX_ID_NUMBER
 from .segmentation import Segment, Segmentation
 
 CHARS_PER_TOKEN = 4
@@ -51,24 +52,48 @@ def _chunk(segmentation: Segmentation, sentences: list[Segment]) -> Segmentation
     )
 
 
-def split(segmentation: Segmentation, budget_tokens: int, overlap_sentences: int = 2) -> list[Segmentation]:
+def _quotes_per_sentence(segmentation: Segmentation) -> dict[str, int]:
+    """How many quotes start in each sentence."""
+    counts: dict[str, int] = {}
+    for quote in segmentation.quotes:
+        if quote.sentence_id:
+            counts[quote.sentence_id] = counts.get(quote.sentence_id, 0) + 1
+    return counts
+
+
+def split(
+    segmentation: Segmentation,
+    budget_tokens: int,
+    overlap_sentences: int = 2,
+    max_ids: int = MAX_ID_NUMBER,
+) -> list[Segmentation]:
     """Chunks of whole sentences within `budget_tokens`, each repeating the last
-    `overlap_sentences` of the previous chunk for context. One chunk when it all fits."""
+    `overlap_sentences` of the previous chunk for context. One chunk when it all fits.
+
+    No chunk holds more than `max_ids` sentences or quotes, so every id it numbers fits the
+    id patterns of the schema (S1 to S99999)."""
     sentences = segmentation.sentences
     total = sum(estimate_tokens(s.text) + 4 for s in sentences)
-    if total <= budget_tokens or len(sentences) <= 1:
+    fits_ids = len(sentences) <= max_ids and len(segmentation.quotes) <= max_ids
+    if (total <= budget_tokens and fits_ids) or len(sentences) <= 1:
         return [segmentation]
+    quotes_in = _quotes_per_sentence(segmentation)
     chunks: list[list[Segment]] = []
     current: list[Segment] = []
-    used = 0
+    used = quotes = 0
     for sentence in sentences:
         cost = estimate_tokens(sentence.text) + 4  # "[S12] " and the newline
-        if current and used + cost > budget_tokens:
+        full = len(current) >= max_ids or quotes + quotes_in.get(sentence.id, 0) > max_ids
+        if current and (used + cost > budget_tokens or full):
             chunks.append(current)
-            current = current[-overlap_sentences:] if overlap_sentences else []
+            current = (
+                current[-overlap_sentences:] if overlap_sentences and max_ids > overlap_sentences else []
+            )
             used = sum(estimate_tokens(s.text) + 4 for s in current)
+            quotes = sum(quotes_in.get(s.id, 0) for s in current)
         current.append(sentence)
         used += cost
+        quotes += quotes_in.get(sentence.id, 0)
     if current:
         chunks.append(current)
     return [_chunk(segmentation, c) for c in chunks]

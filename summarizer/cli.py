@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
+import traceback
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any
@@ -22,7 +23,8 @@ from rich.console import Console
 
 from . import __version__
 from .documents import read_document
-from .errors import SummarizerError
+from .errors import ConfigError, SummarizerError
+from .outputs import check_output, shown, write_output
 from .providers import REGISTRY
 from .settings import MODES, resolve_settings
 from .views import formats, render
@@ -69,13 +71,24 @@ def _run(debug: bool, action):  # type: ignore[no-untyped-def]
     try:
         return action()
     except SummarizerError as exc:
-        if debug:
-            raise
+        if debug:  # the traceback too, but the same exit code as without --debug
+            traceback.print_exc(file=sys.stderr)
         stderr.print(f"error: {exc}", markup=False)
         raise typer.Exit(exc.exit_code) from None
     except KeyboardInterrupt:
         stderr.print("Interrupted.")
         raise typer.Exit(130) from None
+    except (typer.Exit, typer.Abort):
+        raise
+    except Exception as exc:  # a bug, not a user error: still one sentence without --debug
+        if debug:
+            raise
+        stderr.print(
+            f"error: unexpected {type(exc).__name__}: {shown(str(exc)[:200])}. Run again with --debug for "
+            "the details, and please report it.",
+            markup=False,
+        )
+        raise typer.Exit(1) from None
 
 
 def _examples(*commands: str) -> str:
@@ -91,10 +104,7 @@ def _examples(*commands: str) -> str:
 
 
 def _write(text: str, output: Path | None) -> None:
-    if output is None:
-        sys.stdout.write(text if text.endswith("\n") else text + "\n")
-    else:
-        output.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+    write_output(text if text.endswith("\n") else text + "\n", output)
 
 
 @app.command(
@@ -185,6 +195,7 @@ def summarize(
             prices=prices,
             log=not no_log,
         )
+        check_output(output)  # before the model call is paid for
         from .pipeline import summarize as summarize_text  # the SDK loads only when it is needed
 
         with stderr.status("summarizing…"):  # shown on a terminal only; a local model takes seconds
@@ -243,6 +254,9 @@ def eval_command(
     from .views.report import eval_table
 
     def action() -> None:
+        for destination in (report, html, markdown):
+            if destination is not None:
+                check_output(destination)
         baseline = load_report(compare) if compare else None
         options: dict[str, Any] = {"base_url": base_url} if base_url else {}
         options.update(cache=not no_cache, cache_dir=cache_dir, prices=prices, log=not no_log)
@@ -261,7 +275,7 @@ def eval_command(
         Console(highlight=False).print(eval_table(result, comparison))
         for case in result.cases:
             if case.error:
-                stderr.print(f"{case.case}: {case.error}", markup=False)
+                stderr.print(f"{shown(case.case)}: {shown(case.error)}", markup=False)
         if result.judge is not None:
             stderr.print(f"LLM judge (not in the scores): {result.judge}", markup=False)
         if report:
@@ -269,11 +283,11 @@ def eval_command(
         if html:
             from .views.html import report_html
 
-            html.write_text(report_html(result, comparison), encoding="utf-8")
+            write_output(report_html(result, comparison), html)
         if markdown:
             from .views.report import report_markdown
 
-            markdown.write_text(report_markdown(result, comparison), encoding="utf-8")
+            write_output(report_markdown(result, comparison), markdown)
         score = result.aggregate.get("score") or 0.0
         if min_score is not None and score < min_score:
             stderr.print(f"Aggregate score {score:.3f} is below --min-score {min_score}.")
@@ -326,11 +340,11 @@ def batch_command(
     """Summarize many documents into one JSONL file, with progress, resume and a cost report."""
     import asyncio
 
-    from .batch import Prices, run_batch
+    from .batch import Prices, execute_batch, prepare_batch
     from .views.progress import batch_progress, batch_report
 
     def action() -> None:
-        extra: dict[str, Any] = {"context_tokens": context_tokens} if context_tokens else {}
+        extra: dict[str, Any] = {"context_tokens": context_tokens} if context_tokens is not None else {}
         settings = resolve_settings(
             provider.value if provider else None,
             model=model,
@@ -343,6 +357,8 @@ def batch_command(
             **extra,
         )
         table = Prices.load(prices) if prices else None
+        if max_cost is not None and table is None:
+            raise ConfigError("--max-cost needs --prices FILE to turn tokens into money.")
         if batch_api:
             from .openai_batch import run_openai_batch
 
@@ -350,23 +366,17 @@ def batch_command(
                 result = run_openai_batch(paths, output, settings, resume=resume, poll_interval=poll_interval)
             stderr.print(
                 f"{result.done} summarized, {result.failed} failed, {result.skipped} already "
-                f"done in {result.rounds} round(s) -> {output}; tokens: {result.usage.total_tokens}"
+                f"done in {result.rounds} round(s) -> {shown(output)}; tokens: {result.usage.total_tokens}",
+                markup=False,
             )
             raise typer.Exit(1 if result.failed else 0)
+        # Every check happens here, before the progress bar is drawn and before any call.
+        plan = prepare_batch(
+            paths, output, settings, concurrency=concurrency, resume=resume, prices=table, max_cost=max_cost
+        )
         with batch_progress(stderr) as update:
-            stats = asyncio.run(
-                run_batch(
-                    paths,
-                    output,
-                    settings,
-                    concurrency=concurrency,
-                    resume=resume,
-                    prices=table,
-                    max_cost=max_cost,
-                    on_update=update,
-                )
-            )
-        stderr.print(batch_report(stats, output))
+            stats = asyncio.run(execute_batch(plan, update))
+        stderr.print(batch_report(stats, output), markup=False)
         if stats.failed:
             raise typer.Exit(1)
 

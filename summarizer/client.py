@@ -15,6 +15,8 @@ import asyncio
 import functools
 import json
 import logging
+import re
+import time
 from typing import TYPE_CHECKING, Any
 
 import httpx2
@@ -23,12 +25,14 @@ import openai
 from instructor.core.hooks import Hooks
 from pydantic import BaseModel
 
-from .answers import Reply, check_stop, lenient_parse, raw_text, usage_of
+from .answers import Reply, check_size, check_stop, describe_error, lenient_parse, raw_text, usage_of
+from .deadline import attempt_deadline, guard_client, guard_transport
 from .errors import ConfigError, SummarizerError
 from .providers import provider_for
-from .retry import async_retrying, is_transient, retrying, root_cause
+from .retry import NotJSONAnswer, async_retrying, is_transient, retrying, root_cause
 from .schemas import SummaryDraft, Usage
 from .settings import Settings
+from .text_safety import strip_invisible
 
 if TYPE_CHECKING:
     from .steps import Tally
@@ -54,9 +58,14 @@ def make_openai_client(
     """The SDK client for `settings`, with the SDK's own retries off (tenacity owns them)."""
     transport = provider_for(settings.provider).transport(settings)
     if http_client is None and transport is not None:
+        if not asynchronous:
+            guard_transport(getattr(transport, "inner", None))  # recording: the real network under it
         http_client = (
             httpx2.AsyncClient(transport=transport) if asynchronous else httpx2.Client(transport=transport)
         )
+    elif http_client is None and not asynchronous:
+        # The SDK's own defaults, with reads and writes that end at each attempt's deadline.
+        http_client = guard_client(openai.DefaultHttpxClient())
     cls = openai.AsyncOpenAI if asynchronous else openai.OpenAI
     kwargs: dict[str, Any] = {
         "api_key": settings.api_key,
@@ -134,16 +143,22 @@ class ModelCaller:
     ) -> Reply:
         if exc is None:
             draft, completion = result
-            return Reply(draft, raw_text(completion), None, usage_of(completion), attempts)
+            raw = raw_text(completion)
+            check_size(raw, self.settings.max_tokens)
+            return Reply(draft, raw, None, usage_of(completion), attempts)
         completion = captured[-1] if captured else None
+        if isinstance(completion, str | bytes):  # the SDK hands back a body that is not JSON as text
+            body = completion.decode(errors="replace") if isinstance(completion, bytes) else completion
+            raise NotJSONAnswer(body)
         if completion is None or isinstance(root_cause(exc), SummarizerError):
             raise root_cause(exc)
         check_stop(completion, self.settings.max_tokens)
         raw = raw_text(completion)
+        check_size(raw, self.settings.max_tokens)  # never re-asked: the echo would be as large
         draft = lenient_parse(raw, response_model)
         if draft is not None:
             return Reply(draft, raw, None, usage_of(completion), attempts)
-        return Reply(None, raw, str(root_cause(exc)), usage_of(completion), attempts)
+        return Reply(None, raw, describe_error(root_cause(exc)), usage_of(completion), attempts)
 
     def _cached(
         self, messages: list[dict[str, str]], response_model: type[BaseModel]
@@ -208,12 +223,20 @@ class ModelCaller:
         """A transport failure goes back to tenacity; a bad answer becomes a Reply to re-ask."""
         if is_transient(exc) and not captured:
             raise exc
+        if captured and isinstance(captured[-1], str | bytes):
+            raise NotJSONAnswer(str(captured[-1]))  # transient: a gateway's error page
         return self._outcome(None, exc, captured, attempts, response_model)
+
+    def _attempt_seconds(self, started: float) -> float:
+        """Wall-clock seconds the next attempt may take: its own limit, within the call's budget."""
+        left = self.settings.total_budget - (time.monotonic() - started)
+        return max(0.0, min(self.settings.timeout, left))
 
     def _call(self, messages: list[dict[str, str]], response_model: type[BaseModel]) -> Reply:
         if self._sync is None:
             self._sync = self._client(asynchronous=False)
         attempts = 0
+        started = time.monotonic()
         kwargs = {"sleep": self.sleep} if self.sleep else {}
         try:
             for attempt in retrying(self.settings, **kwargs):
@@ -221,9 +244,10 @@ class ModelCaller:
                     attempts += 1
                     hooks, captured = self._hooks()
                     try:
-                        result = self._sync.chat.completions.create_with_completion(
-                            **self._request(messages, response_model), hooks=hooks
-                        )
+                        with attempt_deadline(self._attempt_seconds(started)):
+                            result = self._sync.chat.completions.create_with_completion(
+                                **self._request(messages, response_model), hooks=hooks
+                            )
                     except Exception as exc:
                         return self._failed_attempt(exc, captured, attempts, response_model)
                     return self._outcome(result, None, captured, attempts, response_model)
@@ -236,15 +260,20 @@ class ModelCaller:
         if self._async is None or self._async_loop is not loop:
             self._async, self._async_loop = self._client(asynchronous=True), loop
         attempts = 0
+        started = time.monotonic()
         try:
             async for attempt in async_retrying(self.settings, self.sleep):
                 with attempt:
                     attempts += 1
                     hooks, captured = self._hooks()
                     try:
-                        result = await self._async.chat.completions.create_with_completion(
-                            **self._request(messages, response_model), hooks=hooks
-                        )
+                        async with asyncio.timeout(self._attempt_seconds(started)):
+                            result = await self._async.chat.completions.create_with_completion(
+                                **self._request(messages, response_model), hooks=hooks
+                            )
+                    except TimeoutError:  # the attempt's wall-clock deadline
+                        late = openai.APITimeoutError(request=httpx2.Request("POST", self.base_url or "/"))
+                        return self._failed_attempt(late, captured, attempts, response_model)
                     except Exception as exc:
                         return self._failed_attempt(exc, captured, attempts, response_model)
                     return self._outcome(result, None, captured, attempts, response_model)
@@ -268,6 +297,29 @@ def _explain(error: BaseException, settings: Settings) -> SummarizerError | None
     return None
 
 
+_KEYLIKE = re.compile(r"\b(?:sk|pk|rk|key|token)[-_][A-Za-z0-9_*.-]{6,}", re.IGNORECASE)
+
+
+def _redact(text: str, settings: Settings) -> str:
+    """`text` from a server, safe to show: one line, no invisible characters, no key."""
+    text = " ".join(strip_invisible(text).split())
+    if settings.api_key and len(settings.api_key) >= 6:
+        text = text.replace(settings.api_key, "[key]")
+    return _KEYLIKE.sub("[key]", text)
+
+
+def _server_message(error: openai.APIStatusError, settings: Settings) -> str:
+    """What the server said about a failed request, shortened and with any key removed."""
+    body: Any = getattr(error, "body", None)
+    if isinstance(body, dict) and isinstance(body.get("error"), dict):
+        body = body["error"]
+    message = body.get("message") if isinstance(body, dict) else body
+    if not isinstance(message, str) or not message.strip():
+        return ""
+    text = _redact(message, settings)
+    return text if len(text) <= 200 else text[:199].rsplit(" ", 1)[0] + "…"
+
+
 def failure(exc: CallFailed, settings: Settings, tally: Tally) -> SummarizerError:
     """Turn a failed call into the error users see, with attempts and usage so far."""
     error = exc.error
@@ -277,11 +329,27 @@ def failure(exc: CallFailed, settings: Settings, tally: Tally) -> SummarizerErro
     if advice:
         return advice
     if isinstance(error, openai.APIStatusError):
-        reason = f"HTTP {error.status_code}"
+        said = _server_message(error, settings)
+        reason = f"HTTP {error.status_code}" + (f" ({said})" if said else "")
+    elif isinstance(error, NotJSONAnswer):
+        reason = (
+            "the provider answered with a page that is not JSON (a proxy or gateway error page?): "
+            f"{_redact(error.body, settings)[:80]!r}"
+        )
     elif isinstance(error, openai.APITimeoutError):
-        reason = "the request timed out"
+        reason = (
+            f"the request timed out (no complete answer within {settings.timeout:g} s per attempt, "
+            f"{settings.total_budget:g} s per call)"
+        )
     elif isinstance(error, openai.APIConnectionError):
-        reason = f"could not connect to {settings.base_url or 'the provider'}"
+        cause = error.__cause__
+        if cause is None or isinstance(cause, httpx2.ConnectError | httpx2.ConnectTimeout):
+            reason = f"could not connect to {settings.base_url or 'the provider'}"
+        else:
+            reason = (
+                f"the connection to {settings.base_url or 'the provider'} broke off before the answer "
+                f"was complete ({_redact(str(cause), settings)[:120]})"
+            )
     elif isinstance(error, json.JSONDecodeError):
         reason = "the provider's answers were not JSON (a proxy or gateway error page?)"
     else:

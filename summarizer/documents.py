@@ -1,9 +1,11 @@
 """Read a document from a path or stdin into text, with errors a person can act on.
 
 Limits: at most 5 MB per document (larger inputs are refused before any model call; split
-them). HTML is reduced to its article text with trafilatura (the `html` extra); offsets then
-index that extracted text, which is what the summary quotes. URLs are not fetched and PDFs are
-not read: each is refused with a sentence that says what to do instead.
+them). Every input, a file, a device (`/dev/zero`), a pipe or stdin, is read through the same
+cap, so no input can make the reader run without bound. HTML is reduced to its article text
+with trafilatura (the `html` extra); offsets then index that extracted text, which is what the
+summary quotes. URLs are not fetched and PDFs are not read: each is refused with a sentence that
+says what to do instead.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import sys
 from pathlib import Path
 
 from .errors import InputError
+from .outputs import shown
 
 MAX_DOCUMENT_BYTES = 5 * 1024 * 1024  # larger inputs are refused before any model call
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -72,19 +75,20 @@ def read_document(path: str | Path) -> str:
         source = "standard input"
     else:
         path = Path(path)
+        source = shown(path)
         if path.is_dir():
-            raise InputError(f"{path} is a directory; give the path of one document.")
+            raise InputError(f"{source} is a directory; give the path of one document.")
         if not path.exists():
-            raise InputError(f"{path} does not exist; check the path.")
-        if path.stat().st_size > MAX_DOCUMENT_BYTES:
-            raise InputError(f"{path} is larger than {MAX_DOCUMENT_BYTES // 2**20} MB; split it first.")
+            raise InputError(f"{source} does not exist; check the path.")
+        if path.is_file() and path.stat().st_size > MAX_DOCUMENT_BYTES:
+            raise InputError(f"{source} is larger than {MAX_DOCUMENT_BYTES // 2**20} MB; split it first.")
         try:
-            data = path.read_bytes()
+            with path.open("rb") as handle:  # a device or pipe has no size: the cap is on the read
+                data = handle.read(MAX_DOCUMENT_BYTES + 1)
         except OSError as exc:
-            raise InputError(f"{path} cannot be read: {exc.strerror}.") from exc
-        source = str(path)
+            raise InputError(f"{source} cannot be read: {exc.strerror}.") from exc
     if len(data) > MAX_DOCUMENT_BYTES:
-        raise InputError(f"The input is larger than {MAX_DOCUMENT_BYTES // 2**20} MB; split it first.")
+        raise InputError(f"{source} is larger than {MAX_DOCUMENT_BYTES // 2**20} MB; split it first.")
     if PDF_MAGIC in data[:1024]:  # readers accept the header anywhere in the first 1 KB
         raise InputError(
             f"{source} is a PDF, which is not supported; convert it to text first "

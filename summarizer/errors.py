@@ -4,10 +4,12 @@
     ├── ConfigError          no provider configured, bad option, unusable template (CLI exit 2)
     ├── InputError           the document cannot be read or is empty (CLI exit 1)
     ├── FixtureMissing       replay found no recording for a request (CLI exit 1)
+    ├── OutputError          the result cannot be written where it should go (CLI exit 1)
     ├── ModelOutputError     the model answered, but not with something usable (not re-asked)
     │   ├── TruncatedOutput  finish_reason == "length"
     │   ├── Refused          the model refused
     │   ├── ContentFiltered  the provider's content filter stopped the answer
+    │   ├── OversizedOutput  the answer is far larger than the schema allows (never echoed back)
     │   └── EmptyResponse    the response had no choices
     └── SummaryFailed        gave up: carries attempts, the last error and the summed usage (exit 1)
 
@@ -38,6 +40,10 @@ class InputError(SummarizerError):
     """The document cannot be turned into text worth summarizing."""
 
 
+class OutputError(SummarizerError):
+    """The output file, folder or stream cannot take the result (checked before any call)."""
+
+
 class FixtureMissing(SummarizerError):
     """Replay mode found no recorded exchange for a request.
 
@@ -54,6 +60,7 @@ class FixtureMissing(SummarizerError):
         *,
         model: str | None = None,
         provider: str | None = None,
+        skipped: str = "",
     ):
         self.key = key
         self.root = root
@@ -64,7 +71,10 @@ class FixtureMissing(SummarizerError):
         hint = ""
         if nearest:
             hint = f" The nearest recording is {nearest} (first difference: {first_difference})."
-        super().__init__(f"No recording in {root} for this request (key {key[:16]}).{hint} {self.fix()}")
+        skipped = f" {skipped}" if skipped else ""
+        super().__init__(
+            f"No recording in {root} for this request (key {key[:16]}).{hint}{skipped} {self.fix()}"
+        )
 
     def fix(self) -> str:
         """The command that records (or re-authors) the missing exchange."""
@@ -105,6 +115,15 @@ class ContentFiltered(ModelOutputError):
         super().__init__(
             "The provider's content filter stopped the answer. "
             "Try another model or provider for this document."
+        )
+
+
+class OversizedOutput(ModelOutputError):
+    def __init__(self, size: int, limit: int):
+        self.size = size
+        super().__init__(
+            f"The model's answer was {size:,} characters, far more than a summary can be (at most "
+            f"{limit:,}); it was not re-asked. Lower --max-tokens or try another model."
         )
 
 

@@ -11,7 +11,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from .errors import SummarizerError
-from .gold import find_cases
+from .gold import find_case_folders, load_case
 from .metrics import SCORE_METRICS, CaseScores, JudgeChoice, JudgeScores, MatchConfig, aggregate, score_case
 
 
@@ -88,7 +88,12 @@ def evaluate(
     from .settings import resolve_settings
 
     results = []
-    for case in find_cases(Path(root)):
+    for folder in find_case_folders(Path(root)):
+        try:
+            case = load_case(folder)
+        except SummarizerError as exc:  # this case fails alone
+            results.append(CaseScores(case=folder.name, valid=False, error=str(exc)))
+            continue
         if progress:
             progress(case.name)
         fixtures = case.path if provider_for(provider).replays or record else None

@@ -71,25 +71,83 @@ def first_difference(a: Any, b: Any, path: str = "") -> str | None:
     return None if a == b else (path.lstrip(".") or "(body)")
 
 
+# How deep below the root a `recordings/` folder may be: root/recordings, root/case/recordings,
+# root/group/case/recordings. A bounded walk: `--fixtures /` looks at three levels, not the disk.
+RECORDINGS_DEPTH = 2
+MAX_RECORDING_BYTES = 64 * 1024 * 1024
+
+
+def check_record(record: Any) -> str | None:
+    """Why `record` is not a usable recording, or None when it is."""
+    if not isinstance(record, dict):
+        return "not a JSON object"
+    if not isinstance(record.get("key"), str) or not record["key"]:
+        return "no key"
+    for name in ("request", "provenance", "response"):
+        if not isinstance(record.get(name), dict):
+            return f"no {name} object"
+    response = record["response"]
+    if not isinstance(response.get("status_code"), int) or "body" not in response:
+        return "the response has no status_code or body"
+    if not isinstance(response.get("headers", {}), dict):
+        return "the response headers are not an object"
+    return None
+
+
 @dataclass
 class FixtureStore:
-    """Recordings under `root`: every `recordings/*.json` file below it, by key."""
+    """Recordings under `root`: the `recordings/*.json` files at most RECORDINGS_DEPTH folders
+    below it, by key. A file that is not a readable recording is skipped and listed in `skipped`."""
 
     root: Path
     # key -> (file, its parsed record): each file is read once, however often it is consulted.
     _records: dict[str, tuple[Path, dict[str, Any]]] | None = field(default=None, repr=False)
+    skipped: dict[Path, str] = field(default_factory=dict, repr=False)  # file -> why
 
     def paths(self) -> Iterator[Path]:
-        yield from sorted(self.root.rglob(f"{RECORDINGS_DIR}/*.json"))
+        found: set[Path] = set()
+        for depth in range(RECORDINGS_DEPTH + 1):
+            pattern = "/".join(["*"] * depth + [RECORDINGS_DIR, "*.json"])
+            try:
+                found.update(p for p in self.root.glob(pattern) if p.is_file())
+            except OSError:
+                continue  # an unreadable folder on the way
+        yield from sorted(found)
+
+    def _read(self, path: Path) -> dict[str, Any] | None:
+        try:
+            if path.stat().st_size > MAX_RECORDING_BYTES:
+                raise ValueError(f"larger than {MAX_RECORDING_BYTES // 2**20} MB")
+            record = json.loads(path.read_bytes().decode("utf-8"))
+            problem = check_record(record)
+        except (OSError, ValueError) as exc:  # UnicodeDecodeError and JSONDecodeError are ValueErrors
+            problem = " ".join(str(exc).split())[:120] or type(exc).__name__
+        if problem is not None:
+            self.skipped[path] = problem
+            return None
+        return record  # type: ignore[no-any-return]
 
     def records(self) -> dict[str, tuple[Path, dict[str, Any]]]:
         if self._records is None:
             self._records = {}
+            self.skipped = {}
             for path in self.paths():
-                record = json.loads(path.read_text("utf-8"))
-                if record.get("key"):
+                record = self._read(path)
+                if record is not None:
                     self._records[record["key"]] = (path, record)
         return self._records
+
+    def skipped_note(self) -> str:
+        """One sentence about unreadable recordings, or '' when there were none."""
+        if not self.skipped:
+            return ""
+        from .outputs import shown
+
+        path, why = next(iter(self.skipped.items()))
+        return (
+            f"{len(self.skipped)} recording(s) were unreadable and skipped "
+            f"(first: {shown(path)}: {shown(why)})."
+        )
 
     def load(self, key: str) -> dict[str, Any] | None:
         found = self.records().get(key)
@@ -163,7 +221,7 @@ class ReplayTransport(httpx2.BaseTransport, httpx2.AsyncBaseTransport):
         self.store = store
 
     def _answer(self, request: httpx2.Request) -> httpx2.Response:
-        body = _body(request)
+        body = _body(request)  # our own SDK's request: always JSON
         key = request_key(body)
         record = self.store.load(key)
         if record is None:
@@ -171,7 +229,15 @@ class ReplayTransport(httpx2.BaseTransport, httpx2.AsyncBaseTransport):
             model = body.get("model")
             sources = self.store.providers(model) if model else set()
             provider = next(iter(sources)) if len(sources) == 1 else None
-            raise FixtureMissing(key, str(self.store.root), nearest, diff, model=model, provider=provider)
+            raise FixtureMissing(
+                key,
+                str(self.store.root),
+                nearest,
+                diff,
+                model=model,
+                provider=provider,
+                skipped=self.store.skipped_note(),
+            )
         answer = record["response"]
         return httpx2.Response(
             answer["status_code"],

@@ -12,6 +12,7 @@ from pathlib import Path
 from pydantic import BaseModel, Field
 
 from .errors import InputError
+from .outputs import shown
 from .schemas import ActorKind, Position
 
 GOLD_FILE = "gold.json"
@@ -74,15 +75,35 @@ def load_case(folder: Path) -> Case:
         gold = Gold.model_validate_json((folder / GOLD_FILE).read_text("utf-8"))
         document = (folder / DOCUMENT_FILE).read_text("utf-8")
     except (OSError, ValueError) as exc:
-        raise InputError(f"Case {folder} is not readable: {exc}") from exc
+        reason = " ".join(str(exc).split())[:200]
+        raise InputError(f"Case {shown(folder)} is not readable ({reason}); fix or remove it.") from exc
     return Case(name=folder.name, path=folder, document=document, gold=gold)
 
 
-def find_cases(root: Path) -> list[Case]:
-    """Every folder under `root` (or `root` itself) that holds gold.json and document.txt."""
+# How deep below the root a case folder may be: root itself, root/case, root/group/case.
+# A bounded walk: `eval /` looks at three levels, not the whole file system.
+CASE_DEPTH = 2
+
+
+def find_case_folders(root: Path) -> list[Path]:
+    """Every folder at most CASE_DEPTH levels below `root` (or `root` itself) that holds
+    gold.json and document.txt."""
     if not root.is_dir():
-        raise InputError(f"{root} is not a folder of evaluation cases.")
-    folders = sorted({p.parent for p in root.rglob(GOLD_FILE) if (p.parent / DOCUMENT_FILE).is_file()})
-    if not folders:
-        raise InputError(f"No cases under {root}: a case is a folder with {GOLD_FILE} and {DOCUMENT_FILE}.")
-    return [load_case(f) for f in folders]
+        raise InputError(f"{shown(root)} is not a folder of evaluation cases.")
+    patterns = [GOLD_FILE, *("/".join(["*"] * depth + [GOLD_FILE]) for depth in range(1, CASE_DEPTH + 1))]
+    found = set()
+    for pattern in patterns:
+        try:
+            found |= {p.parent for p in root.glob(pattern) if (p.parent / DOCUMENT_FILE).is_file()}
+        except OSError:
+            continue  # an unreadable folder on the way
+    if not found:
+        raise InputError(
+            f"No cases under {shown(root)}: a case is a folder with {GOLD_FILE} and {DOCUMENT_FILE}."
+        )
+    return sorted(found)
+
+
+def find_cases(root: Path) -> list[Case]:
+    """The cases under `root` (see `find_case_folders`); a case that cannot be read raises."""
+    return [load_case(f) for f in find_case_folders(root)]

@@ -3,9 +3,16 @@
 Why a server and not the in-process `llama_cpp.Llama` API: the server makes the local provider
 go through exactly the same instructor + `openai` SDK + HTTP path as a hosted API, so retries,
 recording, replay and grounding are exercised identically. The library starts
-`python -m llama_cpp.server` on an ephemeral 127.0.0.1 port, waits until it answers, reuses it
-for the rest of the process and stops it at exit. The child is also told by the kernel to exit
-when this process dies (PR_SET_PDEATHSIG), so a crash or Ctrl-C leaves no orphan.
+llama.cpp's server (through `summarizer.local_child`) on a 127.0.0.1 port that the child binds
+itself, waits until it answers, reuses it for the rest of the process and stops it at exit.
+
+The server never outlives its owner: the child watches a pipe that only this process writes to
+and kills itself with SIGKILL when it closes, which happens however this process ends (exit,
+Ctrl-C, SIGTERM, SIGKILL, `timeout`), whichever thread started the server, and in the middle
+of a generation (a SIGTERM would let the server finish the request in flight first). Its output
+is drained all the time (the last lines are kept for error messages), so it never blocks on a
+full pipe. A forked child of this process closes its copy of the pipe, so it does not keep the
+server alive.
 
 llama-cpp-python's server answers `response_format: json_schema` with HTTP 500, while a tool
 call with a named `tool_choice` is grammar-constrained: the local provider therefore uses the
@@ -16,16 +23,16 @@ concurrent calls queue rather than fail.
 from __future__ import annotations
 
 import atexit
-import ctypes
+import collections
+import contextlib
 import hashlib
 import importlib.util
 import os
-import signal
-import socket
 import subprocess
 import sys
+import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -92,17 +99,6 @@ def model_provenance(settings: Settings) -> dict[str, Any]:
     }
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-def _die_with_parent() -> None:  # runs in the child between fork and exec
-    if sys.platform.startswith("linux"):
-        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
-
-
 @dataclass
 class LocalServer:
     """A llama.cpp OpenAI-compatible server owned by this process."""
@@ -110,6 +106,8 @@ class LocalServer:
     path: Path
     process: subprocess.Popen[bytes]
     port: int
+    output: collections.deque[str] = field(default_factory=lambda: collections.deque(maxlen=40))
+    owner: int = field(default_factory=os.getpid)  # only the process that started it stops it
 
     @property
     def base_url(self) -> str:
@@ -117,42 +115,71 @@ class LocalServer:
 
     @classmethod
     def start(cls, path: Path) -> LocalServer:
-        port = _free_port()
         command = [
             sys.executable,
             "-m",
-            "llama_cpp.server",
-            "--model",
+            "summarizer.local_child",
             str(path),
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--n_ctx",
             str(CONTEXT_TOKENS),
-            "--verbose",
-            "False",
-            "--n_threads",
             str(max(1, os.cpu_count() or 1)),
         ]
         process = subprocess.Popen(
             command,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-            stdin=subprocess.DEVNULL,
-            preexec_fn=_die_with_parent,
+            stdin=subprocess.PIPE,  # the owner's lifeline: the child dies when it closes
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,  # a Ctrl-C on the terminal reaches the owner, not the server
         )
-        server = cls(path, process, port)
+        server = cls(path, process, 0)
         atexit.register(server.stop)
-        server.wait_ready()
+        try:
+            server.port = server._read_port()
+            threading.Thread(target=server._drain, name="local-server-output", daemon=True).start()
+            server.wait_ready()
+        except BaseException:
+            server.stop()
+            raise
         return server
+
+    def _read_port(self) -> int:
+        """The port from the child's first line ("PORT 12345"), or ConfigError if it never says."""
+        assert self.process.stdout is not None
+        found: list[str] = []
+        reader = threading.Thread(target=lambda: found.append(self.process.stdout.readline().decode()))  # type: ignore[union-attr]
+        reader.daemon = True
+        reader.start()
+        reader.join(STARTUP_TIMEOUT)
+        line = found[0].strip() if found else ""
+        if not line.startswith("PORT "):
+            self._drain_now()
+            last = self.output[-1] if self.output else line or "no output"
+            raise ConfigError(f"The local model server did not start ({last[:200]}).")
+        return int(line.split()[1])
+
+    def _drain(self) -> None:
+        """Read the child's output for as long as it runs, keeping the last lines."""
+        assert self.process.stdout is not None
+        for raw in iter(self.process.stdout.readline, b""):
+            text = raw.decode(errors="replace").strip()
+            if text:
+                self.output.append(text)
+
+    def _drain_now(self) -> None:
+        if self.process.poll() is not None and self.process.stdout is not None:
+            with contextlib.suppress(OSError, ValueError):
+                self._take(self.process.stdout.read())
+
+    def _take(self, data: bytes) -> None:
+        for text in data.decode(errors="replace").splitlines():
+            if text.strip():
+                self.output.append(text.strip())
 
     def wait_ready(self) -> None:
         deadline = time.monotonic() + STARTUP_TIMEOUT
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                error = (self.process.stderr.read() if self.process.stderr else b"").decode(errors="replace")
-                last = error.strip().splitlines()[-1] if error.strip() else "no output"
+                time.sleep(0.1)  # let the drain thread take the last words
+                last = self.output[-1] if self.output else "no output"
                 raise ConfigError(f"The local model server exited at start ({last[:200]}).")
             try:
                 if httpx2.get(f"{self.base_url}/models", timeout=2.0).status_code == 200:
@@ -160,29 +187,47 @@ class LocalServer:
             except httpx2.TransportError:
                 pass
             time.sleep(0.25)
-        self.stop()
         raise ConfigError(f"The local model server did not answer within {STARTUP_TIMEOUT:.0f} s.")
 
     def stop(self) -> None:
+        """Stop the server now: close its lifeline and kill it (nothing in it needs a clean stop)."""
+        if os.getpid() != self.owner:  # a forked child: not ours to stop
+            return
+        if self.process.stdin is not None:
+            with contextlib.suppress(OSError):
+                self.process.stdin.close()
         if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
+            with contextlib.suppress(OSError):
                 self.process.kill()
-                self.process.wait()
-        _servers.pop(self.path, None)
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                self.process.wait(timeout=10)
+        if _servers.get(self.path) is self:
+            _servers.pop(self.path, None)
 
 
 _servers: dict[Path, LocalServer] = {}
+_lock = threading.Lock()
+
+
+def _forget_after_fork() -> None:
+    """In a forked child: close our copies of the lifelines, so only the owner keeps servers up."""
+    for server in list(_servers.values()):
+        if server.process.stdin is not None:
+            with contextlib.suppress(OSError):
+                server.process.stdin.close()
+    _servers.clear()
+
+
+os.register_at_fork(after_in_child=_forget_after_fork)
 
 
 def local_server(settings: Settings) -> LocalServer:
     """The running server for the settings' model file, started on first use."""
     path = model_path(settings).resolve()
-    server = _servers.get(path)
-    if server is None or server.process.poll() is not None:
-        server = _servers[path] = LocalServer.start(path)
+    with _lock:  # two threads asking at once start one server
+        server = _servers.get(path)
+        if server is None or server.process.poll() is not None:
+            server = _servers[path] = LocalServer.start(path)
     return server
 
 

@@ -12,6 +12,7 @@ sent again. Finished documents are written as the same JSONL lines as `summarize
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import io
 import json
@@ -25,13 +26,16 @@ import httpx2
 import openai
 
 from .answers import Reply, reply_from_completion
-from .batch import Job, _error_line, _ok_line, fingerprint, finished_ids, load_jobs
-from .client import CallFailed, ModelCaller
-from .errors import ConfigError, SummarizerError
+from .batch import Finished, Job, _error_line, _ok_line, fingerprint, finished_ids, load_jobs
+from .client import CallFailed, ModelCaller, failure
+from .deadline import attempt_deadline, guard_client
+from .errors import ConfigError, OutputError, SummarizerError
 from .history import log_run
+from .outputs import check_output, shown
 from .pricing import load_prices
 from .prompts import PromptTemplates
 from .providers import provider_for
+from .retry import retrying, root_cause
 from .schemas import Summary, Usage
 from .settings import Settings
 from .steps import Request, Tally, document_steps
@@ -81,6 +85,7 @@ class Pending:
     request: Request
     custom_id: str = ""
     tries: int = 0
+    also: list[Job] = field(default_factory=list)  # other inputs with the same text
 
 
 @dataclass
@@ -99,15 +104,32 @@ def _custom_id(job: Job, body: dict[str, Any]) -> str:
     return f"{job.id}-{digest}"
 
 
-def _read_jsonl(client: openai.OpenAI, file_id: str | None) -> dict[str, dict[str, Any]]:
+def _api(settings: Settings, what: Callable[[], Any]) -> Any:
+    """One Batch API call with the same retries and typed errors as a model call."""
+    attempts = 0
+    try:
+        for attempt in retrying(settings):
+            with attempt, attempt_deadline(settings.timeout):
+                attempts += 1
+                return what()
+    except Exception as exc:
+        raise failure(CallFailed(root_cause(exc), attempts), settings, Tally()) from exc
+    raise AssertionError("unreachable: tenacity either returns or reraises")
+
+
+def _read_jsonl(settings: Settings, client: openai.OpenAI, file_id: str | None) -> dict[str, dict[str, Any]]:
     if not file_id:
         return {}
-    text = client.files.content(file_id).text
+    text = _api(settings, lambda: client.files.content(file_id).text)
     results = {}
     for line in text.splitlines():
-        if line.strip():
+        if not line.strip():
+            continue
+        try:
             record = json.loads(line)
-            results[record["custom_id"]] = record
+            results[str(record["custom_id"])] = record
+        except (ValueError, KeyError, TypeError):
+            continue  # an unreadable line: its request is sent again
     return results
 
 
@@ -128,19 +150,32 @@ def run_openai_batch(
     """Summarize `paths` through the Batch API into `output` (JSONL, as `summarizer batch`)."""
     if not provider_for(settings.provider).batch_api:
         raise ConfigError("The Batch API needs --provider openai (a provider that offers /v1/batches).")
-    if output.exists() and not resume:
-        raise ConfigError(f"{output} already exists; pass --resume to continue it, or choose another file.")
-    client = client or openai.OpenAI(api_key=settings.api_key, base_url=settings.base_url, max_retries=2)
+    check_output(output)
+    if output.is_file() and not resume:
+        raise ConfigError(
+            f"{shown(output)} already exists; pass --resume to continue it, or choose another file."
+        )
+    client = client or openai.OpenAI(
+        api_key=settings.api_key,
+        base_url=settings.base_url,
+        max_retries=0,  # tenacity retries, as for model calls
+        timeout=settings.timeout,
+        http_client=guard_client(openai.DefaultHttpxClient()),
+    )
     templates = PromptTemplates.load(settings.template)
     jobs = load_jobs(paths, fingerprint(settings, templates))
-    done = finished_ids(output) if resume else set()
+    earlier = finished_ids(output) if resume else Finished()
     stats = BatchApiStats()
-    output.parent.mkdir(parents=True, exist_ok=True)
     with output.open("a", encoding="utf-8") as sink:
 
         def write(line: dict[str, Any]) -> None:
-            sink.write(json.dumps(line, ensure_ascii=False) + "\n")
-            sink.flush()
+            try:
+                sink.write(json.dumps(line, ensure_ascii=False) + "\n")
+                sink.flush()
+            except OSError as exc:
+                raise OutputError(
+                    f"Could not write to {shown(output)} ({exc.strerror}); run again with --resume."
+                ) from exc
 
         def settle(
             item: Pending, reply: Reply | None, error: SummarizerError | None = None
@@ -157,35 +192,38 @@ def run_openai_batch(
             except StopIteration as finished:
                 summary: Summary = finished.value
                 _price(summary, settings)
-                stats.done += 1
                 stats.usage = stats.usage.add(summary.meta.usage)
-                write(_ok_line(item.job, summary))
-                log_run(
-                    settings,
-                    command="batch",
-                    text=item.job.text or "",
-                    source=item.job.source,
-                    outcome=summary,
-                )
+                for job in [item.job, *item.also]:
+                    stats.done += 1
+                    write(_ok_line(job, summary))
+                    log_run(
+                        settings, command="batch", text=job.text or "", source=job.source, outcome=summary
+                    )
             except SummarizerError as exc:
-                stats.failed += 1
-                write(_error_line(item.job, exc))
-                log_run(
-                    settings,
-                    command="batch",
-                    text=item.job.text or "",
-                    source=item.job.source,
-                    outcome=exc,
-                    template=templates.info,
-                )
+                for job in [item.job, *item.also]:
+                    stats.failed += 1
+                    write(_error_line(job, exc))
+                    log_run(
+                        settings,
+                        command="batch",
+                        text=job.text or "",
+                        source=job.source,
+                        outcome=exc,
+                        template=templates.info,
+                    )
             return None
 
         pending: list[Pending] = []
+        by_document: dict[str, Pending] = {}
+        seen: set[tuple[str, str]] = set()
         for job in jobs:
-            if job.id in done:
+            if (job.id, job.source) in earlier.done or (job.id, job.source) in seen:
                 stats.skipped += 1
                 continue
-            done.add(job.id)
+            seen.add((job.id, job.source))
+            if job.id in by_document:  # the same text again: one summary, its own line
+                by_document[job.id].also.append(job)
+                continue
             if job.error is not None:
                 stats.failed += 1
                 write(_error_line(job, job.error))
@@ -194,6 +232,7 @@ def run_openai_batch(
             steps = document_steps(job.text or "", settings, templates, tally)
             try:
                 pending.append(Pending(job, steps, tally, next(steps)))
+                by_document[job.id] = pending[-1]
             except SummarizerError as exc:
                 stats.failed += 1
                 write(_error_line(job, exc))
@@ -210,17 +249,26 @@ def run_openai_batch(
                     json.dumps({"custom_id": item.custom_id, "method": "POST", "url": ENDPOINT, "body": body})
                 )
             stats.submitted += len(lines)
-            upload = client.files.create(
-                file=("requests.jsonl", io.BytesIO("\n".join(lines).encode())), purpose="batch"
+            payload = "\n".join(lines).encode()
+            upload = _api(
+                settings,
+                lambda payload=payload: client.files.create(  # type: ignore[misc]
+                    file=("requests.jsonl", io.BytesIO(payload)), purpose="batch"
+                ),
             )
-            batch = client.batches.create(input_file_id=upload.id, endpoint=ENDPOINT, completion_window="24h")
+            batch = _api(
+                settings,
+                lambda upload=upload: client.batches.create(  # type: ignore[misc]
+                    input_file_id=upload.id, endpoint=ENDPOINT, completion_window="24h"
+                ),
+            )
             waited = 0.0
             while batch.status not in DONE_STATUSES and waited < max_wait:
                 sleep(poll_interval)
                 waited += poll_interval
-                batch = client.batches.retrieve(batch.id)
-            answers = _read_jsonl(client, batch.output_file_id)
-            answers.update(_read_jsonl(client, batch.error_file_id))
+                batch = _api(settings, functools.partial(client.batches.retrieve, batch.id))
+            answers = _read_jsonl(settings, client, batch.output_file_id)
+            answers.update(_read_jsonl(settings, client, batch.error_file_id))
             still: list[Pending] = []
             for custom_id, item in by_id.items():
                 record = answers.get(custom_id)

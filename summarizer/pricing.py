@@ -16,6 +16,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from .errors import ConfigError
+from .outputs import shown
 from .providers import provider_for
 from .schemas import Usage
 from .settings import Settings
@@ -30,11 +31,20 @@ class Prices(BaseModel):
     @classmethod
     def load(cls, path: str | Path) -> Prices:
         try:
-            return cls(models=json.loads(Path(path).read_text("utf-8")), source=f"price table {path}")
+            prices = cls(models=json.loads(Path(path).read_text("utf-8")), source=f"price table {path}")
         except (OSError, ValueError) as exc:
             raise ConfigError(
-                f"Price table {path} is not readable JSON of model -> input/output prices."
+                f"Price table {shown(path)} is not readable JSON of model -> input/output prices."
             ) from exc
+        prices.check()
+        return prices
+
+    def check(self) -> None:
+        """Raise ConfigError for a negative (or not-a-number) price, before any call."""
+        for name, price in self.models.items():
+            bad = [k for k, v in price.items() if not v >= 0]
+            if bad:
+                raise ConfigError(f"The price table gives model {name!r} a negative {bad[0]} price; fix it.")
 
     def knows(self, model: str) -> bool:
         return model in self.models

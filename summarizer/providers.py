@@ -192,7 +192,10 @@ class Replay(Provider):
         store = FixtureStore(settings.fixtures) if settings.fixtures else None
         models = store.models() if store else {}
         if not models:
-            raise ConfigError(f"No recordings found under {settings.fixtures}; record some with --record.")
+            note = f" {store.skipped_note()}" if store and store.skipped else ""
+            raise ConfigError(
+                f"No recordings found under {settings.fixtures}; record some with --record.{note}"
+            )
         model = settings.model
         if model is None:
             recorded = [m for m, sources in models.items() if "recorded" in sources]

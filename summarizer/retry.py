@@ -32,6 +32,14 @@ from .settings import Settings
 TRANSIENT_STATUS = {408, 409, 429}
 
 
+class NotJSONAnswer(Exception):
+    """A 200 answer whose body is not JSON at all (a proxy's or gateway's HTML error page)."""
+
+    def __init__(self, body: str):
+        self.body = body
+        super().__init__(f"the answer was not JSON: {' '.join(body.split())[:80]!r}")
+
+
 def root_cause(exc: BaseException) -> BaseException:
     """Unwrap the exceptions that instructor and the SDK wrap around the real failure."""
     seen = set()
@@ -59,7 +67,7 @@ def is_transient(exc: BaseException) -> bool:
     if isinstance(cause, openai.APIStatusError):
         return cause.status_code in TRANSIENT_STATUS or cause.status_code >= 500
     # APITimeoutError is a subclass of APIConnectionError.
-    return isinstance(cause, openai.APIConnectionError | json.JSONDecodeError)
+    return isinstance(cause, openai.APIConnectionError | json.JSONDecodeError | NotJSONAnswer)
 
 
 def retry_after_seconds(exc: BaseException) -> float | None:

@@ -52,6 +52,11 @@ MAX_EVIDENCE = 3
 ACTOR_ID = r"^A[0-9]{1,2}$"
 QUOTE_ID = r"^Q[0-9]{1,3}$"
 SEGMENT_ID = r"^[SQ][0-9]{1,3}$"
+# The highest sentence or quote number the patterns allow. Ids are numbered per chunk from 1,
+# and chunking.split never puts more sentences or quotes than this in one chunk, so a document
+# of any length can be cited. (Widening the patterns instead would change the schema sent to
+# the model, and with it the key of every recorded exchange.)
+MAX_ID_NUMBER = 999
 
 
 def _tidy_id(value: object) -> object:

@@ -59,6 +59,43 @@ class Settings:
         return replace(self, **changes)
 
 
+# Numeric settings that must be positive, with the option that sets them.
+_POSITIVE = {
+    "max_tokens": "--max-tokens",
+    "context_tokens": "--context-tokens",
+    "timeout": "timeout",
+    "total_budget": "total_budget",
+    "max_attempts": "max_attempts",
+}
+
+
+def check_base_url(url: str) -> None:
+    """Raise ConfigError unless `url` is an absolute http(s) URL with a host."""
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number
+    except ValueError:
+        parts = None
+    if parts is None or parts.scheme not in ("http", "https") or not parts.hostname or " " in url:
+        raise ConfigError(
+            f"{url!r} is not a usable base URL; give one like http://localhost:11434/v1 or "
+            "https://api.openai.com/v1."
+        )
+
+
+def check_numbers(fields: Mapping[str, Any]) -> None:
+    """Raise ConfigError for limits that cannot work (zero or negative), before any call."""
+    for key, option in _POSITIVE.items():
+        value = fields.get(key)
+        if value is not None and not value > 0:
+            raise ConfigError(f"{option} must be a positive number, not {value!r}.")
+    temperature = fields.get("temperature")
+    if temperature is not None and not 0 <= temperature <= 2:
+        raise ConfigError(f"temperature must be between 0 and 2, not {temperature!r}.")
+
+
 def default_cache_dir(env: Mapping[str, str]) -> Path:
     """SUMMARIZER_CACHE_DIR, else the XDG cache home's summarizer folder."""
     base = env.get("SUMMARIZER_CACHE_DIR") or os.path.join(
@@ -127,4 +164,7 @@ def resolve_settings(
         fields.setdefault(key, value)
     if fields.get("record") and fields["fixtures"] is None:
         raise ConfigError("--record needs --fixtures DIR to know where to write recordings.")
+    check_numbers(fields)
+    if fields.get("base_url"):
+        check_base_url(str(fields["base_url"]))
     return Settings(provider=chosen.name, **fields)

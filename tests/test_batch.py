@@ -213,7 +213,9 @@ def test_reduce_call_cannot_add_a_foreign_link(tmp_path: Path) -> None:
 
     def script(n: int, request: dict) -> Reply:
         if request["tool_choice"]["function"]["name"] == "HeadlineDraft":
-            body = chat_completion({"headline": "Alice Smith item review: http://evil.example/x", "tldr": "t"})
+            body = chat_completion(
+                {"headline": "Alice Smith item review: http://evil.example/x", "tldr": "t"}
+            )
             body["choices"][0]["message"]["tool_calls"][0]["function"]["name"] = "HeadlineDraft"
             return Reply(body=body)
         return Reply()

@@ -24,7 +24,9 @@ pytestmark = [
 
 
 def _servers() -> set[int]:
-    out = subprocess.run(["pgrep", "-f", "llama_cpp.server"], capture_output=True, text=True).stdout
+    out = subprocess.run(
+        ["pgrep", "-f", "llama_cpp.server|summarizer.local_child"], capture_output=True, text=True
+    ).stdout
     return {int(pid) for pid in out.split()}
 
 
@@ -57,6 +59,28 @@ _CHILD = (
     "time.sleep(float(sys.argv[1]))"
 )
 
+# The owner starts the server from a worker thread that then ends, and/or keeps the server busy
+# generating a long answer (the request in flight when the owner is stopped).
+_OWNER = """
+import sys, threading, time
+import httpx2
+from summarizer.local import local_server
+from summarizer.settings import resolve_settings
+how = sys.argv[1]
+box = []
+starter = threading.Thread(target=lambda: box.append(local_server(resolve_settings("local"))))
+starter.start(); starter.join()
+server = box[0]
+if how == "generate":
+    body = {"model": "m", "max_tokens": 4000, "temperature": 1.0,
+            "messages": [{"role": "user", "content": "Write a very long story about a lighthouse."}]}
+    url = server.base_url + "/chat/completions"
+    threading.Thread(target=lambda: httpx2.post(url, json=body, timeout=600), daemon=True).start()
+    time.sleep(1.0)
+print(server.process.pid, flush=True)
+time.sleep(600)
+"""
+
 
 def _start_child(seconds: float) -> tuple[subprocess.Popen, int]:
     child = subprocess.Popen(
@@ -66,7 +90,18 @@ def _start_child(seconds: float) -> tuple[subprocess.Popen, int]:
     return child, server_pid
 
 
-def _gone(pid: int, within: float = 15.0) -> bool:
+def _start_owner(how: str, wrapper: tuple[str, ...] = ()) -> tuple[subprocess.Popen, int]:
+    owner = subprocess.Popen(
+        [*wrapper, sys.executable, "-c", _OWNER, how], stdout=subprocess.PIPE, text=True, env={**os.environ}
+    )
+    return owner, int(owner.stdout.readline())
+
+
+def _alive(pid: int) -> bool:
+    return pid in _servers()
+
+
+def _gone(pid: int, within: float = 30.0) -> bool:
     deadline = time.monotonic() + within
     while time.monotonic() < deadline:
         if pid not in _servers():
@@ -96,3 +131,46 @@ def test_server_stops_when_the_owner_is_killed() -> None:
     child.kill()
     child.wait(timeout=30)
     assert _gone(server)
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT, signal.SIGKILL])
+def test_server_dies_with_its_owner_mid_generation(sig: signal.Signals) -> None:
+    """The owner is stopped while the server is generating: SIGTERM, SIGINT or SIGKILL, the
+    server does not finish the request first, it goes (a plain SIGTERM to it used to wait)."""
+    owner, server = _start_owner("generate")
+    owner.send_signal(sig)
+    owner.wait(timeout=60)
+    assert _gone(server)
+
+
+def test_server_dies_when_timeout_stops_its_owner() -> None:
+    """`timeout ... summarizer` sends SIGTERM to the owner; the server goes with it."""
+    owner, server = _start_owner("generate", ("timeout", "600"))
+    owner.send_signal(signal.SIGTERM)  # to `timeout`, which passes it on as its own timer would
+    owner.wait(timeout=60)
+    assert _gone(server)
+
+
+def test_server_started_from_a_worker_thread_lives_as_long_as_its_owner() -> None:
+    """The thread that started the server has ended: the server stays up while the owner
+    lives (PR_SET_PDEATHSIG would have killed it with the thread) and goes when the owner does."""
+    owner, server = _start_owner("idle")
+    time.sleep(1.0)  # give a wrongly tied server the time to go
+    assert _alive(server) and owner.poll() is None
+    owner.kill()
+    owner.wait(timeout=60)
+    assert _gone(server)
+
+
+def test_the_server_binds_its_own_port_and_its_output_is_drained() -> None:
+    """The child reports the port it holds; what it prints is read, never left to fill a pipe."""
+    from summarizer.local import local_server
+    from summarizer.settings import resolve_settings
+
+    server = local_server(resolve_settings("local"))
+    try:
+        assert server.port > 0 and server.base_url.endswith(f":{server.port}/v1")
+        assert any(t.name == "local-server-output" for t in __import__("threading").enumerate())
+    finally:
+        server.stop()
+    assert server.process.poll() is not None

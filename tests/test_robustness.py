@@ -356,7 +356,9 @@ def test_two_batch_processes_sharing_one_cache_corrupt_nothing(tmp_path: Path) -
             assert proc.returncode == 0, proc.stderr.read().decode()[-500:]
     for k in (1, 2):
         lines = [json.loads(row) for row in (tmp_path / f"out{k}.jsonl").read_text().splitlines()]
-        assert len(lines) == 20 and all(row["status"] == "ok" for row in lines)  # 40 files, 20 distinct texts
+        # 40 files with 20 distinct texts: every file gets its line (issue 13, item 4)
+        assert len(lines) == 40 and all(row["status"] == "ok" for row in lines)
+        assert len({row["source"] for row in lines}) == 40 and len({row["id"] for row in lines}) == 20
     entries = list(cache.rglob("*.json"))
     assert entries and all(json.loads(e.read_text())["response"]["raw"] for e in entries)
     assert not list(cache.rglob("*.tmp"))

@@ -29,6 +29,8 @@ class Reply:
     headers: dict[str, str] = field(default_factory=dict)
     delay: float | None = None  # seconds before answering; None = the server's latency
     drop: bool = False  # close the connection without answering
+    trickle: float | None = None  # send the body one byte every `trickle` seconds
+    content_type: str = "application/json"
 
 
 def default_answer(request: dict[str, Any]) -> dict[str, Any]:
@@ -204,12 +206,21 @@ class FakeOpenAI:
                 payload = reply.body if reply.body is not None else default_answer(body)
                 data = payload if isinstance(payload, bytes) else json.dumps(payload).encode()
                 self.send_response(reply.status)
-                self.send_header("content-type", "application/json")
+                self.send_header("content-type", reply.content_type)
                 self.send_header("content-length", str(len(data)))
                 for key, value in reply.headers.items():
                     self.send_header(key, value)
                 self.end_headers()
-                self.wfile.write(data)
+                if reply.trickle is None:
+                    self.wfile.write(data)
+                    return
+                for i in range(len(data)):  # a slow-loris server: every gap is short, the whole is not
+                    try:
+                        self.wfile.write(data[i : i + 1])
+                        self.wfile.flush()
+                    except OSError:
+                        return  # the client gave up
+                    time.sleep(reply.trickle)
 
         class Server(ThreadingHTTPServer):
             # The default listen backlog of 5 drops a burst of 16 new connections, and each

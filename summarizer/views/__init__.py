@@ -48,7 +48,7 @@ def _json(summary: Summary, source: str) -> str:
 def _markdown(summary: Summary, source: str) -> str:
     from .summary import to_markdown
 
-    return to_markdown(summary)
+    return to_markdown(summary, source)
 
 
 def _html(summary: Summary, source: str) -> str:

@@ -16,6 +16,8 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from ..cleaning import clean
 from ..schemas import Quote, Summary
+from ..text_safety import reveal_invisible
+from .summary import displayable
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -103,6 +105,10 @@ def summary_html(summary: Summary, document: str) -> str:
     """The summary beside its source. Quotes are always highlighted; a stance's or a risk's
     evidence lights up on demand (hover, keyboard focus, or a tap that jumps to it), in CSS alone:
     the page runs no script."""
+    summary = displayable(summary)  # offsets unchanged; the model's text without invisible characters
+    pieces = source_pieces(document, summary)
+    for piece in pieces:  # invisible characters of the document are shown, not obeyed
+        piece.text = reveal_invisible(piece.text)
     stances: dict[str, list[tuple[str, Any]]] = {}
     for i, stance in enumerate(summary.stances):
         stances.setdefault(stance.actor_id, []).append((f"s{i}", stance))
@@ -111,7 +117,7 @@ def summary_html(summary: Summary, document: str) -> str:
         .get_template("summary.html.j2")
         .render(
             summary=summary,
-            pieces=source_pieces(document, summary),
+            pieces=pieces,
             stances_by_actor=stances,
             evidence_keys=[key for key, _, spans in evidence_items(summary) if spans],
             names={a.id: a.name for a in summary.actors},

@@ -41,9 +41,12 @@ class batch_progress:  # noqa: N801 - used as a context manager, like rich's own
 
 def batch_report(stats, output) -> str:  # type: ignore[no-untyped-def]
     """The closing lines of a batch: counts, tokens and the cost (unknown, never guessed)."""
+    from ..outputs import shown
+
     lines = [
+        *[f"note: {note}" for note in getattr(stats, "notes", [])],
         f"{stats.done} summarized, {stats.failed} failed, {stats.skipped} already done, "
-        f"of {stats.total} documents -> {output}",
+        f"of {stats.total} documents -> {shown(output)}",
         f"tokens: {stats.usage.prompt_tokens} prompt + {stats.usage.completion_tokens} completion "
         f"= {stats.usage.total_tokens} in {stats.usage.calls} calls",
     ]

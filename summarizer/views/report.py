@@ -78,7 +78,7 @@ def eval_table(report, comparison=None):  # type: ignore[no-untyped-def]
     case_deltas = (comparison or {}).get("cases", {})
     for case in report.cases:
         deltas = case_deltas.get(case.case, {})
-        name = case.case if case.valid else f"{case.case}\n  [red]no valid summary[/red]"
+        name = visible(case.case) if case.valid else f"{visible(case.case)}\n  [red]no valid summary[/red]"
         table.add_row(name, *[_fmt(getattr(case, key), deltas.get(key)) for key, _ in TABLE_COLUMNS])
     agg = report.aggregate
     agg_deltas = (comparison or {}).get("aggregate", {})

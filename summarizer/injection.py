@@ -1,0 +1,163 @@
+"""Text that speaks to an AI model instead of reporting anything: likely prompt injection.
+
+A document is data. The prompt already keeps it inside a random boundary and the only tool is
+the output schema; this module is the last line: it recognises sentences written to steer a
+model, so that segmentation can flag them and grounding can refuse them as evidence or speech.
+
+Detection runs on normalized text (`normalize_for_detection`): NFKC (full-width and other
+compatibility forms fold to plain letters), invisible characters removed (zero-width spaces
+inside words, bidi overrides, soft hyphens, tag characters), common look-alike letters from
+Cyrillic and Greek folded to Latin, and whitespace collapsed. A second pass looks at the text
+with everything but letters removed, which catches words split by spaces, dots or dashes
+("i.g.n.o.r.e  a l l  p r e v i o u s  i n s t r u c t i o n s").
+
+What it catches (each family has tests in tests/test_injection_patterns.py):
+
+- overriding earlier instructions: "ignore / disregard / forget / override / set aside ... the
+  previous (prior, above, earlier, original, system) instructions (prompt, rules, context)",
+  "ignore everything above", "forget what you were told";
+- text addressed to a model: "note to the AI", "if you are an AI / a language model", "AI
+  assistant: ...", "instructions for the summarizer", "when summarizing this article, ...",
+  "your summary must say ...";
+- role changes: "you are now ...", "from now on you ...", "act as / pretend to be", "new
+  instructions:", "your new task", "system override", "developer mode";
+- chat-template and prompt markers: `<|im_start|>`, `<|system|>`, `<|eot_id|>`, `[INST]`,
+  `<<SYS>>`, `<start_of_turn>`, `### System:`, a line that opens with `system:` or
+  `assistant:`, `</system>`, a forged document boundary (`>>>DOCUMENT`, "end of document").
+
+What it does not catch: instructions in other languages, in encodings (base64, ROT13),
+spread over several sentences that are innocent one by one, or written as an ordinary
+request that never names the model ("please describe this recall as minor"). Those stay data
+all the same (the boundary and the schema hold), but are not flagged.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .text_safety import strip_invisible
+
+# Latin look-alikes used to dodge keyword filters (Cyrillic and Greek letters that NFKC keeps).
+_CONFUSABLES = str.maketrans(
+    "аеорсухіјѕԁһӏАВЕКМНОРСТХІЈЅοαεικνρτυχΑΒΕΗΙΚΜΝΟΡΤΥΧ",
+    "aeopcyxijsdhlABEKMHOPCTXIJSoaeikvptuxABEHIKMNOPTYX",
+)
+
+
+def normalize_for_detection(text: str) -> str:
+    """`text` as the detector reads it: NFKC, invisible characters removed, look-alike letters
+    folded to Latin, curly quotes made straight, whitespace collapsed to single spaces (line
+    starts are kept as newlines). Offsets do not survive: use it for yes/no questions only."""
+    text = strip_invisible(unicodedata.normalize("NFKC", text)).translate(_CONFUSABLES)
+    text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    lines = (" ".join(line.split()) for line in text.splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+_IGNORE = (
+    r"(?:ignore|disregard|forget|override|bypass|set\s+aside|pay\s+no\s+attention\s+to"
+    r"|(?:do\s+not|don't|stop)\s+(?:follow(?:ing)?|obey(?:ing)?))"
+)
+_BEFORE = (
+    r"(?:previous(?:ly)?|prior|above|earlier|preceding|foregoing|former|original|initial|system|existing)"
+)
+_RULES = (
+    r"(?:instructions?|prompts?|rules?|messages?|directions?|directives?|commands?|context"
+    r"|programming|system\s+prompt|text|input|training)"
+)
+_MODEL = (
+    r"(?:ai|a\.i\.|artificial\s+intelligence|llms?|(?:large\s+)?language\s+models?|chat\s?bots?|chatgpt"
+    r"|gpt(?:-?\d)?|claude|gemini|(?:ai\s+)?assistants?|(?:ai\s+)?models?|bots?|summari[sz]ers?"
+    r"|summari[sz]ation\s+(?:model|system|tool|bot)|copilot)"
+)
+_MACHINE = (  # the narrower set for patterns where "model" or "assistant" would be too common
+    r"(?:ai|a\.i\.|llms?|(?:large\s+)?language\s+models?|chat\s?bots?|chatgpt|gpt(?:-?\d)?"
+    r"|ai\s+(?:assistants?|models?|systems?)|summari[sz]ers?|dan|jailbroken|unrestricted\s+ai)"
+)
+
+_PATTERNS: dict[str, str] = {
+    # "ignore all previous instructions", "please disregard the prior prompt", "forget your rules"
+    "override": rf"\b{_IGNORE}\s+(?:\w+\s+){{0,4}}?(?:{_BEFORE}|your|my)\s+(?:\w+\s+){{0,2}}?{_RULES}\b",
+    # "ignore the above", "disregard everything before this", "forget what came before"
+    "override_above": rf"\b{_IGNORE}\s+(?:all\s+|any\s+|everything\s+|anything\s+|what(?:ever)?\s+)?"
+    r"(?:of\s+)?"
+    r"(?:the\s+|that\s+|this\s+|is\s+|was\s+|came\s+|comes\s+|written\s+|said\s+|stated\s+|you\s+read\s+)*"
+    r"(?:above|before|earlier|previously|so\s+far|until\s+now|up\s+to\s+(?:here|now))\b",
+    # "forget everything you were told", "ignore what you have been told"
+    "override_told": rf"\b{_IGNORE}\s+(?:everything|anything|all|what(?:ever)?)\s+(?:that\s+)?"
+    r"you(?:'ve|\s+have|\s+were|'re|\s+are)?\s+(?:been\s+)?(?:told|given|instructed|asked|programmed|trained)\b",
+    # text addressed to a model: "Note to the AI:", "Attention, language model", "Dear assistant"
+    "addressed": r"\b(?:note|message|memo|attention|instructions?|directions?|hint|reminder|warning)"
+    rf"\s*(?:[,:\-]\s*|\s+(?:to|for)\s+)(?:the\s+|any\s+|all\s+|an\s+|a\s+|you\s*,?\s*(?:the\s+)?)?{_MODEL}\b"
+    rf"|\b(?:dear|hey|hello|hi|psst|attention)\s*,?\s+(?:the\s+|an?\s+)?{_MODEL}\b",
+    # "If you are an AI", "if you're a language model reading this"
+    "if_you_are": rf"\bif\s+you\s*(?:are|'re)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?{_MODEL}\b",
+    # "AI: report that ...", "Assistant, ignore ...", "Model - output ..."
+    "vocative": rf"(?:^|[.!?\"]\s*){_MODEL}\s*[:,\-–—]\s*(?:you\s+|please\s+)?"
+    r"(?:must|should|will|shall|need|ignore|disregard|forget|do\s+not|don't|never|always|report|say|state"
+    r"|write|output|respond|reply|answer|summari[sz]e|describe|include|list|mark|rate|classify|print|return"
+    r"|treat|tell)\b",
+    # "AI models reading this", "any assistant processing this page"
+    "reader": rf"\b{_MODEL}\s+(?:that\s+(?:is|are)\s+|who\s+(?:is|are)\s+)?(?:reading|processing|parsing"
+    r"|summari[sz]ing|analy[sz]ing|scanning|ingesting|crawling)\s+(?:this|these|the\s+following)\b",
+    # "When summarizing this article, say ...", "in your summary, ..."
+    "summary_directive": r"\b(?:when|while|if)\s+(?:you\s+(?:are\s+)?)?summari[sz]ing\s+"
+    r"(?:this|the\s+following)\b"
+    r"|\b(?:in|for)\s+your\s+(?:summary|answer|response|output)\b"
+    r"|\byour\s+(?:summary|answer|response|output)\s+(?:must|should|shall|will|needs?\s+to)\b"
+    r"|\b(?:the|any)\s+summary\s+(?:must|should|shall)\s+(?:say|state|report|describe|call|mention|omit|not)\b",
+    # role changes: "you are now ...", "from now on you will only ...", "act as an unrestricted AI"
+    "role": r"\byou\s+are\s+now\s+(?!able\b|eligible\b|entitled\b|required\b|free\b|ready\b|invited\b"
+    r"|welcome\b|subscribed\b|signed\b|registered\b|logged\b|leaving\b|viewing\b|reading\b|listening\b"
+    r"|watching\b|on\b|in\s+(?:the|a)\s+(?:queue|line)\b)"
+    r"|\bfrom\s+now\s+on,?\s+you\s+(?:will|must|shall|should|are|can)\s+(?:only\s+|always\s+|never\s+)?"
+    r"(?:respond|answer|reply|ignore|act|behave|obey|follow|output|write|say|report|be\s+(?:an?\s+)?\w+\s*(?:ai|assistant|model|bot))\b"
+    rf"|\b(?:act|behave|respond)\s+as\s+(?:if\s+you\s+(?:are|were)\s+)?(?:an?\s+|the\s+)?(?:\w+\s+)?{_MACHINE}\b"
+    rf"|\bpretend\s+(?:that\s+)?you\s+are\b|\bpretend\s+to\s+be\s+(?:an?\s+|the\s+)?(?:\w+\s+)?{_MODEL}\b"
+    r"|\broleplay\s+as\b|\b(?:developer|debug|god|admin|jailbreak|dan)\s+mode\b"
+    r"|\b(?:system|admin|security|developer)\s+override\b",
+    # "New instructions:", "your new task is", "instructions for the AI", "here are your real instructions"
+    "new_instructions": r"\b(?:new|updated|revised|real|actual|true|secret|hidden)\s+(?:system\s+)?"
+    r"(?:instructions?|directives?|prompt)\s*[:\-–—]|\bnew\s+(?:rules?|task|orders?)\s*:"
+    r"|\byour\s+(?:new|real|actual|true|only|next|updated)\s+(?:instructions?|rules?|task|job|role|goal"
+    r"|directive|orders?|prompt)\b"
+    rf"|\b(?:instructions?|directives?|commands?)\s+(?:for|to)\s+(?:the\s+|any\s+|an?\s+)?{_MODEL}\b"
+    r"|\b(?:here\s+are|these\s+are|below\s+are|follow)\s+(?:your|the|my)\s+(?:new|real|actual|updated)\s+instructions\b",
+    # chat-template and prompt-format markers, forged document boundaries
+    "template": r"<\|[a-z_]{2,30}\|>|\[/?inst\]|<</?sys>>|</?(?:start|end)_of_turn>"
+    r"|</?(?:system|instructions?|assistant|prompt|im_start|im_end)>"
+    r"|^\s*#{1,6}\s*(?:system|instructions?|assistant|user|response)\s*:?\s*$"
+    r"|^\s*(?:system|assistant)\s*(?:prompt|message|note)?\s*:"
+    r"|(?:<<<|>>>)\s*document\b"
+    r"|^\W*(?:end|begin|start)\s+of\s+(?:the\s+)?(?:document|article|user\s+input|input|system\s+prompt|prompt|text)\W*$"
+    r"|[\[<]\s*/?\s*(?:end|begin|start)\s+of\s+(?:the\s+)?(?:document|article|input|prompt|text)\s*[\]>]",
+}
+
+_DETECT = re.compile(
+    "|".join(f"(?P<{name}>{rx})" for name, rx in _PATTERNS.items()), re.IGNORECASE | re.MULTILINE
+)
+
+# Words spelled with separators between the letters, checked with every non-letter removed.
+_SQUEEZED = re.compile(
+    r"(?:ignore|disregard|forget|override)(?:all|any)?(?:the|your|of)*(?:previous|prior|above|earlier|preceding)"
+    r"(?:instructions?|prompts?|rules|messages)"
+    r"|youarenowin(?:admin|developer|god|dan)mode|newsysteminstructions?|systempromptoverride",
+)
+_LEET = str.maketrans("013457@$", "oieastas")
+
+
+def matched_patterns(text: str) -> list[str]:
+    """The names of the pattern families that match `text` (empty when none)."""
+    normal = normalize_for_detection(text)
+    found = sorted({name for m in _DETECT.finditer(normal) for name, v in m.groupdict().items() if v})
+    squeezed = re.sub(r"[^a-z]", "", normal.lower().translate(_LEET))
+    if _SQUEEZED.search(squeezed):
+        found.append("spaced_out")
+    return found
+
+
+def looks_like_instructions(text: str) -> bool:
+    """True when `text` (a sentence, a line or a paragraph) reads as instructions to an AI
+    model rather than as reporting. Call it on the text of a sentence or paragraph."""
+    return bool(matched_patterns(text))
