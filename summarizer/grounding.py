@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from rapidfuzz import fuzz
 
@@ -66,6 +67,7 @@ class Grounded:
     tldr: str = ""
     problems: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # housekeeping that needs no re-ask
+    extra: dict[str, Any] = field(default_factory=dict)  # the user's own fields (`fields.py`)
 
 
 def kept_text(segmentation: Segmentation) -> KeptText:

@@ -10,7 +10,7 @@ model stops (the bounds are the `MAX_*` constants below and are listed in the RE
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
@@ -264,6 +264,8 @@ class Summary(BaseModel):
     risks: list[Risk] = Field(default_factory=list)
     meta: Meta
     warnings: list[str] = Field(default_factory=list)
+    # The user's own fields (`summarize(text, extra={...})`), typed as declared; see fields.py.
+    extra: dict[str, Any] = Field(default_factory=dict)
 
     def actor(self, actor_id: str) -> Actor | None:
         return next((a for a in self.actors if a.id == actor_id), None)

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+from typing import Any
+
+from pydantic import BaseModel
 
 from ..schemas import Summary
 
@@ -55,8 +58,36 @@ def to_markdown(summary: Summary) -> str:
             ],
         ),
         *_section("Risks", [f"- [{r.severity}] {r.description} ({r.category})" for r in summary.risks]),
+        *_extra_sections(summary),
         *_section("Warnings", [f"- {w}" for w in summary.warnings]),
         f"_{meta.provider} · {meta.model} · template {meta.template.name} · "
         f"{meta.attempts} attempt(s), {meta.usage.total_tokens} tokens_",
     ]
     return visible("\n".join(lines)) + "\n"
+
+
+def _extra_sections(summary: Summary) -> list[str]:
+    """The user's own fields, one section each, evidence quoted with its offsets."""
+    from ..fields import user_fields
+
+    lines = []
+    for name, value in user_fields(summary).items():
+        items = value if isinstance(value, list) else [] if value is None else [value]
+        lines += _section(name, [f"- {extra_item(v)}" for v in items])
+    return lines
+
+
+def _is_span(value: Any) -> bool:
+    return isinstance(value, dict) and set(value) == {"text", "start", "end"}
+
+
+def extra_item(value: Any) -> str:
+    """One item of an extra field as a line: `label: revenue · evidence: “...” (chars 0–69)`."""
+    data = value.model_dump(mode="json") if isinstance(value, BaseModel) else value
+    if _is_span(data):
+        return f"“{data['text']}” (chars {data['start']}–{data['end']})"
+    if isinstance(data, list):
+        return "; ".join(extra_item(v) for v in data)
+    if isinstance(data, dict):
+        return " · ".join(f"{k}: {extra_item(v)}" for k, v in data.items())
+    return _cell(str(data))
