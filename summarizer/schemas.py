@@ -12,7 +12,14 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    SerializerFunctionWrapHandler,
+    model_serializer,
+)
 
 SCHEMA_VERSION = "1.0"
 
@@ -266,6 +273,14 @@ class Summary(BaseModel):
     warnings: list[str] = Field(default_factory=list)
     # The user's own fields (`summarize(text, extra={...})`), typed as declared; see fields.py.
     extra: dict[str, Any] = Field(default_factory=dict)
+
+    @model_serializer(mode="wrap")
+    def _without_empty_extra(self, handler: SerializerFunctionWrapHandler) -> Any:
+        """A summary without extra fields dumps exactly as before they existed."""
+        data = handler(self)
+        if isinstance(data, dict) and not self.extra:
+            data.pop("extra", None)
+        return data
 
     def actor(self, actor_id: str) -> Actor | None:
         return next((a for a in self.actors if a.id == actor_id), None)
