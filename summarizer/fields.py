@@ -19,9 +19,9 @@ extra fields, and the summary comes back as an instance of it.
 from __future__ import annotations
 
 import enum
-import importlib
 import functools
 import hashlib
+import importlib
 import json
 import types
 from collections.abc import Iterator, Mapping
@@ -192,7 +192,7 @@ class _ModelNode(_Node):
             return _DROP
 
 
-def _draft_field(slot: _Slot) -> tuple[Any, FieldInfo]:
+def _draft_field(slot: _Slot) -> tuple[Any, Any]:
     if isinstance(slot.node, _ListNode) and not slot.required:
         return slot.node.draft(), Field(default_factory=list, description=slot.description)
     if slot.required:
@@ -253,6 +253,11 @@ def _slot(info: FieldInfo, where: str) -> _Slot:
 def _model_node(cls: type[BaseModel], where: str) -> _ModelNode:
     if issubclass(cls, Span):
         raise ConfigError(f"{where} is a single Span; type it Evidence to have the model cite ids.")
+    if not cls.__pydantic_complete__:
+        try:
+            cls.model_rebuild()
+        except Exception as exc:  # pydantic's own error names the missing type
+            raise ConfigError(f"{where}: {cls.__name__} is not fully defined ({exc}).") from exc
     slots = tuple((name, _slot(info, f"{where}.{name}")) for name, info in cls.model_fields.items())
     return _ModelNode(cls, slots)
 
@@ -292,7 +297,8 @@ class ExtraFields:
         """What users get: their `Summary` subclass, or `Summary` with a typed `extra`."""
         if self.summary_class is not None:
             return self.summary_class
-        extra = create_model("Extra", **{name: (ann, None) for name, ann in self.annotations.items()})
+        fields: dict[str, Any] = {name: (ann, None) for name, ann in self.annotations.items()}
+        extra = create_model("Extra", **fields)
         return create_model("Summary", __base__=Summary, __doc__=Summary.__doc__, extra=(extra, None))  # type: ignore[no-any-return]
 
     @property
@@ -444,7 +450,11 @@ def _identity(value: Any) -> str:
 
 def user_fields(summary: Summary) -> dict[str, Any]:
     """A summary's extra fields by name: `summary.extra`, or a `Summary` subclass's own fields."""
-    own = {name: getattr(summary, name) for name in type(summary).model_fields if name not in Summary.model_fields}
+    own = {
+        name: getattr(summary, name)
+        for name in type(summary).model_fields
+        if name not in Summary.model_fields
+    }
     extra = summary.extra
     values = extra if isinstance(extra, dict) else dict(extra) if isinstance(extra, BaseModel) else {}
     return {**values, **own}
@@ -504,8 +514,8 @@ def load_schema(spec: str) -> ExtraFields | None:
 def model_from_json(described: Any) -> type[BaseModel]:
     """A Pydantic model from a fields description: `{"figures": {"type": "list", "fields": {...}}}`."""
     if not isinstance(described, dict) or not described:
-        raise ConfigError("A fields description is a JSON object of field names, e.g. {\"deadline\": \"str\"}.")
-    fields = {name: _json_field(spec, name) for name, spec in described.items()}
+        raise ConfigError('A fields description is a JSON object of field names, e.g. {"deadline": "str"}.')
+    fields: dict[str, Any] = {name: _json_field(spec, name) for name, spec in described.items()}
     return create_model("ExtraFields", **fields)
 
 
@@ -536,12 +546,14 @@ def _json_type(spec: Any, where: str) -> tuple[Any, dict[str, Any]]:
     if kind in ("list", "object"):
         if isinstance(spec.get("fields"), dict) and spec["fields"]:
             name = spec.get("name") or _class_name(where, plural=kind == "list")
-            item_fields = {n: _json_field(f, f"{where}.{n}") for n, f in spec["fields"].items()}
-            item: Any = create_model(name, **item_fields)
+            item_fields: dict[str, Any] = {
+                n: _json_field(f, f"{where}.{n}") for n, f in spec["fields"].items()
+            }
+            item: Any = create_model(str(name), **item_fields)
         elif kind == "list" and "items" in spec:
             item, _ = _json_type(spec["items"], f"{where} items")
         else:
-            raise ConfigError(f"Field {where} of type {kind} needs \"fields\" (or, for a list, \"items\").")
+            raise ConfigError(f'Field {where} of type {kind} needs "fields" (or, for a list, "items").')
         return (list[item] if kind == "list" else item), spec
     raise ConfigError(
         f"Field {where} has type {kind!r}; use str, int, float, bool, evidence, list or object."
