@@ -408,3 +408,26 @@ def test_readme_example_runs_offline() -> None:
     section = readme.split("## Your own grounded fields", 1)[1]
     code = section.split("```python\n", 1)[1].split("```", 1)[0]
     exec(compile(code, "README.md", "exec", dont_inherit=True), {"__name__": "readme_example"})
+
+
+def test_asummarize_grounds_extra_fields_too() -> None:
+    """The async driver runs the same steps: extra fields come back grounded."""
+    import asyncio
+
+    from summarizer import asummarize
+
+    script = Script(ok(_answer(_figure())))
+    settings = fast_settings(extra=extra_fields(FIGURES))
+    summary = asyncio.run(asummarize(TEXT, settings=settings, http_client=script.async_client()))
+    assert summary.extra["figures"][0].evidence[0] == Span(text=S1, start=0, end=69)
+
+
+def test_batch_ids_change_with_extra_fields_only() -> None:
+    """A batch id covers the extra fields; without them it is what it always was."""
+    from summarizer.batch import fingerprint
+    from summarizer.prompts import PromptTemplates
+
+    templates = PromptTemplates.load()
+    plain = fingerprint(fast_settings(), templates)
+    assert plain.count("|") == 7
+    assert fingerprint(fast_settings(extra=extra_fields(FIGURES)), templates).startswith(plain + "|")
