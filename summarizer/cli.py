@@ -252,6 +252,7 @@ def eval_command(
     no_cache: NoCacheOption = False,
     cache_dir: CacheDirOption = None,
     prices: PricesOption = None,
+    schema: SchemaOption = None,
     no_log: NoLogOption = False,
     debug: DebugOption = False,
 ) -> None:
@@ -264,6 +265,7 @@ def eval_command(
         baseline = load_report(compare) if compare else None
         options: dict[str, Any] = {"base_url": base_url} if base_url else {}
         options.update(cache=not no_cache, cache_dir=cache_dir, prices=prices, log=not no_log)
+        options["extra"] = _extra(schema)
         with stderr.status("evaluating…") as status:
             result = evaluate(
                 root,
