@@ -32,6 +32,7 @@ _EXPORTS = {
     "Quote": "schemas",
     "Risk": "schemas",
     "Span": "schemas",
+    "Evidence": "fields",
     "Meta": "schemas",
     "Usage": "schemas",
     "SummarizerError": "errors",
@@ -61,6 +62,7 @@ __all__ = [
     "Quote",
     "Risk",
     "Span",
+    "Evidence",
     "Meta",
     "Usage",
     "SummarizerError",
@@ -105,6 +107,7 @@ if TYPE_CHECKING:
         TruncatedOutput,
     )
     from .evaluation import Report, evaluate
+    from .fields import Evidence
     from .pipeline import asummarize, summarize
     from .schemas import Actor, Meta, Quote, Risk, Span, Stance, Summary, Usage
     from .settings import Settings, resolve_settings

@@ -52,6 +52,8 @@ def fingerprint(settings: Settings, templates: PromptTemplates) -> str:
         str(settings.temperature),
         str(settings.strict),
     ]
+    if settings.extra is not None:  # only then, so the ids of runs without extra fields stay as they were
+        parts.append(settings.extra.fingerprint)
     return "|".join(parts)
 
 

@@ -60,6 +60,13 @@ PricesOption = Annotated[
         "(overrides genai-prices for the models it lists)."
     ),
 ]
+SchemaOption = Annotated[
+    str | None,
+    typer.Option(
+        "--schema",
+        help="Your own grounded fields: module:Class (a Pydantic model) or a fields .json file.",
+    ),
+]
 NoLogOption = Annotated[
     bool, typer.Option("--no-log", help="Do not add this run to the history (or SUMMARIZER_NO_LOG=1).")
 ]
@@ -101,6 +108,15 @@ def _examples(*commands: str) -> str:
             command = "    " + command[cut + 1 :]
         lines.append(f"  {command}")
     return "Examples:\n\n\b\n" + "\n".join(lines)
+
+
+def _extra(schema: str | None) -> Any:
+    """The extra fields `--schema` names (None without it); a bad schema is a ConfigError."""
+    if schema is None:
+        return None
+    from .fields import load_schema
+
+    return load_schema(schema)
 
 
 def _write(text: str, output: Path | None) -> None:
@@ -170,6 +186,7 @@ def summarize(
     no_cache: NoCacheOption = False,
     cache_dir: CacheDirOption = None,
     prices: PricesOption = None,
+    schema: SchemaOption = None,
     no_log: NoLogOption = False,
     debug: DebugOption = False,
 ) -> None:
@@ -194,6 +211,7 @@ def summarize(
             cache_dir=cache_dir,
             prices=prices,
             log=not no_log,
+            extra=_extra(schema),
         )
         check_output(output)  # before the model call is paid for
         from .pipeline import summarize as summarize_text  # the SDK loads only when it is needed
@@ -245,6 +263,7 @@ def eval_command(
     no_cache: NoCacheOption = False,
     cache_dir: CacheDirOption = None,
     prices: PricesOption = None,
+    schema: SchemaOption = None,
     no_log: NoLogOption = False,
     debug: DebugOption = False,
 ) -> None:
@@ -260,6 +279,7 @@ def eval_command(
         baseline = load_report(compare) if compare else None
         options: dict[str, Any] = {"base_url": base_url} if base_url else {}
         options.update(cache=not no_cache, cache_dir=cache_dir, prices=prices, log=not no_log)
+        options["extra"] = _extra(schema)
         with stderr.status("evaluating…") as status:
             result = evaluate(
                 root,
@@ -334,6 +354,7 @@ def batch_command(
         ),
     ] = False,
     poll_interval: Annotated[float, typer.Option(help="Seconds between Batch API status checks.")] = 30.0,
+    schema: SchemaOption = None,
     no_log: NoLogOption = False,
     debug: DebugOption = False,
 ) -> None:
@@ -354,6 +375,7 @@ def batch_command(
             cache_dir=cache_dir,
             prices=prices,
             log=not no_log,
+            extra=_extra(schema),
             **extra,
         )
         table = Prices.load(prices) if prices else None
@@ -388,18 +410,29 @@ def batch_command(
     epilog=(
         "Examples:\n\n"
         "  summarizer schema > summary.schema.json\n\n"
-        "  summarizer schema --draft      # what the model is asked to fill"
+        "  summarizer schema --draft      # what the model is asked to fill\n\n"
+        "  summarizer schema --schema fields.json --draft   # with your own fields"
     ),
 )
 def schema_command(
     draft: Annotated[
         bool, typer.Option("--draft", help="The draft the model fills in (ids, not text) instead.")
     ] = False,
+    schema: SchemaOption = None,
+    debug: DebugOption = False,
 ) -> None:
     """Print the JSON Schema of the output (draft 2020-12), for programs that validate it."""
+    _run(debug, lambda: _print_schema(draft, schema))
+
+
+def _print_schema(draft: bool, fields: str | None) -> None:
     from .schemas import SCHEMA_VERSION, Summary, SummaryDraft
 
-    model = SummaryDraft if draft else Summary
+    extra = _extra(fields)
+    if extra is None:
+        model: type[Any] = SummaryDraft if draft else Summary
+    else:
+        model = extra.draft_model if draft else extra.output_model
     schema = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": f"urn:summarizer:{model.__name__}:{SCHEMA_VERSION}",

@@ -17,6 +17,7 @@ What fails is reported as a `Problem` (the pipeline re-asks once, then drops and
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from rapidfuzz import fuzz
 
@@ -61,6 +62,7 @@ class Grounded:
     tldr: str = ""
     problems: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # housekeeping that needs no re-ask
+    extra: dict[str, Any] = field(default_factory=dict)  # the user's own fields (`fields.py`)
 
 
 def kept_text(segmentation: Segmentation) -> KeptText:

@@ -139,6 +139,8 @@ def loggable_settings(settings: Settings) -> dict[str, Any]:
         if spec.name == "api_key":
             continue
         value = getattr(settings, spec.name)
+        if spec.name == "extra":
+            value = value.describe() if value is not None else None
         data[spec.name] = str(value) if isinstance(value, Path) else value
     if data.get("base_url"):
         data["base_url"] = _masked_url(data["base_url"])

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from rapidfuzz import fuzz
 
+from .fields import merge_extra
 from .grounding import Grounded
 from .names import merge_actors, normalize
 from .schemas import MAX_EVIDENCE, Actor, Risk, Span, Stance
@@ -73,4 +74,5 @@ def merge_chunks(parts: list[Grounded]) -> Grounded:
     out.quotes.sort(key=lambda q: q.start)
     out.stances = list(stances.values())
     out.notes = list(dict.fromkeys(out.notes))
+    out.extra = merge_extra([part.extra for part in parts])
     return out

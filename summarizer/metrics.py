@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, Field
 from rapidfuzz import fuzz
 
+from .fields import spans_in, user_fields
 from .gold import Case, Gold
 from .names import core_tokens, normalize
 from .schemas import Actor, Summary
@@ -260,6 +261,7 @@ def score_case(
         *summary.quotes,
         *[e for s in summary.stances for e in s.evidence],
         *[e for r in summary.risks for e in r.evidence],
+        *[s for value in user_fields(summary).values() for s in spans_in(value)],
     ]
     exact = sum(1 for s in spans if doc[s.start : s.end] == s.text)
     scores.grounding_rate = exact / len(spans) if spans else 1.0

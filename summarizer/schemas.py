@@ -10,9 +10,16 @@ model stops (the bounds are the `MAX_*` constants below and are listed in the RE
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    SerializerFunctionWrapHandler,
+    model_serializer,
+)
 
 SCHEMA_VERSION = "1.0"
 
@@ -296,6 +303,16 @@ class Summary(BaseModel):
     risks: list[Risk] = Field(default_factory=list)
     meta: Meta
     warnings: list[str] = Field(default_factory=list)
+    # The user's own fields (`summarize(text, extra={...})`), typed as declared; see fields.py.
+    extra: dict[str, Any] = Field(default_factory=dict)
+
+    @model_serializer(mode="wrap")
+    def _without_empty_extra(self, handler: SerializerFunctionWrapHandler) -> Any:
+        """A summary without extra fields dumps exactly as before they existed."""
+        data = handler(self)
+        if isinstance(data, dict) and not self.extra:
+            data.pop("extra", None)
+        return data
 
     def actor(self, actor_id: str) -> Actor | None:
         return next((a for a in self.actors if a.id == actor_id), None)

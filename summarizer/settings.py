@@ -10,10 +10,13 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import ConfigError
 from .providers import resolve_provider
+
+if TYPE_CHECKING:
+    from .fields import ExtraFields
 
 MODES = ("tools", "json_schema", "md_json")
 
@@ -37,6 +40,8 @@ class Settings:
     template: Path | None = None
     model_path: Path | None = None
     strict: bool = False
+    # The user's own grounded fields (`fields.ExtraFields`, hashable), or None for the fixed Summary.
+    extra: ExtraFields | None = None
     # What the library adds on its own (see grounding.GroundingOptions): every quote whose speaker
     # the text states, and every actor the document names ("all"), or only the model's ("selected").
     quotes: str = "all"
@@ -138,6 +143,10 @@ def resolve_settings(
     mode = mode or env.get("SUMMARIZER_MODE") or "tools"
     if mode not in MODES:
         raise ConfigError(f"Unknown mode {mode!r}; choose one of {', '.join(MODES)}.")
+    if options.get("extra") is not None:  # names -> types, or a model class: ready to draft and ground
+        from .fields import extra_fields
+
+        options["extra"] = extra_fields(options["extra"])
     fixtures = options.pop("fixtures", None) or env.get("SUMMARIZER_FIXTURES")
     for key in ("template", "model_path", "cache_dir", "data_dir", "prices"):
         if options.get(key) is not None:

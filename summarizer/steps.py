@@ -80,17 +80,22 @@ def chunk_steps(
 ) -> Generator[Request, Reply, Grounded]:
     """Summarize one segmentation (a whole document or a chunk) into grounded parts."""
     system, user = templates.render(segmentation, new_boundary())
+    extra = settings.extra
+    if extra is not None:  # without extra fields the request stays exactly as it always was
+        system += extra.instructions
     messages: Messages = [{"role": "system", "content": system}, {"role": "user", "content": user}]
     grounding_reasked = False
     grounded: Grounded | None = None
     response_model = draft_model(settings.draft)
     while True:
-        reply = yield Request(messages, response_model)
+        reply = yield Request(messages, response_model if extra is None else extra.draft_model)
         tally.add(reply)
         if reply.draft is None:
             problems = [f"The answer does not fit the schema: {reply.error}"]
         else:
             grounded = ground(reply.draft, segmentation, GroundingOptions(settings.quotes, settings.actors))
+            if extra is not None:
+                extra.ground(reply.draft, segmentation, grounded)
             problems = [p.message for p in grounded.problems]
             # Grounding problems are re-asked once; what still fails is dropped later.
             if not problems or grounding_reasked or not settings.grounding_reask:
@@ -221,7 +226,7 @@ def finish(
         quote_coverage=coverage,
         chunks=len(plan_.chunks),
     )
-    return Summary(
+    summary = Summary(
         headline=grounded.headline,
         tldr=grounded.tldr,
         actors=grounded.actors,
@@ -231,3 +236,4 @@ def finish(
         meta=meta,
         warnings=warnings,
     )
+    return summary if settings.extra is None else settings.extra.summary(summary, grounded.extra)

@@ -121,8 +121,21 @@ def summary_html(summary: Summary, document: str) -> str:
             stances_by_actor=stances,
             evidence_keys=[key for key, _, spans in evidence_items(summary) if spans],
             names={a.id: a.name for a in summary.actors},
+            extra=_extra_lines(summary),
         )
     )
+
+
+def _extra_lines(summary: Summary) -> dict[str, list[str]]:
+    """The user's own fields (`fields.py`), each item as one line of text."""
+    from ..fields import user_fields
+    from .summary import extra_item
+
+    out = {}
+    for name, value in user_fields(summary).items():
+        items = value if isinstance(value, list) else [] if value is None else [value]
+        out[name] = [extra_item(item) for item in items]
+    return out
 
 
 def report_html(report: Any, comparison: dict[str, Any] | None = None) -> str:

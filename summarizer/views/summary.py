@@ -17,6 +17,9 @@ from __future__ import annotations
 
 import json
 import re
+from typing import Any
+
+from pydantic import BaseModel
 
 from ..schemas import Summary
 from ..text_safety import INVISIBLE, LINK, reveal_invisible, strip_invisible
@@ -129,8 +132,37 @@ def to_markdown(summary: Summary, source: str = "") -> str:
                 for r in summary.risks
             ],
         ),
+        *_extra_sections(summary, source),
         *_section("Warnings", [f"- {_md(w, source)}" for w in summary.warnings]),
         f"_{_md(meta.provider)} · {_md(meta.model)} · template {_md(meta.template.name)} · "
         f"{meta.attempts} attempt(s), {meta.usage.total_tokens} tokens_",
     ]
     return visible("\n".join(lines)) + "\n"
+
+
+def _extra_sections(summary: Summary, source: str = "") -> list[str]:
+    """The user's own fields, one section each, evidence quoted with its offsets."""
+    from ..fields import user_fields
+
+    lines = []
+    for name, value in user_fields(summary).items():
+        items = value if isinstance(value, list) else [] if value is None else [value]
+        lines += _section(_md(name), [f"- {extra_item(v, source)}" for v in items])
+    return lines
+
+
+def _is_span(value: Any) -> bool:
+    return isinstance(value, dict) and set(value) == {"text", "start", "end"}
+
+
+def extra_item(value: Any, source: str = "") -> str:
+    """One item of an extra field as a line: `label: revenue · evidence: “...” (chars 0–69)`,
+    escaped like every other field (the span's text is the document's own)."""
+    data = value.model_dump(mode="json") if isinstance(value, BaseModel) else value
+    if _is_span(data):
+        return f"“{_md(data['text'], source, exact=True)}” (chars {data['start']}–{data['end']})"
+    if isinstance(data, list):
+        return "; ".join(extra_item(v, source) for v in data)
+    if isinstance(data, dict):
+        return " · ".join(f"{_md(str(k))}: {extra_item(v, source)}" for k, v in data.items())
+    return _md(str(data), source)
