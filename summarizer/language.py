@@ -1,0 +1,60 @@
+"""Which language a document is written in, and how to name a language in a prompt.
+
+Detection uses py3langid (BSD-3, its model ships in the wheel, no network). It is imported on
+first use: its model takes about 0.6 s to load, so short plain-ASCII texts (notes, test
+snippets) are taken to be English without loading it, and a detection the model is not sure of
+falls back to English, whose rules are the library's most complete.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Any
+
+ENGLISH = "en"
+# Below this many characters a plain-ASCII text is English for our purposes: too short for a
+# detector to be sure, and every rule of the English path applies to it.
+_SHORT_ASCII = 400
+_MIN_CONFIDENCE = 0.9
+
+# Names the prompt uses for an output language given as a code ("es" -> "Spanish").
+LANGUAGE_NAMES = {
+    "ar": "Arabic", "bg": "Bulgarian", "ca": "Catalan", "cs": "Czech", "da": "Danish", "de": "German",
+    "el": "Greek", "en": "English", "es": "Spanish", "et": "Estonian", "fa": "Persian", "fi": "Finnish",
+    "fr": "French", "he": "Hebrew", "hi": "Hindi", "hr": "Croatian", "hu": "Hungarian", "id": "Indonesian",
+    "it": "Italian", "ja": "Japanese", "ko": "Korean", "lt": "Lithuanian", "lv": "Latvian", "nl": "Dutch",
+    "no": "Norwegian", "nb": "Norwegian", "pl": "Polish", "pt": "Portuguese", "ro": "Romanian",
+    "ru": "Russian", "sk": "Slovak", "sl": "Slovenian", "sr": "Serbian", "sv": "Swedish", "th": "Thai",
+    "tr": "Turkish", "uk": "Ukrainian", "vi": "Vietnamese", "zh": "Chinese",
+}  # fmt: skip
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+@functools.lru_cache(maxsize=1)
+def _identifier() -> Any:
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def detect_language(text: str) -> str:
+    """The ISO 639-1 code of the language `text` is written in ("en", "es", "zh", ...)."""
+    sample = text[:20000]
+    if len(sample) < _SHORT_ASCII and not _NON_ASCII.search(sample):
+        return ENGLISH
+    try:
+        code, confidence = _identifier().classify(sample)
+    except ImportError:  # pragma: no cover - py3langid is a core dependency
+        return ENGLISH
+    return str(code) if confidence >= _MIN_CONFIDENCE else ENGLISH
+
+
+def language_name(code_or_name: str) -> str:
+    """'es' -> 'Spanish'; a name ('Spanish', 'español') is returned as given."""
+    key = code_or_name.strip()
+    return LANGUAGE_NAMES.get(key.lower(), key)
+
+
+def is_english(code: str | None) -> bool:
+    return code in (None, ENGLISH)
