@@ -337,3 +337,29 @@ def according_words(language: str) -> list[str]:
 def knows_language(language: str) -> bool:
     """Whether the attribution rules have words for `language`."""
     return language == "en" or language in _FOREIGN_VERBS
+
+# Words inside a capitalised run that are titles or roles, not names ("GKD-Bezirksleiterin Sabine
+# Kroll", "SWK-Geschäftsführer Dr. Matthias Ebeling", "Губернатор Виктор Шубин"): a word that
+# contains one of these stems (German compounds) or is one of the short titles.
+FOREIGN_TITLE_STEMS = (
+    "leiter", "führer", "meister", "direktor", "präsident", "sprecher", "minister", "vorsitz", "chef",
+    "sekretär", "gouverneur", "губернатор", "директор", "председател", "министр", "президент", "мэр",
+    "экономист", "глава", "secretari", "presidente", "ministr", "portavoz", "alcald", "gerente",
+    "porte-parole", "maire", "directeur", "directrice", "professor", "profesor", "экономист",
+)  # fmt: skip
+FOREIGN_TITLES = frozenset(
+    {"sr", "sra", "srta", "dr", "dra", "don", "doña", "herr", "frau", "prof", "mme", "mlle", "m", "г-н", "г-жа"}
+)
+# Leading articles of a name ("La Naviera Atlántica del Sur"): not part of it.
+FOREIGN_ARTICLES = frozenset({"el", "la", "los", "las", "der", "die", "das", "le", "les", "l'"})
+# Nouns for someone speaking for a body ("un portavoz de la compañía", "ein Sprecher").
+FOREIGN_ROLE_WORDS = frozenset(
+    {"portavoz", "vocero", "sprecher", "sprecherin", "porte-parole", "представитель", "пресс-секретарь",
+     "发言人", "负责人"}
+)  # fmt: skip
+# Chinese role nouns written right before a person's name ("董事长周立峰", "教授沈明远").
+CJK_ROLE_NOUNS = (
+    "董事长", "总经理", "秘书长", "主任", "处长", "局长", "市长", "省长", "部长", "主席", "会长", "院长",
+    "校长", "教授", "教师", "记者", "经理", "书记", "代表", "律师", "医生", "专家", "研究员", "发言人",
+    "负责人", "村民", "市民", "居民", "工人", "先生", "女士",
+)  # fmt: skip

@@ -83,6 +83,7 @@ _ATTRIBUTION_GAP = re.compile(
 _SENTENCE_GOES_ON = re.compile(r"\b[a-z]{3,}[.!?]\s+\S")
 _SPLIT_BREAK = re.compile(r"^\s*[,—–-]|^\s*[\"”’']\s*[,—–-]")
 _GAP_PUNCTUATION = " \t,;:“”\"‘’'—–-"
+_SENTENCE_GOES_ON_I18N = re.compile(r"[^\W\d_]{3,}[.!?。！？]\s*\S")
 _SPLIT_BREAK_I18N = re.compile(r"^\s*[\"”’'“»‘‚」』]?\s*[,—–-]")
 _GAP_PUNCTUATION_I18N = _GAP_PUNCTUATION + "„«»‚「」『』"
 # Lines that speak to an AI model rather than report anything: kept as data, never as speech.
@@ -391,7 +392,7 @@ def segment(document: CleanedDocument, language: str | None = None) -> Segmentat
                 previous is not None
                 and bool((_SPLIT_BREAK if english else _SPLIT_BREAK_I18N).match(raw_gap))
                 and bool(gap_pattern.match(gap := raw_gap.strip(_GAP_PUNCTUATION if english else _GAP_PUNCTUATION_I18N)))
-                and not _SENTENCE_GOES_ON.search(gap)
+                and not (_SENTENCE_GOES_ON if english else _SENTENCE_GOES_ON_I18N).search(gap)
             ) or (previous is not None and s in continuing)
             continues = previous[2] if joined and previous else None
             if running and previous is None and s == region.start + 1:
