@@ -1,0 +1,125 @@
+"""Documents in other languages: sentences, quote marks, attributions and the language itself."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from summarizer.attribution import attribute
+from summarizer.cleaning import clean
+from summarizer.language import detect_language
+from summarizer.segmentation import segment
+from summarizer.steps import analyse
+
+from .conftest import ROOT
+
+LANGUAGE_CASES = {
+    "es": "es_puerto_huelga",
+    "de": "de_stadtwerke_warnstreik",
+    "ru": "ru_kombinat_sokrashcheniya",
+    "zh": "zh_shuijia_tingzheng",
+}
+
+
+def _case(language: str) -> tuple[str, list[str]]:
+    folder = ROOT / "fixtures" / LANGUAGE_CASES[language]
+    document = (folder / "document.txt").read_text("utf-8")
+    return document, json.loads((folder / "sentences.json").read_text("utf-8"))
+
+
+@pytest.mark.parametrize("language", sorted(LANGUAGE_CASES))
+def test_sentences_are_split_where_a_native_reader_splits_them(language: str) -> None:
+    """Every kept sentence is one a native reader marked, exact, and none is missing."""
+    document, expected = _case(language)
+    cleaned = clean(document)
+    segmentation = segment(cleaned)
+    assert segmentation.language == language
+    got = [s.text for s in segmentation.sentences]
+    removed = {document[r.start : r.end] for r in cleaned.removed}
+    assert got == [s for s in expected if s not in removed]
+    for sentence in segmentation.sentences:
+        assert document[sentence.start : sentence.end] == sentence.text
+
+
+@pytest.mark.parametrize("language", sorted(LANGUAGE_CASES))
+def test_every_gold_quote_gets_its_gold_speaker_from_the_text(language: str) -> None:
+    """The text's own attribution names the gold speaker of every gold quote."""
+    folder = ROOT / "fixtures" / LANGUAGE_CASES[language]
+    gold = json.loads((folder / "gold.json").read_text("utf-8"))
+    quotes = {q.text: q for q in analyse((folder / "document.txt").read_text("utf-8")).quotes}
+    for item in gold["quotes"]:
+        speaker = quotes[item["text"]].speaker or ""
+        assert speaker and speaker.split()[-1] in item["speaker"], (item["text"], speaker)
+
+
+def test_german_ordinals_and_abbreviations_do_not_end_a_sentence() -> None:
+    """'am 3. Okt.', 'z. B.', 'Dr.', 'ca. 38 Mio. Euro' stay inside their sentence."""
+    text = (
+        "Die Gewerkschaft hatte ihre Forderung bereits am 3. Okt. vorgelegt, z. B. für Dr. Weber. "
+        "Das Defizit liegt bei ca. 38 Mio. Euro und wächst weiter. Die nächste Runde ist am 21. März."
+    )
+    sentences = [s.text for s in segment(clean(text), language="de").sentences]
+    assert sentences == [
+        "Die Gewerkschaft hatte ihre Forderung bereits am 3. Okt. vorgelegt, z. B. für Dr. Weber.",
+        "Das Defizit liegt bei ca. 38 Mio. Euro und wächst weiter.",
+        "Die nächste Runde ist am 21. März.",
+    ]
+
+
+def test_russian_abbreviations_and_dialogue_dashes_do_not_end_a_sentence() -> None:
+    """'т. е. под', '2 тыс. сотрудников' and '?» — спросила' are inside one sentence."""
+    text = (
+        "Завод сократит 2 тыс. сотрудников, т. е. под угрозой сотни мест. "
+        "«Кто будет кормить семьи?» — спросила Воронцова. Потом она ушла."
+    )
+    sentences = [s.text for s in segment(clean(text), language="ru").sentences]
+    assert sentences == [
+        "Завод сократит 2 тыс. сотрудников, т. е. под угрозой сотни мест.",
+        "«Кто будет кормить семьи?» — спросила Воронцова.",
+        "Потом она ушла.",
+    ]
+
+
+def test_chinese_sentences_end_after_the_closing_quote_mark_without_spaces() -> None:
+    """'。”' and '？」' end a sentence after the mark; decimals like 2.85 do not."""
+    text = "他说：“水价要涨到2.85元。”然后离开了。她反问：「凭什么？」大家都笑了。"
+    sentences = [s.text for s in segment(clean(text), language="zh").sentences]
+    assert sentences == ["他说：“水价要涨到2.85元。”", "然后离开了。", "她反问：「凭什么？」", "大家都笑了。"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "quote"),
+    [
+        ("„Das geht so nicht“, sagte Anna Berg.", "de", "Das geht so nicht"),
+        ("«Nous irons jusqu'au bout», a déclaré Marie Dubois.", "fr", "Nous irons jusqu'au bout"),
+        ("Hon sa: ”Vi kommer att vinna.”", "sv", "Vi kommer att vinna."),
+        ("他说：『我们会赢。』", "zh", "我们会赢。"),
+        ("Er sagte, es sei ‚kein Problem‘ für die Stadt.", "de", "kein Problem"),
+    ],
+)
+def test_quote_marks_of_other_languages_are_found(text: str, language: str, quote: str) -> None:
+    """„ “, « », ” ”, 『 』 and ‚ ‘ delimit quotes."""
+    assert quote in [q.text for q in segment(clean(text), language=language).quotes]
+
+
+def test_dash_dialogue_is_a_quote_split_by_its_attribution() -> None:
+    """'— No vamos a firmar —dijo Marta Ruiz—. Es injusto.': two halves of one speaker's words."""
+    text = "— No vamos a firmar —dijo Marta Ruiz—. Es injusto para todos."
+    segmentation = attribute(segment(clean(text), language="es"))
+    assert [q.text for q in segmentation.quotes] == ["No vamos a firmar", "Es injusto para todos."]
+    assert segmentation.quotes[1].continues == segmentation.quotes[0].id
+    assert [q.speaker for q in segmentation.quotes] == ["Marta Ruiz", "Marta Ruiz"]
+
+
+def test_english_documents_keep_the_english_rules() -> None:
+    """Short ASCII text is English without loading the detector; the seed is detected English."""
+    assert detect_language("Alice Smith opened a plant on Monday.") == "en"
+    assert analyse((ROOT / "seeds" / "us_china_diplomacy.txt").read_text("utf-8")).language == "en"
+
+
+@pytest.mark.parametrize("language", sorted(LANGUAGE_CASES))
+def test_the_document_language_is_detected(language: str) -> None:
+    """py3langid names the language of each non-English gold case."""
+    document, _ = _case(language)
+    assert detect_language(document) == language
