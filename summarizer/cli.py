@@ -21,7 +21,7 @@ import typer
 from rich.console import Console
 
 from . import __version__
-from .documents import read_document
+from .documents import read_source
 from .errors import SummarizerError
 from .providers import REGISTRY
 from .settings import MODES, resolve_settings
@@ -108,7 +108,7 @@ def _write(text: str, output: Path | None) -> None:
     ),
 )
 def summarize(
-    path: Annotated[str, typer.Argument(help="Document to summarize, or - for standard input.")],
+    path: Annotated[str, typer.Argument(help="Document to summarize: a file, an http(s) URL, or - for standard input.")],
     provider: Annotated[
         Provider | None,
         typer.Option(
@@ -162,11 +162,17 @@ def summarize(
     prices: PricesOption = None,
     no_log: NoLogOption = False,
     debug: DebugOption = False,
+    output_language: Annotated[
+        str | None,
+        typer.Option(help="Language of the headline, tldr and descriptions (es, German, ...; default: the document's)."),
+    ] = None,
 ) -> None:
-    """Summarize one document into JSON, Markdown or HTML, with grounded quotes and evidence."""
+    """Summarize one document (a file, - for standard input, or an http(s) URL) into JSON,
+    Markdown or HTML, with grounded quotes and evidence."""
 
     def action() -> None:
-        text = read_document(path)
+        document = read_source(path)
+        text = document.text
         settings = resolve_settings(
             provider.value if provider else None,
             model=model,
@@ -184,11 +190,13 @@ def summarize(
             cache_dir=cache_dir,
             prices=prices,
             log=not no_log,
+            output_language=output_language,
         )
         from .pipeline import summarize as summarize_text  # the SDK loads only when it is needed
 
         with stderr.status("summarizing…"):  # shown on a terminal only; a local model takes seconds
             summary = summarize_text(text, settings=settings, source=path)
+        summary.meta.source_url, summary.meta.retrieved_at = document.url, document.retrieved_at
         _write(render(format.value, summary, text), output)
 
     _run(debug, action)

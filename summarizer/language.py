@@ -2,7 +2,7 @@
 
 Detection uses py3langid (BSD-3, its model ships in the wheel, no network). It is imported on
 first use: its model takes about 0.6 s to load, so short plain-ASCII texts (notes, test
-snippets) are taken to be English without loading it, and a detection the model is not sure of
+snippets) are taken to be English without loading it, and plain ASCII the model is not sure of
 falls back to English, whose rules are the library's most complete.
 """
 
@@ -40,14 +40,19 @@ def _identifier() -> Any:
 
 def detect_language(text: str) -> str:
     """The ISO 639-1 code of the language `text` is written in ("en", "es", "zh", ...)."""
-    sample = text[:20000]
-    if len(sample) < _SHORT_ASCII and not _NON_ASCII.search(sample):
+    sample = text[:5000]
+    ascii_only = not _NON_ASCII.search(sample)
+    if len(sample) < _SHORT_ASCII and ascii_only:
         return ENGLISH
     try:
         code, confidence = _identifier().classify(sample)
     except ImportError:  # pragma: no cover - py3langid is a core dependency
         return ENGLISH
-    return str(code) if confidence >= _MIN_CONFIDENCE else ENGLISH
+    # Plain ASCII is English unless the detector is sure: a list of names or figures can look
+    # like anything. Text with other letters (accents, another script) gets the detector's answer.
+    if ascii_only and code != ENGLISH and confidence < _MIN_CONFIDENCE:
+        return ENGLISH
+    return str(code)
 
 
 def language_name(code_or_name: str) -> str:

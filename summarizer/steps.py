@@ -23,7 +23,7 @@ from .cleaning import clean
 from .errors import InputError, SummaryFailed
 from .grounding import Grounded, GroundingOptions, clean_free_text, ground, quote_coverage
 from .merging import merge_chunks
-from .prompts import PromptTemplates, new_boundary
+from .prompts import PromptTemplates, answer_language, new_boundary
 from .schemas import MAX_HEADLINE, MAX_TLDR, Meta, Summary, SummaryDraft, Usage
 from .segmentation import Segmentation, segment
 from .settings import Settings
@@ -79,7 +79,7 @@ def chunk_steps(
     segmentation: Segmentation, settings: Settings, templates: PromptTemplates, tally: Tally
 ) -> Generator[Request, Reply, Grounded]:
     """Summarize one segmentation (a whole document or a chunk) into grounded parts."""
-    system, user = templates.render(segmentation, new_boundary())
+    system, user = templates.render(segmentation, new_boundary(), settings.output_language)
     messages: Messages = [{"role": "system", "content": system}, {"role": "user", "content": user}]
     grounding_reasked = False
     grounded: Grounded | None = None
@@ -111,10 +111,11 @@ def chunk_steps(
 
 
 def reduce_steps(
-    parts: list[Grounded], templates: PromptTemplates, tally: Tally
+    parts: list[Grounded], templates: PromptTemplates, tally: Tally, output_language: str | None = None
 ) -> Generator[Request, Reply, tuple[str, str]]:
-    """One short call that writes the headline and tldr of a chunked document."""
-    prompt = templates.render_reduce(parts)
+    """One short call that writes the headline and tldr of a chunked document (in
+    `output_language`, a language name, when given)."""
+    prompt = templates.render_reduce(parts, output_language)
     reply = yield Request([{"role": "user", "content": prompt}], HeadlineDraft)
     tally.add(reply)
     if reply.draft is None:  # fall back to the first part's rather than fail the document
@@ -139,7 +140,8 @@ def assemble_steps(
     """Merge the grounded parts; a chunked document gets one reduce call for its headline."""
     merged = merge_chunks(parts)
     if len(parts) > 1:
-        merged.headline, merged.tldr = yield from reduce_steps(parts, templates, tally)
+        language = answer_language(plan_.segmentation.language, settings.output_language)
+        merged.headline, merged.tldr = yield from reduce_steps(parts, templates, tally, language)
     return finish(plan_, merged, settings, templates, tally)
 
 
@@ -219,6 +221,7 @@ def finish(
         seconds=round(time.perf_counter() - plan_.started, 3),
         quote_coverage=coverage,
         chunks=len(plan_.chunks),
+        language=segmentation.language,
     )
     return Summary(
         headline=grounded.headline,

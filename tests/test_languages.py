@@ -123,3 +123,37 @@ def test_the_document_language_is_detected(language: str) -> None:
     """py3langid names the language of each non-English gold case."""
     document, _ = _case(language)
     assert detect_language(document) == language
+
+
+def _scripted_tokens(text: str) -> float:
+    """A tokenizer-free upper bound as cl100k counts these scripts: one token per Han character,
+    one per two Cyrillic letters, one per four other characters."""
+    han = sum(1 for c in text if "\u3000" <= c <= "\u9fff" or "\uff00" <= c <= "\uffef")
+    cyrillic = sum(1 for c in text if "\u0400" <= c <= "\u04ff")
+    return han + cyrillic / 2 + (len(text) - han - cyrillic) / 4
+
+
+@pytest.mark.parametrize(
+    ("line", "language"),
+    [
+        ("周立峰表示，第{i}项管网改造工作今天已经准备好接受市民监督和审查。", "zh"),
+        ("Горелов заявил, что пункт {i} программы сокращений будет готов к проверке сегодня.", "ru"),
+    ],
+)
+def test_chunking_keeps_every_request_inside_the_context(line: str, language: str) -> None:
+    """Chinese and Russian text at several times the context: chunked, no request overflows."""
+    from summarizer import summarize
+    from summarizer.chunking import CHARS_PER_TOKEN, estimate_tokens
+    from summarizer.testing.fake_server import FakeOpenAI
+
+    from .conftest import fast_settings
+
+    text = "\n".join(line.format(i=i) for i in range(700))
+    assert estimate_tokens(text) > 1.5 * len(text) / CHARS_PER_TOKEN  # the old estimate was far too low
+    with FakeOpenAI() as server:
+        summary = summarize(text, settings=fast_settings(base_url=server.base_url, context_tokens=8000))
+        sizes = [
+            _scripted_tokens("".join(m["content"] for m in r["messages"])) for r in server.requests
+        ]
+    assert summary.meta.chunks > 1 and summary.meta.language == language
+    assert max(sizes) < 8000 - 2048
