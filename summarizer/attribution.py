@@ -570,7 +570,9 @@ def _foreign_after(frame: str, position: int, language: _Language, according: bo
     return fallback
 
 
-def _foreign_before(frame: str, position: int, language: _Language, cjk_names: list[str]) -> tuple[str, str] | None:
+def _foreign_before(
+    frame: str, position: int, language: _Language, cjk_names: list[str]
+) -> tuple[str, str] | None:
     """The speaker right before a verb: 'Горелов заявил', 'El presidente ..., Joaquín Salcedo,
     calificó', 'SWK-Geschäftsführer Dr. Matthias Ebeling nannte', '周立峰在会上表示'."""
     left = frame[:position].rstrip()
@@ -601,7 +603,9 @@ def _foreign_before(frame: str, position: int, language: _Language, cjk_names: l
     return None
 
 
-def _foreign_attributions(frame: str, language: _Language, cjk_names: list[str]) -> list[tuple[str, str, int, int]]:
+def _foreign_attributions(
+    frame: str, language: _Language, cjk_names: list[str]
+) -> list[tuple[str, str, int, int]]:
     """Every (who, kind, start, end) the sentence attributes speech to, quotes blanked."""
     found: list[tuple[str, str, int, int]] = []
     for verb in language.verb.finditer(frame):
@@ -611,12 +615,16 @@ def _foreign_attributions(frame: str, language: _Language, cjk_names: list[str])
         if before is None and after is None and not according:
             left = frame[: verb.start()].rstrip()
             if language.and_.search(left) or language.cjk:
-                subject = _UNAME_RE.match(frame.lstrip(" «„“\"")) if not language.cjk else None
+                subject = _UNAME_RE.match(frame.lstrip(' «„“"')) if not language.cjk else None
                 name = _foreign_name(subject.group()) if subject else None
                 before = found[-1][:2] if found else ((name, "name") if name else None)
             elif not left.strip(" \t,.;:!?“”\"‘’'«»„—–-「」"):
                 before = ("", "pronoun")  # "«…?», preguntó.": the subject is implied
-        order = (before, after) if before and before[1] == "name" or not (after and after[1] == "name") else (after, before)
+        order = (
+            (before, after)
+            if before and before[1] == "name" or not (after and after[1] == "name")
+            else (after, before)
+        )
         for who in order:
             if who:
                 found.append((who[0], who[1], verb.start(), verb.end()))
@@ -657,9 +665,9 @@ def _attribute_foreign(segmentation: Segmentation, people: dict[str, tuple[str, 
         last = name.split()[-1]
         for full in reversed(full_names):
             core = _foreign_name(full) or full
-            if len(core.split()) >= len(name.split()) and _stem_match(last, core.split()[-1]):
-                if 0 <= text.find(full) < offset:
-                    return core
+            fuller = len(core.split()) >= len(name.split()) and _stem_match(last, core.split()[-1])
+            if fuller and 0 <= text.find(full) < offset:
+                return core
         return name
 
     frames = {s.id: _blank_quotes(s, segmentation.quotes) for s in sentences}
@@ -707,10 +715,12 @@ def _attribute_foreign(segmentation: Segmentation, people: dict[str, tuple[str, 
             else:
                 speaker, how = resolve(quote.start), "pronoun"
         elif not frame.strip(" \t,.;:!?“”\"‘’'«»„—–-「」『』。！？，"):
-            before = _speaker_before(quotes, quote, sentences, index, lambda o: bisect.bisect_right(starts, o) - 1)
+            before = _speaker_before(
+                quotes, quote, sentences, index, lambda o: bisect.bisect_right(starts, o) - 1
+            )
             speaker, how = before, "paragraph"
         words = _WORD.findall(quote.text)
-        before_quote = text[sentence.start : quote.start].rstrip(" «„“\"‚‘「『”»")
+        before_quote = text[sentence.start : quote.start].rstrip(' «„“"‚‘「『”»')
         # «Лесэкспорт», „Takt 2030“: a short capitalised name inside running text, not speech.
         name_like = (
             len(words) <= 3

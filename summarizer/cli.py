@@ -108,7 +108,9 @@ def _write(text: str, output: Path | None) -> None:
     ),
 )
 def summarize(
-    path: Annotated[str, typer.Argument(help="Document to summarize: a file, an http(s) URL, or - for standard input.")],
+    path: Annotated[
+        str, typer.Argument(help="Document to summarize: a file, an http(s) URL, or - for standard input.")
+    ],
     provider: Annotated[
         Provider | None,
         typer.Option(
@@ -164,7 +166,9 @@ def summarize(
     debug: DebugOption = False,
     output_language: Annotated[
         str | None,
-        typer.Option(help="Language of the headline, tldr and descriptions (es, German, ...; default: the document's)."),
+        typer.Option(
+            help="Language of the headline, tldr and descriptions (es, German, ...; default: the document's)."
+        ),
     ] = None,
 ) -> None:
     """Summarize one document (a file, - for standard input, or an http(s) URL) into JSON,

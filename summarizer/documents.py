@@ -68,7 +68,7 @@ def _web_address(path: str | Path) -> str | None:
     match = re.match(r"^(https?):/+", str(path), re.IGNORECASE)
     if not match or Path(path).exists():
         return None
-    return f"{match.group(1).lower()}://{str(path)[match.end():]}"
+    return f"{match.group(1).lower()}://{str(path)[match.end() :]}"
 
 
 @dataclass(frozen=True)

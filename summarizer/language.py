@@ -2,8 +2,8 @@
 
 Detection uses py3langid (BSD-3, its model ships in the wheel, no network). It is imported on
 first use: its model takes about 0.6 s to load, so short plain-ASCII texts (notes, test
-snippets) are taken to be English without loading it, and plain ASCII the model is not sure of
-falls back to English, whose rules are the library's most complete.
+snippets) are taken to be English without loading it, and Latin-script text the model is not
+sure of falls back to English, whose rules are the library's most complete.
 """
 
 from __future__ import annotations
@@ -29,6 +29,8 @@ LANGUAGE_NAMES = {
     "tr": "Turkish", "uk": "Ukrainian", "vi": "Vietnamese", "zh": "Chinese",
 }  # fmt: skip
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
+# Characters outside Latin script and general punctuation: another alphabet or CJK.
+_NON_LATIN = re.compile(r"[^\x00-\u024f\u1e00-\u1eff\u2000-\u2bff]")
 
 
 @functools.lru_cache(maxsize=1)
@@ -48,9 +50,9 @@ def detect_language(text: str) -> str:
         code, confidence = _identifier().classify(sample)
     except ImportError:  # pragma: no cover - py3langid is a core dependency
         return ENGLISH
-    # Plain ASCII is English unless the detector is sure: a list of names or figures can look
-    # like anything. Text with other letters (accents, another script) gets the detector's answer.
-    if ascii_only and code != ENGLISH and confidence < _MIN_CONFIDENCE:
+    # Latin-script text is English unless the detector is sure: a short note or a list of names
+    # ("née Müller ... in Zürich") can look like anything. Another script gets the detector's answer.
+    if code != ENGLISH and confidence < _MIN_CONFIDENCE and not _NON_LATIN.search(sample):
         return ENGLISH
     return str(code)
 

@@ -10,8 +10,8 @@ to be rushed.") and transcript turns (`NAME (Title): words`) whose speech has no
 
 from __future__ import annotations
 
-import re
 import functools
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -238,9 +238,7 @@ def _inner_attribution(language: str) -> re.Pattern[str]:
     """An attribution set off by dashes inside one pair of quote marks:
     «No vamos a firmar —advirtió X— un convenio …», «…, — сказал X, — но …»."""
     verbs = "|".join(re.escape(v) for v in sorted(speech_verbs(language), key=len, reverse=True))
-    return re.compile(
-        rf"(?P<gap>,?\s*[—–]\s*(?:{verbs})\b[^—–«»“”„\n]{{0,120}}?,?\s*[—–]\s*)", re.IGNORECASE
-    )
+    return re.compile(rf"(?P<gap>,?\s*[—–]\s*(?:{verbs})\b[^—–«»“”„\n]{{0,120}}?,?\s*[—–]\s*)", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=16)
@@ -248,10 +246,14 @@ def _attribution_gap(language: str) -> re.Pattern[str]:
     if is_english(language):
         return _ATTRIBUTION_GAP
     verbs = "|".join(re.escape(v) for v in sorted(speech_verbs(language), key=len, reverse=True))
-    return re.compile(rf"^(?:[\w,’'-]+\.?\s+){{0,6}}(?:{verbs})(?:\s+[\w,’'-]+\.?){{0,8}}[.,;:]?$", re.IGNORECASE)
+    return re.compile(
+        rf"^(?:[\w,’'-]+\.?\s+){{0,6}}(?:{verbs})(?:\s+[\w,’'-]+\.?){{0,8}}[.,;:]?$", re.IGNORECASE
+    )
 
 
-def _quote_spans_i18n(text: str, start: int, end: int, language: str) -> tuple[list[tuple[int, int]], set[int]]:
+def _quote_spans_i18n(
+    text: str, start: int, end: int, language: str
+) -> tuple[list[tuple[int, int]], set[int]]:
     """Quote spans of a paragraph in any language, and the starts of second halves split off by
     an attribution inside the marks. A paragraph that opens with a dash is dialogue: its words up
     to the dash of the attribution (and after its closing dash) are a quote."""
@@ -391,7 +393,11 @@ def segment(document: CleanedDocument, language: str | None = None) -> Segmentat
             joined = (
                 previous is not None
                 and bool((_SPLIT_BREAK if english else _SPLIT_BREAK_I18N).match(raw_gap))
-                and bool(gap_pattern.match(gap := raw_gap.strip(_GAP_PUNCTUATION if english else _GAP_PUNCTUATION_I18N)))
+                and bool(
+                    gap_pattern.match(
+                        gap := raw_gap.strip(_GAP_PUNCTUATION if english else _GAP_PUNCTUATION_I18N)
+                    )
+                )
                 and not (_SENTENCE_GOES_ON if english else _SENTENCE_GOES_ON_I18N).search(gap)
             ) or (previous is not None and s in continuing)
             continues = previous[2] if joined and previous else None

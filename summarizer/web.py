@@ -33,7 +33,9 @@ def _user_agent() -> str:
     return USER_AGENT.format(version=__version__)
 
 
-def fetch_page(url: str, *, max_bytes: int, timeout: float = TIMEOUT_SECONDS, transport: object = None) -> Page:
+def fetch_page(
+    url: str, *, max_bytes: int, timeout: float = TIMEOUT_SECONDS, transport: object = None
+) -> Page:
     """GET `url` with a timeout, at most MAX_REDIRECTS redirects and `max_bytes` of body.
 
     Raises InputError, in words a person can act on, for a page that cannot be fetched, is too
@@ -42,33 +44,42 @@ def fetch_page(url: str, *, max_bytes: int, timeout: float = TIMEOUT_SECONDS, tr
 
     options: dict[str, object] = {"transport": transport} if transport is not None else {}
     try:
-        with httpx2.Client(
-            follow_redirects=True,
-            max_redirects=MAX_REDIRECTS,
-            timeout=httpx2.Timeout(timeout),
-            headers={"User-Agent": _user_agent(), "Accept": ACCEPT},
-            **options,  # type: ignore[arg-type]
-        ) as client, client.stream("GET", url) as response:
+        with (
+            httpx2.Client(
+                follow_redirects=True,
+                max_redirects=MAX_REDIRECTS,
+                timeout=httpx2.Timeout(timeout),
+                headers={"User-Agent": _user_agent(), "Accept": ACCEPT},
+                **options,  # type: ignore[arg-type]
+            ) as client,
+            client.stream("GET", url) as response,
+        ):
             if response.status_code >= 400:
-                raise InputError(f"{url} could not be fetched: the server answered HTTP {response.status_code}.")
+                raise InputError(
+                    f"{url} could not be fetched: the server answered HTTP {response.status_code}."
+                )
             content_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
             if content_type not in ACCEPTED_TYPES:
                 shown = content_type or "no content type"
-                raise InputError(
-                    f"{url} is {shown}, not a web page; download it and pass the file instead."
-                )
+                raise InputError(f"{url} is {shown}, not a web page; download it and pass the file instead.")
             declared = response.headers.get("content-length", "")
             if declared.isdigit() and int(declared) > max_bytes:
-                raise InputError(f"{url} is larger than {max_bytes // 2**20} MB; save a part of it as a file.")
+                raise InputError(
+                    f"{url} is larger than {max_bytes // 2**20} MB; save a part of it as a file."
+                )
             body = bytearray()
             for chunk in response.iter_bytes():
                 body.extend(chunk)
                 if len(body) > max_bytes:
-                    raise InputError(f"{url} is larger than {max_bytes // 2**20} MB; save a part of it as a file.")
+                    raise InputError(
+                        f"{url} is larger than {max_bytes // 2**20} MB; save a part of it as a file."
+                    )
             encoding = response.charset_encoding or "utf-8"
             final_url = str(response.url)
     except httpx2.TooManyRedirects:
-        raise InputError(f"{url} redirects more than {MAX_REDIRECTS} times; give the final address.") from None
+        raise InputError(
+            f"{url} redirects more than {MAX_REDIRECTS} times; give the final address."
+        ) from None
     except httpx2.TimeoutException:
         raise InputError(f"{url} did not answer within {timeout:g} seconds; try again later.") from None
     except httpx2.HTTPError as exc:

@@ -100,7 +100,9 @@ def test_the_fetch_is_polite_and_follows_a_redirect(site: str) -> None:
         ("/missing", "HTTP 404"),
     ],
 )
-def test_a_page_that_cannot_be_summarized_is_refused_in_one_sentence(site: str, path: str, message: str) -> None:
+def test_a_page_that_cannot_be_summarized_is_refused_in_one_sentence(
+    site: str, path: str, message: str
+) -> None:
     """Redirect loops, oversized pages, non-HTML content and HTTP errors: an InputError that says so."""
     with pytest.raises(InputError, match=message):
         read_document(f"{site}{path}")
@@ -125,7 +127,15 @@ def test_summarize_a_url_end_to_end_records_it_in_meta(site: str) -> None:
     with FakeOpenAI() as server:
         result = CliRunner().invoke(
             app,
-            ["summarize", f"{site}/article", "--provider", "openai", "--base-url", server.base_url, "--no-log"],
+            [
+                "summarize",
+                f"{site}/article",
+                "--provider",
+                "openai",
+                "--base-url",
+                server.base_url,
+                "--no-log",
+            ],
             env={"OPENAI_API_KEY": "sk-test-not-real"},
         )
         assert result.exit_code == 0, result.stderr
@@ -152,7 +162,9 @@ def _text_pdf(*pages: str) -> bytes:
         page[NameObject("/Resources")] = DictionaryObject(
             {NameObject("/Font"): DictionaryObject({NameObject("/F1"): font})}
         )
-        lines = [line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)") for line in text.split("\n")]
+        lines = [
+            line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)") for line in text.split("\n")
+        ]
         body = " T* ".join(f"({line}) Tj" for line in lines)
         stream = DecodedStreamObject()
         stream.set_data(f"BT /F1 12 Tf 14 TL 72 720 Td {body} ET".encode("latin-1"))

@@ -152,8 +152,6 @@ def test_chunking_keeps_every_request_inside_the_context(line: str, language: st
     assert estimate_tokens(text) > 1.5 * len(text) / CHARS_PER_TOKEN  # the old estimate was far too low
     with FakeOpenAI() as server:
         summary = summarize(text, settings=fast_settings(base_url=server.base_url, context_tokens=8000))
-        sizes = [
-            _scripted_tokens("".join(m["content"] for m in r["messages"])) for r in server.requests
-        ]
+        sizes = [_scripted_tokens("".join(m["content"] for m in r["messages"])) for r in server.requests]
     assert summary.meta.chunks > 1 and summary.meta.language == language
     assert max(sizes) < 8000 - 2048
