@@ -1,9 +1,10 @@
 """Which language a document is written in, and how to name a language in a prompt.
 
 Detection uses py3langid (BSD-3, its model ships in the wheel, no network). It is imported on
-first use: its model takes about 0.6 s to load, so short plain-ASCII texts (notes, test
-snippets) are taken to be English without loading it, and Latin-script text the model is not
-sure of falls back to English, whose rules are the library's most complete.
+first use: its model takes about 0.6 s to load, so English is recognised without it where that
+is plain (short ASCII notes; Latin-script prose whose words are often English function words),
+and Latin-script text the model is not sure of falls back to English, whose rules are the
+library's most complete.
 """
 
 from __future__ import annotations
@@ -33,6 +34,60 @@ _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _NON_LATIN = re.compile(r"[^\x00-\u024f\u1e00-\u1eff\u2000-\u2bff]")
 
 
+# English function words: a third of the words of English news prose (0.2 to 0.37 on the gold
+# set), a few hundredths of Spanish or German. Enough of them settles it without the model.
+_ENGLISH_WORDS = frozenset(
+    [
+        "the",
+        "and",
+        "of",
+        "to",
+        "a",
+        "in",
+        "is",
+        "that",
+        "for",
+        "on",
+        "with",
+        "as",
+        "was",
+        "it",
+        "at",
+        "by",
+        "said",
+        "be",
+        "has",
+        "have",
+        "are",
+        "from",
+        "this",
+        "an",
+        "not",
+        "but",
+        "he",
+        "she",
+        "they",
+        "we",
+        "his",
+        "her",
+        "their",
+        "its",
+        "will",
+        "would",
+        "who",
+        "which",
+    ]
+)
+_LATIN_WORD = re.compile(r"[A-Za-z']+")
+
+
+def _plainly_english(sample: str) -> bool:
+    if _NON_LATIN.search(sample):
+        return False
+    words = _LATIN_WORD.findall(sample.lower())
+    return len(words) >= 40 and sum(w in _ENGLISH_WORDS for w in words) >= 0.12 * len(words)
+
+
 @functools.lru_cache(maxsize=1)
 def _identifier() -> Any:
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
@@ -43,8 +98,9 @@ def _identifier() -> Any:
 def detect_language(text: str) -> str:
     """The ISO 639-1 code of the language `text` is written in ("en", "es", "zh", ...)."""
     sample = text[:5000]
-    ascii_only = not _NON_ASCII.search(sample)
-    if len(sample) < _SHORT_ASCII and ascii_only:
+    if len(sample) < _SHORT_ASCII and not _NON_ASCII.search(sample):
+        return ENGLISH
+    if _plainly_english(sample):
         return ENGLISH
     try:
         code, confidence = _identifier().classify(sample)

@@ -155,3 +155,45 @@ def test_chunking_keeps_every_request_inside_the_context(line: str, language: st
         sizes = [_scripted_tokens("".join(m["content"] for m in r["messages"])) for r in server.requests]
     assert summary.meta.chunks > 1 and summary.meta.language == language
     assert max(sizes) < 8000 - 2048
+
+
+def test_english_prose_is_recognised_without_loading_the_detector() -> None:
+    """Every English gold document is English by its function words alone (no 0.6 s model load)."""
+    from summarizer.language import _plainly_english
+
+    for folder in sorted((ROOT / "fixtures").iterdir()):
+        if (folder / "document.txt").exists():
+            document = (folder / "document.txt").read_text("utf-8")
+            assert _plainly_english(document[:5000]) == (folder.name not in LANGUAGE_CASES.values())
+
+
+def test_the_summary_language_follows_the_document_or_the_request() -> None:
+    """No language line for English; the document's language otherwise; an asked-for one always."""
+    from summarizer.prompts import PromptTemplates
+
+    templates = PromptTemplates.load()
+    english = analyse((ROOT / "seeds" / "us_china_diplomacy.txt").read_text("utf-8"))
+    spanish = analyse(_case("es")[0])
+    _, user = templates.render(english, "B")
+    assert user.startswith("The document token for this request is B.")
+    _, user = templates.render(spanish, "B")
+    assert user.startswith("The document is in Spanish. Write the headline, tldr") and "in Spanish;" in user
+    _, user = templates.render(english, "B", output_language="fr")
+    assert "The document is in English." in user and "in French;" in user
+    assert "Write in German." in templates.render_reduce([], "German")
+    assert "Write in" not in templates.render_reduce([])
+
+
+def test_output_language_reaches_the_request_and_meta_records_the_document_language() -> None:
+    """summarize(..., output_language="es") asks for Spanish; meta.language is the document's."""
+    from summarizer import summarize
+    from summarizer.testing.fake_server import FakeOpenAI
+
+    text = (ROOT / "seeds" / "us_china_diplomacy.txt").read_text("utf-8")
+    with FakeOpenAI() as server:
+        summary = summarize(
+            text, provider="openai", base_url=server.base_url, api_key="sk-test", output_language="es"
+        )
+        user = server.requests[0]["messages"][1]["content"]
+    assert user.startswith("The document is in English. Write the headline") and "in Spanish;" in user
+    assert summary.meta.language == "en"
