@@ -585,6 +585,9 @@ def _foreign_before(
             return "", "pronoun"
         return ("", "role") if any(r in clause for r in FOREIGN_ROLE_WORDS) else None
     left = re.sub(r"\s*\([^()]{1,40}\)$", "", left)
+    inverted = re.search(r"-t?-?(?P<who>\w+)\s*$", left)  # "a-t-il ajouté", "dit-elle"
+    if inverted and inverted.group("who").lower() in language.pronouns:
+        return inverted.group("who"), "pronoun"
     if left.endswith(","):
         parts = left[:-1].split(",")
         if len(parts) >= 2 and _UNAME_RE.fullmatch(parts[-1].strip()):
@@ -636,7 +639,8 @@ def _stem_match(said: str, name: str) -> bool:
     """'Карповой' and 'Карпова', 'Echeverría' and 'Echeverría': one word, allowing case endings."""
     if said == name:
         return True
-    common = len(min(said, name, key=len)) - 3
+    shorter = len(min(said, name, key=len))
+    common = shorter - 1 if shorter <= 6 else shorter - 2
     return common >= 4 and said[:common] == name[:common] and said[0].isupper()
 
 
@@ -649,7 +653,12 @@ def _attribute_foreign(segmentation: Segmentation, people: dict[str, tuple[str, 
     kept = segmentation.document.kept_text()
     cjk_names = _cjk_names(kept, people) if language.cjk else []
     full_names = []
-    for run in dict.fromkeys(_UNAME_RE.findall(kept)):
+    runs = [
+        re.sub(r"(?<=\w{4})\.$", "", part)
+        for run in _UNAME_RE.findall(kept)
+        for part in re.split(r"(?<=\w{4}\.)\s+", run)
+    ]
+    for run in dict.fromkeys(runs):  # "Lyon. Selon Pierre Martin" is two runs
         words = run.split()
         while words and (words[0].lower() in language.according or words[0].lower() in FOREIGN_ARTICLES):
             words = words[1:]

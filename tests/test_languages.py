@@ -197,3 +197,39 @@ def test_output_language_reaches_the_request_and_meta_records_the_document_langu
         user = server.requests[0]["messages"][1]["content"]
     assert user.startswith("The document is in English. Write the headline") and "in Spanish;" in user
     assert summary.meta.language == "en"
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "speakers"),
+    [
+        (
+            "fr",
+            "« Nous irons jusqu’au bout », a déclaré Marie Dubois, la maire de Lyon. Selon Pierre Martin, "
+            "la grève est « une erreur grave pour tout le pays ». « Ce n’est pas fini », a-t-il ajouté.",
+            ["Marie Dubois", "Pierre Martin", "Pierre Martin"],
+        ),
+        (
+            "de",
+            "Die Lage sei „sehr ernst und gefährlich“, sagte Innenministerin Anna Berg am Montag. "
+            "„Wir handeln jetzt“, so Berg.",
+            ["Anna Berg", "Anna Berg"],
+        ),
+        (
+            "es",
+            "El alcalde, Pedro Gómez, dijo que la obra es «una prioridad absoluta para la ciudad». "
+            "«No habrá retrasos», afirmó.",
+            ["Pedro Gómez", "Pedro Gómez"],
+        ),
+        (
+            "ru",
+            "«Мы не отступим от своих планов», — заявил мэр Олег Петров. "
+            "По словам Петрова, «ремонт завершится к осени этого года».",
+            ["Олег Петров", "Олег Петров"],
+        ),
+        ("zh", "市长王建国表示：“我们会按时完成工程。”他还说：“请市民放心。”", ["王建国", "王建国"]),
+    ],
+)
+def test_attributions_in_each_language(language: str, text: str, speakers: list[str]) -> None:
+    """'a déclaré X', 'selon X', 'a-t-il ajouté', 'so X', 'afirmó', 'по словам' (inflected), '他还说'."""
+    segmentation = attribute(segment(clean(text), language=language))
+    assert [q.speaker for q in segmentation.quotes] == speakers
