@@ -529,6 +529,19 @@ def _foreign_name(run: str) -> str | None:
     return " ".join(words) if words else None
 
 
+def foreign_name(name: str, language: str) -> str | None:
+    """A name as a non-English text writes it, without a leading 'según'/'so'/'selon', article,
+    title or role: 'Según Salcedo' -> 'Salcedo', 'Экономист Ирина Карпова' -> 'Ирина Карпова'."""
+    according = {a.lower() for a in according_words(language)}
+    words = name.split()
+    while words and words[0].lower() in according:
+        words = words[1:]
+    name = _foreign_name(" ".join(words)) or ""
+    if name[:1].islower():  # "Ministerio de Transportes" is no title before "de Transportes"
+        name = " ".join(w for w in words if w.lower() not in FOREIGN_ARTICLES or w is not words[0])
+    return name or None
+
+
 def _acronym_only(name: str) -> bool:
     return all(w.isupper() for w in name.split())
 

@@ -233,3 +233,22 @@ def test_attributions_in_each_language(language: str, text: str, speakers: list[
     """'a déclaré X', 'selon X', 'a-t-il ajouté', 'so X', 'afirmó', 'по словам' (inflected), '他还说'."""
     segmentation = attribute(segment(clean(text), language=language))
     assert [q.speaker for q in segmentation.quotes] == speakers
+
+
+def test_speakers_of_other_languages_are_listed_as_actors_under_their_names() -> None:
+    """Chinese speakers become person candidates; 'Según'/'Dr.'/role words are not part of a name."""
+    chinese = analyse(_case("zh")[0]).candidates
+    assert [(c.name, c.kind) for c in chinese] == [
+        ("周立峰", "person"),
+        ("何雅琴", "person"),
+        ("沈明远", "person"),
+        ("郭建华", "person"),
+        ("梁海涛", "person"),
+    ]
+    spanish = {c.name: c.kind for c in analyse(_case("es")[0]).candidates}
+    assert (
+        spanish["Joaquín Salcedo"] == "person" and "Salcedo" not in spanish and "Según Salcedo" not in spanish
+    )
+    assert "Ministerio de Transportes" in spanish
+    german = {c.name: c.kind for c in analyse(_case("de")[0]).candidates}
+    assert german["Sabine Kroll"] == german["Matthias Ebeling"] == "person"
