@@ -1,9 +1,11 @@
 """Split a long document into chunks that fit the model's context, on sentence boundaries.
 
-Tokens are estimated (about four characters per token for English prose) rather than counted
-with a tokenizer: exact tokenizers are model-specific and some fetch their tables from the
-network at run time. The estimate errs high for typical news text; the budget leaves room for
-the instructions, the schema and the answer.
+Tokens are estimated rather than counted with a tokenizer (exact tokenizers are model-specific
+and some fetch their tables from the network at run time), by script, as BPE tokenizers such as
+cl100k split them: about four characters per token for Latin-script prose, two for Cyrillic,
+Greek, Arabic, Hebrew and Indic scripts, and one per character for Chinese, Japanese and Korean.
+The estimate errs high for typical news text; the budget leaves room for the instructions, the
+schema and the answer.
 
 Each chunk is a `Segmentation` of its own, renumbered from S1/Q1 so that ids stay short, while
 every segment keeps its offsets into the ORIGINAL document.
@@ -13,16 +15,33 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import re
 
 from .schemas import MAX_ID_NUMBER
 from .segmentation import Segment, Segmentation
 
-CHARS_PER_TOKEN = 4
+CHARS_PER_TOKEN = 4  # Latin script (and punctuation, digits, symbols)
+CHARS_PER_TOKEN_ALPHABETIC = 2  # Cyrillic, Greek, Armenian, Hebrew, Arabic, Indic, Thai, ...
 PROMPT_OVERHEAD_TOKENS = 1500  # instructions + schema + quote list framing, measured ~1,100
+# One token per character: CJK ideographs, kana, hangul, full-width forms, CJK punctuation, and
+# everything outside the Basic Multilingual Plane (emoji, rare ideographs).
+_ONE_PER_CHARACTER = re.compile(
+    r"[\u1100-\u11ff\u2e80-\u2fff\u3000-\u9fff\ua960-\ua97f\uac00-\ud7ff\uf900-\ufaff"
+    r"\ufe30-\ufe4f\uff00-\uffef\U00010000-\U0010ffff]"
+)
+# Letters of other alphabets: two characters per token. Latin (below U+0370) and general
+# punctuation and symbols (U+2000-U+2BFF) stay at four, so English estimates are unchanged.
+_TWO_PER_TOKEN = re.compile(r"[\u0370-\u1fff\u2c00-\u2dff\ua000-\ua95f\ua980-\uabff]")
 
 
 def estimate_tokens(text: str) -> int:
-    return math.ceil(len(text) / CHARS_PER_TOKEN)
+    """Tokens `text` takes, estimated by script (never fewer than cl100k counts for news prose)."""
+    if text.isascii():
+        return math.ceil(len(text) / CHARS_PER_TOKEN)
+    ones = len(_ONE_PER_CHARACTER.findall(text))
+    twos = len(_TWO_PER_TOKEN.findall(text))
+    rest = len(text) - ones - twos
+    return math.ceil(ones + twos / CHARS_PER_TOKEN_ALPHABETIC + rest / CHARS_PER_TOKEN)
 
 
 def document_budget(context_tokens: int, max_tokens: int) -> int:
@@ -38,6 +57,7 @@ def _chunk(segmentation: Segmentation, sentences: list[Segment]) -> Segmentation
     mentioned = [c for c in segmentation.candidates if any(first <= s < last for s, _ in c.mentions)]
     return Segmentation(
         document=segmentation.document,
+        language=segmentation.language,
         candidates=mentioned,
         sentences=[dataclasses.replace(s, id=sentence_ids[s.id]) for s in sentences],
         quotes=[

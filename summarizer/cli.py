@@ -22,7 +22,7 @@ import typer
 from rich.console import Console
 
 from . import __version__
-from .documents import read_document
+from .documents import read_source
 from .errors import ConfigError, SummarizerError
 from .outputs import check_output, shown, write_output
 from .providers import REGISTRY
@@ -134,7 +134,9 @@ def _write(text: str, output: Path | None) -> None:
     ),
 )
 def summarize(
-    path: Annotated[str, typer.Argument(help="Document to summarize, or - for standard input.")],
+    path: Annotated[
+        str, typer.Argument(help="Document to summarize: a file, an http(s) URL, or - for standard input.")
+    ],
     provider: Annotated[
         Provider | None,
         typer.Option(
@@ -189,11 +191,19 @@ def summarize(
     schema: SchemaOption = None,
     no_log: NoLogOption = False,
     debug: DebugOption = False,
+    output_language: Annotated[
+        str | None,
+        typer.Option(
+            help="Language of the headline, tldr and descriptions (es, German, ...; default: the document's)."
+        ),
+    ] = None,
 ) -> None:
-    """Summarize one document into JSON, Markdown or HTML, with grounded quotes and evidence."""
+    """Summarize one document (a file, - for standard input, or an http(s) URL) into JSON,
+    Markdown or HTML, with grounded quotes and evidence."""
 
     def action() -> None:
-        text = read_document(path)
+        document = read_source(path)
+        text = document.text
         settings = resolve_settings(
             provider.value if provider else None,
             model=model,
@@ -212,12 +222,14 @@ def summarize(
             prices=prices,
             log=not no_log,
             extra=_extra(schema),
+            output_language=output_language,
         )
         check_output(output)  # before the model call is paid for
         from .pipeline import summarize as summarize_text  # the SDK loads only when it is needed
 
         with stderr.status("summarizing…"):  # shown on a terminal only; a local model takes seconds
             summary = summarize_text(text, settings=settings, source=path)
+        summary.meta.source_url, summary.meta.retrieved_at = document.url, document.retrieved_at
         _write(render(format.value, summary, text), output)
 
     _run(debug, action)

@@ -4,8 +4,9 @@ Limits: at most 5 MB per document (larger inputs are refused before any model ca
 them). Every input, a file, a device (`/dev/zero`), a pipe or stdin, is read through the same
 cap, so no input can make the reader run without bound. HTML is reduced to its article text
 with trafilatura (the `html` extra); offsets then index that extracted text, which is what the
-summary quotes. URLs are not fetched and PDFs are not read: each is refused with a sentence that
-says what to do instead.
+summary quotes. A URL is fetched (`web.py`: time, size and redirect limits, HTML or text only)
+and read like an HTML file. A PDF's text layer is extracted with pypdf (the `pdf` extra);
+offsets index that extracted text, and a scanned PDF with no text layer is refused.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import codecs
 import re
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import InputError
@@ -63,11 +65,77 @@ def decode(data: bytes, source: str) -> str:
         return data.decode("latin-1")
 
 
+def _web_address(path: str | Path) -> str | None:
+    """`https://…` as given, also as a shell or pathlib leaves it (`https:/…`); None for a path."""
+    match = re.match(r"^(https?):/+", str(path), re.IGNORECASE)
+    if not match or Path(path).exists():
+        return None
+    return f"{match.group(1).lower()}://{str(path)[match.end() :]}"
+
+
+@dataclass(frozen=True)
+class Source:
+    """A document's text and where it came from (a URL input's final address and fetch time)."""
+
+    text: str
+    url: str | None = None
+    retrieved_at: str | None = None
+
+
+def pdf_to_text(data: bytes, source: str) -> str:
+    """The text layer of a PDF, page by page (pages separated by a blank line)."""
+    try:
+        import pypdf
+    except ImportError:
+        raise InputError(
+            f"{source} is a PDF; install the PDF extra to read its text: pip install 'summarizer[pdf]' "
+            "(or convert it to text first, for example: pdftotext FILE.pdf FILE.txt)."
+        ) from None
+    import io
+    import logging
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # malformed-but-readable files warn a lot
+    try:
+        reader = pypdf.PdfReader(io.BytesIO(data))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise InputError(f"{source} is an encrypted PDF; give a copy without a password.")
+        pages = [page.extract_text() or "" for page in reader.pages]
+        images = any(page.images for page in reader.pages) if not any(p.strip() for p in pages) else False
+    except InputError:
+        raise
+    except Exception as exc:  # pypdf raises many kinds of error on a damaged file
+        raise InputError(f"{source} is a PDF that cannot be read: {' '.join(str(exc).split())}.") from None
+    text = "\n\n".join(p.strip("\n") for p in pages if p.strip())
+    if not text.strip():
+        what = "scanned pages (images) with no text layer" if images else "no text layer"
+        raise InputError(
+            f"{source} is a PDF with {what}; run OCR on it first (for example: ocrmypdf FILE.pdf OUT.pdf)."
+        )
+    return text
+
+
+def read_source(path: str | Path) -> Source:
+    """Read `path` (a file, '-' for stdin, or an http(s) URL) into text, with its origin."""
+    url = _web_address(path)
+    if url:
+        from .web import fetch_page
+
+        page = fetch_page(url, max_bytes=MAX_DOCUMENT_BYTES)
+        text = page.text
+        if page.content_type != "text/plain" or looks_like_html(text):
+            text = html_to_text(text, page.url)
+        if not text.strip():
+            raise InputError(f"{page.url} has no text to summarize.")
+        return Source(text, url=page.url, retrieved_at=page.retrieved_at)
+    return Source(read_document(path))
+
+
 def read_document(path: str | Path) -> str:
-    """Read `path` (or '-' for stdin) as text."""
-    # URLs: one branch, so fetching can be added here later.
+    """Read `path` (or '-' for stdin) as text. URLs are read with `read_source`."""
+    if _web_address(path):
+        return read_source(path).text
     if URL.match(str(path)) and not Path(path).exists():
-        raise InputError(f"{path} is a URL: fetching URLs is not supported; save the page and pass the file.")
+        raise InputError(f"{path} is a URL that is not http or https; save the page and pass the file.")
     if str(path) == "-":
         if sys.stdin is None or sys.stdin.closed:
             raise InputError("Standard input is closed; pass a file path instead of '-'.")
@@ -90,10 +158,7 @@ def read_document(path: str | Path) -> str:
     if len(data) > MAX_DOCUMENT_BYTES:
         raise InputError(f"{source} is larger than {MAX_DOCUMENT_BYTES // 2**20} MB; split it first.")
     if PDF_MAGIC in data[:1024]:  # readers accept the header anywhere in the first 1 KB
-        raise InputError(
-            f"{source} is a PDF, which is not supported; convert it to text first "
-            "(for example: pdftotext FILE.pdf FILE.txt) and pass the text file."
-        )
+        return pdf_to_text(data, source)
     text = decode(data, source)
     if not text.strip():
         raise InputError(f"{source} is empty; give a document with some text in it.")

@@ -138,6 +138,10 @@ def merge_actors(actors: list[Actor]) -> tuple[list[Actor], dict[str, str], list
     return merged, remap, notes
 
 
+# Scripts written without spaces between words: Han, Hiragana, Katakana, Thai, Lao, Khmer.
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0eff\u1780-\u17ff]")
+
+
 class KeptText:
     """Case-, quote-mark- and punctuation-tolerant search over the kept (non-boilerplate) text."""
 
@@ -147,8 +151,14 @@ class KeptText:
 
     @staticmethod
     def contains(haystack: str, phrase: str) -> bool:
+        """Whether `phrase` occurs as whole words. Scripts written without spaces (Chinese,
+        Japanese, Thai) have no word boundaries to check: "董事长周立峰在会上" holds 周立峰."""
         phrase = _loose(phrase)
-        return bool(phrase) and re.search(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", haystack) is not None
+        if not phrase:
+            return False
+        before = "" if _UNSPACED.match(phrase[0]) else r"(?<!\w)"
+        after = "" if _UNSPACED.match(phrase[-1]) else r"(?!\w)"
+        return re.search(before + re.escape(phrase) + after, haystack) is not None
 
     def mentions(self, phrase: str) -> bool:
         return self.contains(self.kept, phrase)

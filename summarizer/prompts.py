@@ -19,6 +19,7 @@ import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
 from .errors import ConfigError
+from .language import is_english, language_name
 from .schemas import TemplateInfo
 from .segmentation import Segmentation
 
@@ -83,6 +84,13 @@ def proposed_speakers(segmentation: Segmentation) -> dict[str, str]:
     return proposals
 
 
+def answer_language(document_language: str, output_language: str | None) -> str | None:
+    """The language to ask the model to write in, or None to say nothing (English documents)."""
+    if output_language:
+        return language_name(output_language)
+    return None if is_english(document_language) else language_name(document_language)
+
+
 def new_boundary() -> str:
     """A random token per request, so a fake closing delimiter in a document cannot match it."""
     return BOUNDARY_PREFIX + secrets.token_hex(8)
@@ -127,10 +135,10 @@ class PromptTemplates:
             digest.update(b"\0")
         return TemplateInfo(name=self.name, sha256=digest.hexdigest())
 
-    def render_reduce(self, parts: list[Any]) -> str:
+    def render_reduce(self, parts: list[Any], output_language: str | None = None) -> str:
         """The prompt that turns the parts of a chunked document into one headline and tldr."""
         source = (default_template_dir() / REDUCE_TEMPLATE).read_text("utf-8")
-        return _compile(source).render(parts=parts)
+        return _compile(source).render(parts=parts, output_language=output_language)
 
     @staticmethod
     def render_judge(kind: str, reference: str, candidates: list[str]) -> str:
@@ -138,11 +146,19 @@ class PromptTemplates:
         source = (default_template_dir() / JUDGE_TEMPLATE).read_text("utf-8")
         return _compile(source).render(kind=kind, reference=reference, candidates=candidates)
 
-    def render(self, segmentation: Segmentation, boundary: str) -> tuple[str, str]:
-        """Return (system message, user message). The system message never varies per document."""
+    def render(
+        self, segmentation: Segmentation, boundary: str, output_language: str | None = None
+    ) -> tuple[str, str]:
+        """Return (system message, user message). The system message never varies per document.
+
+        The user message asks for the free text in `output_language`, or in the document's
+        language when that is not English; an English document with no language asked for gets
+        the same prompt as ever (recordings are keyed on it)."""
         try:
             system = _compile(self.system_source).render()
             user = _compile(self.user_source).render(
+                output_language=answer_language(segmentation.language, output_language),
+                document_language=language_name(segmentation.language),
                 boundary=boundary,
                 sentences=segmentation.sentences,
                 quotes=[q for q in segmentation.quotes if q.speech and not q.instruction_like],

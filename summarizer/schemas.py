@@ -290,6 +290,9 @@ class Meta(BaseModel):
     cached: bool = False  # every answer came from the response cache: no call was made
     cost_usd: float | None = None  # US dollars; None when no price source knows the model
     cost_note: str | None = None  # where the cost came from, or why it is unknown
+    language: str | None = None  # the document's language, detected (ISO 639-1: "en", "es", "zh")
+    source_url: str | None = None  # the page the document was fetched from, for a URL input
+    retrieved_at: str | None = None  # when that page was fetched (UTC, ISO 8601)
 
 
 class Summary(BaseModel):

@@ -10,6 +10,7 @@ to be rushed.") and transcript turns (`NAME (Title): words`) whose speech has no
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -17,7 +18,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .cleaning import CleanedDocument
-from .lexicon import SPEECH_VERB_PATTERN
+from .language import detect_language, is_english
+from .lexicon import SPEECH_VERB_PATTERN, speech_verbs
 from .names import TITLE_ABBREVIATIONS
 
 # Words whose trailing period does not end a sentence (titles come from names.py).
@@ -81,6 +83,9 @@ _ATTRIBUTION_GAP = re.compile(
 _SENTENCE_GOES_ON = re.compile(r"\b[a-z]{3,}[.!?]\s+\S")
 _SPLIT_BREAK = re.compile(r"^\s*[,—–-]|^\s*[\"”’']\s*[,—–-]")
 _GAP_PUNCTUATION = " \t,;:“”\"‘’'—–-"
+_SENTENCE_GOES_ON_I18N = re.compile(r"[^\W\d_]{3,}[.!?。！？]\s*\S")
+_SPLIT_BREAK_I18N = re.compile(r"^\s*[\"”’'“»‘‚」』]?\s*[,—–-]")
+_GAP_PUNCTUATION_I18N = _GAP_PUNCTUATION + "„«»‚「」『』"
 # Lines that speak to an AI model rather than report anything: kept as data, never as speech.
 _INSTRUCTION_LIKE = re.compile(
     r"(ignore|disregard|forget)\s+(all\s+|any\s+)?(the\s+|your\s+)?(previous|prior|above|earlier)\s+"
@@ -121,6 +126,7 @@ class Segmentation:
     sentences: list[Segment] = field(default_factory=list)
     quotes: list[Segment] = field(default_factory=list)
     candidates: list[Any] = field(default_factory=list)  # actor candidates (candidates.Candidate)
+    language: str = "en"  # ISO 639-1 code of the document's language
 
     @property
     def instruction_like(self) -> list[Segment]:
@@ -153,6 +159,50 @@ def _split_sentences(
     return spans
 
 
+# Other languages: sentencex (Wikimedia's multilingual segmenter) finds the boundaries, and
+# these rules undo the splits it gets wrong: inside a quote, before a lowercase word or a dash
+# ("?» — спросила она", "VALDEMAR.– Más", "т. е. под"), and after a German ordinal ("am 3. Okt.").
+_GOES_ON = ",;:)»”’—–-"
+_ORDINAL_END = re.compile(r"(?<!\d)\d{1,2}\.$")
+_MONTH_START = re.compile(
+    r"(?:Jan|Jän|Feb|Mär|Apr|Mai|Jun|Jul|Aug|Sep|Okt|Nov|Dez)[a-zä]*\b\.?", re.IGNORECASE
+)
+
+
+def _split_sentences_sentencex(
+    text: str, start: int, end: int, quotes: Sequence[tuple[int, int]], language: str
+) -> list[tuple[int, int]]:
+    from sentencex import get_sentence_boundaries
+
+    pieces = []
+    for piece in get_sentence_boundaries(language, text[start:end]):
+        s, e = _strip(text, start + piece["start_index"], start + piece["end_index"])
+        if e > s:
+            pieces.append((s, e))
+    spans: list[tuple[int, int]] = []
+    for s, e in pieces:
+        if spans:
+            previous_start, previous_end = spans[-1]
+            inside_quote = any(q_start < previous_end < q_end for q_start, q_end in quotes)
+            lower = text[s].islower() or text[s] in _GOES_ON
+            ordinal = bool(_ORDINAL_END.search(text, previous_start, previous_end)) and bool(
+                _MONTH_START.match(text, s)
+            )
+            if inside_quote or lower or ordinal:
+                spans[-1] = (previous_start, e)
+                continue
+        spans.append((s, e))
+    return spans or [(start, end)]
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop surrounding whitespace and a trailing comma that belongs to the attribution."""
     while start < end and text[start].isspace():
@@ -172,6 +222,74 @@ def _quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
             if e > s and not overlaps:
                 found.append((s, e))
     return sorted(found)
+
+
+# Quote marks of other languages: „…“ with ‚…‘ nested (German), 「…」 and 『…』 (Chinese,
+# Japanese), ”…” (Swedish, Finnish), »…« (Danish, some German).
+_DOUBLE_I18N = re.compile(
+    r"“([^”\n]+)”|\"([^\"\n]+)\"|„([^“”\n]+)[“”]|«\s?([^»\n]+?)\s?»|「([^」\n]+)」|『([^』\n]+)』"
+    r"|(?<![\w”])”([^”“\n]+)”|»([^«»\n]+)«"
+)
+_SINGLE_I18N = re.compile(r"‚([^‘’‚\n]+)[‘’]")
+
+
+@functools.lru_cache(maxsize=16)
+def _inner_attribution(language: str) -> re.Pattern[str]:
+    """An attribution set off by dashes inside one pair of quote marks:
+    «No vamos a firmar —advirtió X— un convenio …», «…, — сказал X, — но …»."""
+    verbs = "|".join(re.escape(v) for v in sorted(speech_verbs(language), key=len, reverse=True))
+    return re.compile(rf"(?P<gap>,?\s*[—–]\s*(?:{verbs})\b[^—–«»“”„\n]{{0,120}}?,?\s*[—–]\s*)", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=16)
+def _attribution_gap(language: str) -> re.Pattern[str]:
+    if is_english(language):
+        return _ATTRIBUTION_GAP
+    verbs = "|".join(re.escape(v) for v in sorted(speech_verbs(language), key=len, reverse=True))
+    return re.compile(
+        rf"^(?:[\w,’'-]+\.?\s+){{0,6}}(?:{verbs})(?:\s+[\w,’'-]+\.?){{0,8}}[.,;:]?$", re.IGNORECASE
+    )
+
+
+def _quote_spans_i18n(
+    text: str, start: int, end: int, language: str
+) -> tuple[list[tuple[int, int]], set[int]]:
+    """Quote spans of a paragraph in any language, and the starts of second halves split off by
+    an attribution inside the marks. A paragraph that opens with a dash is dialogue: its words up
+    to the dash of the attribution (and after its closing dash) are a quote."""
+    found: list[tuple[int, int]] = []
+    continuing: set[int] = set()
+
+    def add(s: int, e: int) -> bool:
+        s, e = _trim(text, s, e)
+        if e > s and not any(s < fe and fs < e for fs, fe in found):
+            found.append((s, e))
+            return True
+        return False
+
+    inner = _inner_attribution(language)
+    for pattern in (_DOUBLE_I18N, _SINGLE_I18N, _SINGLE):
+        for match in pattern.finditer(text, start, end):
+            group = next(i for i in range(1, (match.lastindex or 1) + 1) if match.group(i))
+            s, e = match.start(group), match.end(group)
+            split = inner.search(text, s, e) if pattern is _DOUBLE_I18N else None
+            if split and split.start() > s and split.end() < e:
+                if add(s, split.start()) and add(split.end(), e):
+                    continuing.add(_trim(text, split.end(), e)[0])
+                continue
+            add(s, e)
+    dialogue = re.match(r"[—–]\s*", text[start:end])
+    if dialogue and not found:
+        s = start + dialogue.end()
+        split = re.search(r"\s[—–]\s?\S[^—–]*?(?:[—–]\s*[.,]?\s*|$)", text[s:end])
+        if split:
+            add(s, s + split.start())
+            rest = s + split.end()
+            if rest < end and add(rest, end):
+                continuing.add(_trim(text, rest, end)[0])
+        else:
+            add(s, end)
+    return sorted(found), continuing
 
 
 _OPENERS = '“"«„'
@@ -206,10 +324,17 @@ def _turn_labels(document: CleanedDocument) -> set[str]:
     return titled | {label for label, n in counts.items() if n >= 2}
 
 
-def segment(document: CleanedDocument) -> Segmentation:
-    """Number the sentences and direct-quote spans of the kept regions of `document`."""
+def segment(document: CleanedDocument, language: str | None = None) -> Segmentation:
+    """Number the sentences and direct-quote spans of the kept regions of `document`.
+
+    `language`: the document's ISO 639-1 code, detected when not given. English text keeps the
+    English rules; other languages are split by sentencex with the fixes above."""
     text = document.text
-    result = Segmentation(document=document)
+    if language is None:
+        language = detect_language(document.kept_text())
+    english = is_english(language)
+    result = Segmentation(document=document, language=language)
+    gap_pattern = _attribution_gap(language)
     labels = _turn_labels(document)
 
     def sentence_at(offset: int) -> str | None:
@@ -228,14 +353,22 @@ def segment(document: CleanedDocument) -> Segmentation:
     running: str | None = None  # the id of a quote that runs on into the next paragraph
     for index, region in enumerate(document.kept):
         suspect = bool(_INSTRUCTION_LIKE.search(text, region.start, region.end))
-        marked = _quote_spans(text, region.start, region.end)
+        continuing: set[int] = set()
+        if english:
+            marked = _quote_spans(text, region.start, region.end)
+        else:
+            marked, continuing = _quote_spans_i18n(text, region.start, region.end, language)
         following = document.kept[index + 1] if index + 1 < len(document.kept) else None
         tail = _open_tail(text, region.start, region.end, marked)
         if tail and following and _opens_with_quote(text, following.start, following.end):
             marked.append(tail)
         else:
             tail = None
-        for s, e in _split_sentences(text, region.start, region.end, marked):
+        if english:
+            spans = _split_sentences(text, region.start, region.end, marked)
+        else:
+            spans = _split_sentences_sentencex(text, region.start, region.end, marked, language)
+        for s, e in spans:
             sentence_id = f"S{len(result.sentences) + 1}"
             result.sentences.append(
                 Segment(sentence_id, "sentence", s, e, text[s:e], instruction_like=suspect)
@@ -259,10 +392,14 @@ def segment(document: CleanedDocument) -> Segmentation:
             raw_gap = text[previous[1] : s] if previous else ""
             joined = (
                 previous is not None
-                and bool(_SPLIT_BREAK.match(raw_gap))
-                and bool(_ATTRIBUTION_GAP.match(gap := raw_gap.strip(_GAP_PUNCTUATION)))
-                and not _SENTENCE_GOES_ON.search(gap)
-            )
+                and bool((_SPLIT_BREAK if english else _SPLIT_BREAK_I18N).match(raw_gap))
+                and bool(
+                    gap_pattern.match(
+                        gap := raw_gap.strip(_GAP_PUNCTUATION if english else _GAP_PUNCTUATION_I18N)
+                    )
+                )
+                and not (_SENTENCE_GOES_ON if english else _SENTENCE_GOES_ON_I18N).search(gap)
+            ) or (previous is not None and s in continuing)
             continues = previous[2] if joined and previous else None
             if running and previous is None and s == region.start + 1:
                 continues = running  # the paragraph goes on with the previous paragraph's quote

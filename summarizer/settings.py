@@ -45,6 +45,8 @@ class Settings:
     # What the library adds on its own (see grounding.GroundingOptions): every quote whose speaker
     # the text states, and every actor the document names ("all"), or only the model's ("selected").
     quotes: str = "all"
+    # The language of the headline, tldr and descriptions ("es", "Spanish"); None: the document's.
+    output_language: str | None = None
     actors: str = "all"
     draft: str = "standard"  # the draft schema's bounds: "standard", or "compact" for a small model
     temperature: float = 0.0

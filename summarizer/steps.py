@@ -18,12 +18,14 @@ from pydantic import BaseModel, Field
 from .answers import Reply
 from .attribution import attribute
 from .candidates import find_candidates
+from .candidates.foreign import foreign_candidates
 from .chunking import document_budget, estimate_tokens, split
 from .cleaning import clean
 from .errors import InputError, SummaryFailed
 from .grounding import Grounded, GroundingOptions, clean_free_text, ground, quote_coverage
+from .language import is_english
 from .merging import merge_chunks
-from .prompts import PromptTemplates, new_boundary
+from .prompts import PromptTemplates, answer_language, new_boundary
 from .schemas import MAX_HEADLINE, MAX_TLDR, Meta, Summary, SummaryDraft, Usage, draft_model
 from .segmentation import Segmentation, segment
 from .settings import Settings
@@ -79,7 +81,7 @@ def chunk_steps(
     segmentation: Segmentation, settings: Settings, templates: PromptTemplates, tally: Tally
 ) -> Generator[Request, Reply, Grounded]:
     """Summarize one segmentation (a whole document or a chunk) into grounded parts."""
-    system, user = templates.render(segmentation, new_boundary())
+    system, user = templates.render(segmentation, new_boundary(), settings.output_language)
     extra = settings.extra
     if extra is not None:  # without extra fields the request stays exactly as it always was
         system += extra.instructions
@@ -117,10 +119,11 @@ def chunk_steps(
 
 
 def reduce_steps(
-    parts: list[Grounded], templates: PromptTemplates, tally: Tally
+    parts: list[Grounded], templates: PromptTemplates, tally: Tally, output_language: str | None = None
 ) -> Generator[Request, Reply, tuple[str, str]]:
-    """One short call that writes the headline and tldr of a chunked document."""
-    prompt = templates.render_reduce(parts)
+    """One short call that writes the headline and tldr of a chunked document (in
+    `output_language`, a language name, when given)."""
+    prompt = templates.render_reduce(parts, output_language)
     reply = yield Request([{"role": "user", "content": prompt}], HeadlineDraft)
     tally.add(reply)
     if reply.draft is None:  # fall back to the first part's rather than fail the document
@@ -145,7 +148,8 @@ def assemble_steps(
     """Merge the grounded parts; a chunked document gets one reduce call for its headline."""
     merged = merge_chunks(parts)
     if len(parts) > 1:
-        merged.headline, merged.tldr = yield from reduce_steps(parts, templates, tally)
+        language = answer_language(plan_.segmentation.language, settings.output_language)
+        merged.headline, merged.tldr = yield from reduce_steps(parts, templates, tally, language)
     return finish(plan_, merged, settings, templates, tally)
 
 
@@ -164,6 +168,8 @@ def analyse(text: str) -> Segmentation:
     cleaned = clean(text)
     candidates = find_candidates(cleaned)
     segmentation = attribute(segment(cleaned), {c.name: (c.kind, c.role or "") for c in candidates})
+    if not is_english(segmentation.language):
+        candidates = foreign_candidates(segmentation, candidates)
     segmentation.candidates = candidates
     return segmentation
 
@@ -225,6 +231,7 @@ def finish(
         seconds=round(time.perf_counter() - plan_.started, 3),
         quote_coverage=coverage,
         chunks=len(plan_.chunks),
+        language=segmentation.language,
     )
     summary = Summary(
         headline=grounded.headline,

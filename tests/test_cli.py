@@ -240,3 +240,5 @@ def test_a_replay_imports_only_what_it_uses() -> None:
     unused = {"summarizer.batch", "summarizer.evaluation", "summarizer.openai_batch", "summarizer.local"}
     assert not unused & loaded
     assert not {"trafilatura", "summarizer.views.html", "summarizer.views.report"} & loaded
+    # An English document needs neither the language detector nor sentencex; a file, no fetching.
+    assert not {"py3langid", "sentencex", "pypdf", "summarizer.web"} & loaded

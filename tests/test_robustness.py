@@ -164,25 +164,52 @@ def test_html_file_is_reduced_to_its_article_text(tmp_path: Path) -> None:
     assert "alert" not in json.dumps(json.loads(result.stdout))
 
 
-@pytest.mark.parametrize(
-    "url", ["https://example.com/news/story.html", "http://example.com", "https:/example.com"]
-)
-def test_a_url_is_refused_with_what_to_do(url: str) -> None:
-    """A URL argument is not taken for a missing file: it says fetching is not supported, and what to do."""
+@pytest.mark.parametrize("url", ["http://127.0.0.1:9/news/story.html", "http:/127.0.0.1:9/story"])
+def test_an_unreachable_url_is_fetched_not_taken_for_a_file(url: str) -> None:
+    """A URL argument is fetched, not read as a missing path; a failed fetch is one sentence."""
     result, calls = _summarize_file(url)  # type: ignore[arg-type]
     assert result.exit_code == 1 and calls == 0
-    assert "fetching URLs is not supported; save the page and pass the file" in result.stderr
-    assert "does not exist" not in result.stderr
+    assert "could not be fetched" in result.stderr and "does not exist" not in result.stderr
+    assert result.stderr.strip().count("\n") == 0
 
 
-def test_a_pdf_is_refused_in_one_sentence(tmp_path: Path) -> None:
-    """A PDF (recognised by its %PDF- header, whatever its name) is refused before any request."""
+def test_a_url_of_another_scheme_is_refused_with_what_to_do() -> None:
+    """ftp:// and the like are not fetched: save the page and pass the file."""
+    result, calls = _summarize_file("ftp://example.com/story.txt")  # type: ignore[arg-type]
+    assert result.exit_code == 1 and calls == 0
+    assert "save the page and pass the file" in result.stderr
+
+
+def test_a_damaged_pdf_is_refused_in_one_sentence(tmp_path: Path) -> None:
+    """A PDF (recognised by its %PDF- header, whatever its name) that cannot be read is refused
+    before any request."""
     path = tmp_path / "report.txt"
     path.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Type /Catalog >> endobj\n" * 50)
     result, calls = _summarize_file(path)
     assert result.exit_code == 1 and calls == 0
-    assert "is a PDF" in result.stderr and "convert it to text" in result.stderr
+    assert "is a PDF" in result.stderr
     assert result.stderr.strip().count("\n") == 0
+
+
+def test_a_pdf_without_the_pdf_extra_is_refused_naming_the_extra(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without pypdf a PDF is refused, naming the extra and the way to convert it."""
+    import builtins
+
+    real_import = builtins.__import__
+
+    def no_pypdf(name: str, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if name == "pypdf":
+            raise ImportError("No module named 'pypdf'", name="pypdf")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_pypdf)
+    path = tmp_path / "report.pdf"
+    path.write_bytes(b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n")
+    result, calls = _summarize_file(path)
+    assert result.exit_code == 1 and calls == 0
+    assert "summarizer[pdf]" in result.stderr and "convert it to text" in result.stderr
 
 
 def test_html_extractor_that_cannot_import_names_the_missing_module(

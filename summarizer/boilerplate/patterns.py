@@ -60,6 +60,16 @@ _PATTERNS: list[tuple[str, str]] = [
     ("comments", r"((leave|add|post|write) an?|be the first to) (comment|reply)\b.*"),
     ("comments", r"join the (conversation|discussion|debate)[.!]?"),
     ("comments", r"comments? (are|is) (now )?(closed|open|disabled|turned off)\b.*"),
+    # The same furniture in other languages (Spanish, German, French, Russian, Chinese).
+    (
+        "navigation",
+        r"(lea también|lee también|véase también|lesen sie auch|mehr zum thema|lire aussi|à lire aussi"
+        r"|читайте также|см\. также|相关阅读|延伸阅读|推荐阅读)\s*[:：].*",
+    ),
+    ("caption", r"(foto|fotos|imagen|bild|фото|图|图片|摄影)\s*[:：].*"),
+    ("credits", r"(责任编辑|编辑|校对)\s*[:：].*"),
+    ("promotion", r"(suscríbase|suscríbete|abonnieren sie|abonnez-vous|подписывайтесь|подпишитесь)\b.*"),
+    ("promotion", r"(扫码)?关注.{0,40}(公众号|微博|客户端|抖音).*"),
     ("dateline", r"(estimated )?(reading|read|listening) time\s*:?\s*\d+\s*(min(ute)?s?|hours?)\.?"),
     ("dateline", r"\d+\s*-?\s*(min(ute)?s?|hours?|hrs?)\.?\s+(read|listen|watch)"),
 ]
