@@ -26,6 +26,7 @@ from .names import KeptText, normalize, refers_to
 from .roster import Roster
 from .schemas import MAX_EVIDENCE, Actor, Quote, QuoteCoverage, Risk, Span, Stance, SummaryDraft
 from .segmentation import Segment, Segmentation
+from .text_safety import short_name
 
 # Where a quote's speaker must be named when the text itself does not say who spoke: from 3
 # sentences before the quote (or the start of its paragraph, if that is earlier) to the sentence
@@ -114,7 +115,9 @@ def _ground_quotes(
                 Problem(where, f"{where} lies in text that addresses an AI model, not in reported speech.")
             )
         elif not segment.speech:
-            out.notes.append(f"{segment.id} (“{segment.text[:40]}”) is a title or term, not anyone's words.")
+            out.notes.append(
+                f"{segment.id} (“{short_name(segment.text, 40)}”) is a title or term, not anyone's words."
+            )
         elif (speaker := roster.by_model_id(draft_quote.speaker_id)) is None:
             out.problems.append(
                 Problem(
@@ -138,8 +141,8 @@ def _ground_quotes(
         ):
             if model is not None and model.id != stated.id:
                 out.notes.append(
-                    f"{segment.id} (“{segment.text[:40]}”) is {stated.name}'s by its "
-                    f"{_how(segment.attribution)}, not {model.name}'s; the speaker was corrected."
+                    f"{segment.id} (“{short_name(segment.text, 40)}”) is {short_name(stated.name)}'s by its "
+                    f"{_how(segment.attribution)}, not {short_name(model.name)}'s; the speaker was corrected."
                 )
             out.quotes.append(_quote(segment, stated, segment.attribution or "sentence"))
         elif model is not None:
@@ -325,7 +328,7 @@ def _ground_risks(draft: SummaryDraft, segmentation: Segmentation, out: Grounded
             continue
         same = next((r for r in out.risks if same_risk(r, description, evidence)), None)
         if same is not None:
-            out.notes.append(f"Merged a repeated risk into “{same.description[:50]}”.")
+            out.notes.append(f"Merged a repeated risk into “{short_name(same.description, 50)}”.")
             continue
         out.risks.append(
             Risk(

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, cast, get_args
 
 from .names import KeptText, alias_linked, merge_actors, normalize, refers_to
 from .schemas import MAX_ALIASES, Actor, ActorDraft, ActorKind
+from .text_safety import short_name
 
 if TYPE_CHECKING:
     from .candidates import Candidate
@@ -58,7 +59,7 @@ class Roster:
         for i, draft in enumerate(drafts):
             actor = _from_draft(draft)
             self.model_ids.add(actor.id)
-            where = f"actors[{i}] '{actor.name}' ({actor.id})"
+            where = f"actors[{i}] '{short_name(actor.name)}' ({actor.id})"
             if any(a.id == actor.id for a in kept):
                 self.problems.append((where, f"{where} reuses id {actor.id}; give each actor its own id."))
                 continue
@@ -71,8 +72,8 @@ class Roster:
             linked = [a for a in aliases if alias_linked(actor.name, a, self.document)]
             if len(linked) < len(actor.aliases):
                 self.notes.append(
-                    f"Dropped aliases of '{actor.name}' that the document does not use for it "
-                    f"({', '.join(a for a in actor.aliases if a not in linked)[:80]})."
+                    f"Dropped aliases of '{short_name(actor.name)}' that the document does not use for it "
+                    f"({short_name(', '.join(a for a in actor.aliases if a not in linked), 80)})."
                 )
             kept.append(self._checked_kind(actor.model_copy(update={"aliases": linked})))
         merged, remap, notes = merge_actors(kept)

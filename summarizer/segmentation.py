@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .cleaning import CleanedDocument
+from .injection import looks_like_instructions
 from .language import detect_language, is_english
 from .lexicon import SPEECH_VERB_PATTERN, speech_verbs
 from .names import TITLE_ABBREVIATIONS
@@ -86,15 +87,6 @@ _GAP_PUNCTUATION = " \t,;:“”\"‘’'—–-"
 _SENTENCE_GOES_ON_I18N = re.compile(r"[^\W\d_]{3,}[.!?。！？]\s*\S")
 _SPLIT_BREAK_I18N = re.compile(r"^\s*[\"”’'“»‘‚」』]?\s*[,—–-]")
 _GAP_PUNCTUATION_I18N = _GAP_PUNCTUATION + "„«»‚「」『』"
-# Lines that speak to an AI model rather than report anything: kept as data, never as speech.
-_INSTRUCTION_LIKE = re.compile(
-    r"(ignore|disregard|forget)\s+(all\s+|any\s+)?(the\s+|your\s+)?(previous|prior|above|earlier)\s+"
-    r"(instructions|prompts?|rules|messages)"
-    r"|<\|im_(start|end)\|>|<\|(system|assistant|user)\|>|\[/?INST\]|<</?SYS>>"
-    r"|^\s*(system|assistant)\s*(prompt)?\s*:"
-    r"|\byou are now\b|\bnew (rule|instruction)s?\s*:|(<<<|>>>)\s*DOCUMENT\b",
-    re.IGNORECASE | re.MULTILINE,
-)
 _TURN = re.compile(
     r"(?P<label>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})\s*(?:\((?P<title>[^)\n]{1,60})\))?"
     r"\s*[:：]\s+(?P<speech>\S.*)$"
@@ -352,7 +344,9 @@ def segment(document: CleanedDocument, language: str | None = None) -> Segmentat
 
     running: str | None = None  # the id of a quote that runs on into the next paragraph
     for index, region in enumerate(document.kept):
-        suspect = bool(_INSTRUCTION_LIKE.search(text, region.start, region.end))
+        # Text addressed to an AI model, on normalized text (zero-width characters, look-alikes,
+        # paraphrases): data, never speech, never evidence.
+        suspect = looks_like_instructions(text[region.start : region.end])
         continuing: set[int] = set()
         if english:
             marked = _quote_spans(text, region.start, region.end)

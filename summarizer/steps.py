@@ -29,6 +29,7 @@ from .prompts import PromptTemplates, answer_language, new_boundary
 from .schemas import MAX_HEADLINE, MAX_TLDR, Meta, Summary, SummaryDraft, Usage, draft_model
 from .segmentation import Segmentation, segment
 from .settings import Settings
+from .text_safety import short_name
 
 Messages = list[dict[str, str]]
 
@@ -108,7 +109,7 @@ def chunk_steps(
                 return grounded
             raise tally.failed(
                 f"The model's answer still did not fit the schema after {tally.reasks} re-asks "
-                f"({reply.error[:160] if reply.error else 'unknown error'})."
+                f"({short_name(reply.error, 160) if reply.error else 'unknown error'})."
             )
         tally.reasks += 1
         messages = [
@@ -207,7 +208,7 @@ def finish(
     coverage = quote_coverage(segmentation, grounded.quotes)
     warnings = [*dropped, *grounded.notes]
     if coverage.missed:
-        shown = "; ".join(f"“{s.text[:60]}”" for s in coverage.missed[:5])
+        shown = "; ".join(f"“{short_name(s.text, 60)}”" for s in coverage.missed[:5])
         warnings.append(
             f"The summary leaves out {len(coverage.missed)} of the document's "
             f"{coverage.found} direct quotes: {shown}."
