@@ -93,6 +93,11 @@ class Roster:
             update["kind"] = candidate.kind if candidate.kind in KINDS else "other"
         if not actor.role and candidate.role:
             update["role"] = candidate.role
+        if normalize(candidate.name) != normalize(actor.name):
+            # The text's own name for it ("Ma Zhaoxu", not "China's Vice Foreign Minister Ma Zhaoxu").
+            update["name"] = candidate.name
+            if self.text.mentions(actor.name):
+                actor = actor.model_copy(update={"aliases": [actor.name, *actor.aliases]})
         more = [
             a for a in candidate.aliases if a not in actor.aliases and normalize(a) != normalize(actor.name)
         ]
