@@ -1,0 +1,253 @@
+"""Who a sentence says is speaking: verbs of saying with their subject before or after them,
+"according to X", "X:", names cleaned of titles; quoted words blanked first."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from ..lexicon import (
+    GENERIC_SPEAKERS,
+    ORGANISATION_NOUNS,
+    PRONOUNS,
+    ROLE_NOUNS,
+    SPEECH_STEMS,
+    SPEECH_VERB_PATTERN,
+)
+from ..names import TITLES
+from ..segmentation import Segment
+
+# A proper name: capitalised words, allowing particles and connectors inside ("Ministry of
+# Foreign Affairs", "Ursula von der Leyen"), initials and hyphens.
+_CAP = r"[A-Z][\w’'.-]*"
+_NAME = rf"{_CAP}(?:\s+(?:(?:of|for|the|and|de|da|di|del|van|von|der|den|al|bin|le|la)\s+)*{_CAP}){{0,5}}"
+_PRONOUN = r"\b(?:he|she|they|I|we|He|She|They|We)\b"
+# "the minister", "a Northgate spokeswoman", "a courier": an article and up to four words.
+_ROLE = r"\b(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)(?:\s+[\w’'-]+){1,4}?"
+# A role phrase whose head says it stands for someone: "the minister", "a Northgate spokeswoman".
+_KNOWN_ROLE = (
+    r"\b(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w’'-]+\s+){0,3}?(?:"
+    + "|".join(sorted(ROLE_NOUNS | ORGANISATION_NOUNS))
+    + r")\b"
+)
+_WHO = rf"(?P<who>{_NAME}|{_PRONOUN}|{_KNOWN_ROLE})"
+_VERB = rf"(?:{SPEECH_VERB_PATTERN})"  # lowercase: "Point" in "Gullet Point" is no verb
+
+# "..., Forte quipped." or "..., quipped Forte" right after a quote: any -ed verb counts there.
+_AFTER_QUOTE = re.compile(
+    rf"^[\s,”\"’'—–-]*(?:{_WHO}\s+(?:\w+ly\s+)?(?P<verb>[a-z]+ed|{_VERB})\b"
+    rf"|(?P<verb2>[a-z]+ed|{_VERB})\s+(?P<who2>{_NAME}))"
+)
+_NOT_VERBS = {"used", "based", "needed", "owned", "planned", "required", "called", "expected", "started"}
+_WORD = re.compile(r"[\w’'-]+")
+
+
+@dataclasses.dataclass(frozen=True)
+class _Found:
+    who: str
+    kind: str  # "name", "pronoun" or "role"
+    distance: int
+
+
+def _blank_quotes(sentence: Segment, quotes: list[Segment]) -> str:
+    """The sentence with every quoted passage in it replaced by spaces (offsets kept), and the
+    commas of numbers ("3,100") too, so that commas only separate clauses."""
+    text = re.sub(r"(?<=\d),(?=\d{3})", " ", sentence.text)
+    for quote in quotes:
+        if quote.end > sentence.start and quote.start < sentence.end:
+            a = max(quote.start, sentence.start) - sentence.start
+            b = min(quote.end, sentence.end) - sentence.start
+            text = text[:a] + " " * (b - a) + text[b:]
+    return text
+
+
+def clean_name(name: str) -> str:
+    """A speaker as the text names them, without leading titles or roles: 'NVDA CEO Jensen Huang'
+    -> 'Jensen Huang', 'Treasury Secretary Scott Bessent' -> 'Scott Bessent'."""
+    words = name.strip(" ,").split()
+    last_title = max((i for i, w in enumerate(words) if w.lower().strip(".") in TITLES), default=-1)
+    if 0 <= last_title < len(words) - 1:
+        words = words[last_title + 1 :]
+    return " ".join(words).removesuffix("’s").removesuffix("'s")
+
+
+def _classify(who: str) -> tuple[str, str]:
+    if who.lower() in PRONOUNS:
+        return who, "pronoun"
+    if who.split()[0].lower() in {"the", "a", "an", "one", "another"}:
+        return who, "role"
+    return clean_name(who), "name"
+
+
+# Verbs after which the speaker may follow ("said Mara Kell"); after "told", "asked" or
+# "criticized" the next name is the listener or the target, never the speaker.
+_POSTPOSED = {"said", "says", "added", "adds", "continued", "explained", "wrote", "writes", "noted", "notes",
+              "insisted", "replied", "warned", "warns", "stated", "declared", "remarked", "recalled",
+              "quipped", "argued", "argues", "admitted", "conceded", "acknowledged", "observed", "mused",
+              "joked", "sighed", "laughed", "agreed", "countered", "retorted", "confirmed", "claimed",
+              "complained", "promised", "predicted", "boasted", "lamented", "answered", "recounted",
+              "cautioned", "stressed", "suggested", "tweeted", "posted", "wondered", "pleaded",
+              "according"}  # fmt: skip
+_VERB_RE = re.compile(rf"\b(?:{_VERB}|according\s+to)\b")
+_NAME_RE = re.compile(_NAME)
+_NAME_AT_END = re.compile(rf"(?P<name>{_NAME})\s*$")
+_PRONOUN_AT_END = re.compile(rf"(?P<name>{_PRONOUN})\s*$")
+_ROLE_AT_END = re.compile(rf"(?P<name>{_KNOWN_ROLE})\s*$")
+_FILLERS = re.compile(r"(?:\s+(?:\w+ly|has|had|have|also|then|later|again|once|previously|had\s+also))+\s*$")
+_CLAUSE_END = re.compile(r"[.;:!?“”\"«»]|\s{3,}")
+_CALENDAR = {  # fmt: skip
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "today",
+    "yesterday",
+    "tomorrow",
+}
+_LEADING = {"but", "and", "then", "however", "meanwhile", "so", "yet", "still", "also", "while", "when"}
+
+
+def _as_name(text: str) -> str | None:
+    words = text.split()
+    while words and words[0].lower().strip(",") in _LEADING:
+        words = words[1:]
+    name = clean_name(" ".join(words))
+    if not name or name.lower().strip(".") in _CALENDAR or name.split()[-1].lower().strip(".,") in _CALENDAR:
+        return None
+    return name if _NAME_RE.fullmatch(name) else None
+
+
+# Lowercase words that may stand between a verb and the speaker's name: titles and roles
+# ("said DHWU general secretary Mara Kell"), never words of a clause ("said it had ... Dunmarsh").
+_NOT_ROLE_WORDS = {
+    "it", "its", "he", "she", "they", "had", "has", "have", "was", "were", "is", "are", "to", "that", "would",
+    "will", "on", "in", "at", "for", "by", "with", "from", "this", "there", "and", "but", "not", "be",
+}  # fmt: skip
+
+
+def _subject_after(frame: str, position: int) -> tuple[str, str] | None:
+    """The speaker right after a verb: 'said Mara Kell', 'said DHWU secretary Mara Kell',
+    'said a courier, Talia Obi', 'said the minister'. The name must end its clause, so in
+    'Lenz said Drevnia would ask' Drevnia is no speaker."""
+    end = _CLAUSE_END.search(frame, position)
+    clause = frame[position : end.start() if end else min(len(frame), position + 160)]
+    parts = [p.strip() for p in clause.split(",")]
+    first = parts[0]
+    if not first or len(first.split()) > 7:
+        return None
+    if re.fullmatch(_PRONOUN, first):
+        return first, "pronoun"
+    at_end = _NAME_AT_END.search(first)
+    lead = first[: at_end.start()].split() if at_end else []
+    if at_end and len(lead) <= 3 and not {w.lower() for w in lead} & _NOT_ROLE_WORDS:
+        name = _as_name(at_end.group("name"))
+        if name:
+            return name, "name"
+    if re.fullmatch(_ROLE, first):
+        if len(parts) > 1 and (name := _as_name(parts[1])):
+            return name, "name"  # "said a courier, Talia Obi"
+        if re.fullmatch(_KNOWN_ROLE, first):
+            return first, "role"
+    return None
+
+
+def _subject_before(frame: str, position: int) -> tuple[str, str] | None:
+    """The speaker right before a verb: 'Mara Kell said', 'Bessent recently clarified',
+    'Kell, the union's secretary, said', 'former ambassador to Russia, Michael McFaul, calling'."""
+    left = _FILLERS.sub("", frame[:position].rstrip())
+    left = re.sub(r"\s*\([^()]{1,40}\)$", "", left)  # "Wagering Industry Association (WIA) said"
+    left = re.sub(r",\s+(?:which|who|whose)\b[^“”\"]*,$", ",", left)  # "X, which collected ..., said"
+    if left.endswith(","):
+        parts = left[:-1].split(",")
+        if len(parts) >= 2:
+            appositive = parts[-1].strip()
+            if (name := _as_name(appositive)) and _NAME_RE.fullmatch(appositive.strip()):
+                return name, "name"
+            left = ",".join(parts[:-1]).rstrip()
+        else:
+            left = parts[0].rstrip()
+    for pattern, kind in ((_PRONOUN_AT_END, "pronoun"), (_NAME_AT_END, "name"), (_ROLE_AT_END, "role")):
+        match = pattern.search(left)
+        if match:
+            who = match.group("name")
+            if kind == "name":
+                name = _as_name(who)
+                if name and " " not in name and frame[position:].split()[0] in SPEECH_STEMS:
+                    return None  # "Locals call", "Critics say": a plural noun, not a person
+                return (name, kind) if name else None
+            return who, kind
+    return None
+
+
+# A sentence that opens with its subject: "Former ambassador Michael McFaul, ..., criticized".
+_SENTENCE_SUBJECT = re.compile(
+    rf"^\W*(?P<who>(?:{_CAP}\s+)?(?:[a-z]+\s+){{0,3}}?{_NAME})(?:\s*,[^,]{{1,80}},)?\s+[a-z]"
+)
+_NOT_SPEECH = re.compile(r"\b(?:wrote|writes|write|writing)\s+(?:off|down|up)\b", re.IGNORECASE)
+
+
+def _attributions(frame: str) -> list[tuple[str, str, int, int]]:
+    """Every (who, kind, start, end) the sentence attributes speech to, quotes blanked."""
+    found: list[tuple[str, str, int, int]] = []
+    for verb in _VERB_RE.finditer(frame):
+        if _NOT_SPEECH.match(frame, verb.start()):
+            continue  # "wrote off $5.5 billion"
+        word = verb.group().split()[0].lower()
+        after = _subject_after(frame, verb.end()) if word in _POSTPOSED else None
+        before = None if word == "according" else _subject_before(frame, verb.start())
+        left = frame[: verb.start()].rstrip()
+        if before is None and after is None:
+            if re.search(r"\b(?:and|but|then|before|after)$", left) and found:
+                before = found[-1][:2]  # "Kell said ... and described it as"
+            elif word.endswith("ing") and left.endswith(","):
+                # "Ivic dismissed it, calling them": the participle's subject is the sentence's.
+                subject = _SENTENCE_SUBJECT.match(frame)
+                name = _as_name(subject.group("who")) if subject else None
+                before = found[-1][:2] if found else ((name, "name") if name else None)
+        for who in (before, after):
+            if who and who[0].lower() not in GENERIC_SPEAKERS:
+                found.append((who[0], who[1], verb.start(), verb.end()))
+    return found
+
+
+def _in_sentence(frame: str, quote_start: int, quote_end: int) -> _Found | None:
+    """The attribution nearest the quote in its (blanked) sentence."""
+    found: list[_Found] = []
+    after = _AFTER_QUOTE.match(frame, quote_end + 1) if quote_end < len(frame) else None
+    if after:
+        who = after.group("who") or after.group("who2")
+        verb = after.group("verb") or after.group("verb2") or ""
+        if who and verb.lower() not in _NOT_VERBS and who.lower() not in GENERIC_SPEAKERS:
+            name, kind = _classify(who)
+            if kind != "name" or _as_name(name):
+                found.append(_Found(name, kind, 0))
+    for who, kind, start, end in _attributions(frame):
+        distance = quote_start - end if end <= quote_start else start - quote_end
+        found.append(_Found(who, kind, abs(distance)))
+    intro = re.search(rf"(?P<who>{_NAME})\s*:\s*$", frame[:quote_start].rstrip(' “"«„'))
+    if intro and (introduced := _as_name(intro.group("who"))):
+        found.append(_Found(introduced, "name", 1))
+    if not found:
+        return None
+    nearest = min(found, key=lambda f: f.distance)
+    # A name in the sentence beats a pronoun or role, unless that is right next to the quote
+    # ("“...,” she said"): "Huang criticized controls as “...”, revealing his company wrote".
+    named = sorted((f for f in found if f.kind == "name"), key=lambda f: f.distance)
+    if named and (nearest.kind == "name" or nearest.distance > 3):
+        return named[0]
+    return nearest
