@@ -1,0 +1,199 @@
+"""Split cleaned text into numbered sentences and direct-quote spans, with original offsets.
+
+Sentences get ids S1, S2, ...; direct-quote candidates get Q1, Q2, .... The model cites these
+ids, and the library copies the text, so quotes are exact by construction.
+
+Direct quotes are found deterministically: straight and curly double quotes, single quotes
+(told apart from apostrophes), a quote split by its attribution ("We are not," she said, "going
+to be rushed.") and transcript turns (`NAME (Title): words`) whose speech has no quote marks.
+
+The package: `english` (the English rules), `foreign` (other languages: sentencex and their
+quote marks); here the segments, transcript turns, quotes that run over paragraphs, and
+`segment`, which strings them together.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..cleaning import CleanedDocument
+from ..injection import looks_like_instructions
+from ..language import detect_language, is_english
+from .english import (
+    _GAP_PUNCTUATION,
+    _SENTENCE_GOES_ON,
+    _SPLIT_BREAK,
+    _quote_spans,
+    _split_sentences,
+    _trim,
+)
+from .foreign import (
+    _GAP_PUNCTUATION_I18N,
+    _SENTENCE_GOES_ON_I18N,
+    _SPLIT_BREAK_I18N,
+    _attribution_gap,
+    _quote_spans_i18n,
+    _split_sentences_sentencex,
+)
+
+_TURN = re.compile(
+    r"(?P<label>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})\s*(?:\((?P<title>[^)\n]{1,60})\))?"
+    r"\s*[:：]\s+(?P<speech>\S.*)$"
+)
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A numbered slice of the original text: `document[start:end] == text`."""
+
+    id: str
+    kind: str  # "sentence" or "quote"
+    start: int
+    end: int
+    text: str
+    sentence_id: str | None = None  # for quotes: the sentence the quote starts in
+    speaker_hint: str | None = None  # for transcript turns: the speaker label
+    continues: str | None = None  # for a later part of one quote: split by attribution, or paragraphs
+    instruction_like: bool = False  # in a line that addresses an AI model (likely injection)
+    # Set by attribution.attribute for quotes:
+    speaker: str | None = None  # who the text says spoke the words, as it names them
+    attribution: str | None = None  # how: label, sentence, continuation, paragraph, pronoun
+    speech: bool = True  # False for a mention: a title, a term, scare quotes, imagined speech
+
+
+@dataclass
+class Segmentation:
+    document: CleanedDocument
+    sentences: list[Segment] = field(default_factory=list)
+    quotes: list[Segment] = field(default_factory=list)
+    candidates: list[Any] = field(default_factory=list)  # actor candidates (candidates.Candidate)
+    language: str = "en"  # ISO 639-1 code of the document's language
+
+    @property
+    def instruction_like(self) -> list[Segment]:
+        return [s for s in self.sentences if s.instruction_like]
+
+    def by_id(self) -> dict[str, Segment]:
+        return {s.id: s for s in [*self.sentences, *self.quotes]}
+
+
+_OPENERS = '“"«„'
+
+
+def _opens_with_quote(text: str, start: int, end: int) -> bool:
+    return start < end and text[start] in _OPENERS
+
+
+def _open_tail(text: str, start: int, end: int, marked: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """A quote opened in this paragraph and never closed in it: in news style a quote that runs
+    over several paragraphs opens each with a quote mark and closes only at the end of the last."""
+    position = marked[-1][1] + 1 if marked else start
+    while position < end:
+        if text[position] in _OPENERS and (position == start or text[position - 1] in " \t(—–-"):
+            s, e = _trim(text, position + 1, end)
+            return (s, e) if e > s else None
+        position += 1
+    return None
+
+
+def _turn_labels(document: CleanedDocument) -> set[str]:
+    """Speaker labels that look like a transcript: titled, or used for two or more turns."""
+    counts: Counter[str] = Counter()
+    titled: set[str] = set()
+    for region in document.kept:
+        match = _TURN.match(document.text, region.start, region.end)
+        if match:
+            counts[match.group("label")] += 1
+            if match.group("title"):
+                titled.add(match.group("label"))
+    return titled | {label for label, n in counts.items() if n >= 2}
+
+
+def segment(document: CleanedDocument, language: str | None = None) -> Segmentation:
+    """Number the sentences and direct-quote spans of the kept regions of `document`.
+
+    `language`: the document's ISO 639-1 code, detected when not given. English text keeps the
+    English rules; other languages are split by sentencex with the fixes above."""
+    text = document.text
+    if language is None:
+        language = detect_language(document.kept_text())
+    english = is_english(language)
+    result = Segmentation(document=document, language=language)
+    gap_pattern = _attribution_gap(language)
+    labels = _turn_labels(document)
+
+    def sentence_at(offset: int) -> str | None:
+        for sentence in reversed(result.sentences):
+            if sentence.start <= offset < sentence.end:
+                return sentence.id
+        return None
+
+    def add_quote(s: int, e: int, *, hint: str | None = None, continues: str | None = None) -> str:
+        quote_id = f"Q{len(result.quotes) + 1}"
+        result.quotes.append(
+            Segment(quote_id, "quote", s, e, text[s:e], sentence_at(s), hint, continues, suspect)
+        )
+        return quote_id
+
+    running: str | None = None  # the id of a quote that runs on into the next paragraph
+    for index, region in enumerate(document.kept):
+        # Text addressed to an AI model, on normalized text (zero-width characters, look-alikes,
+        # paraphrases): data, never speech, never evidence.
+        suspect = looks_like_instructions(text[region.start : region.end])
+        continuing: set[int] = set()
+        if english:
+            marked = _quote_spans(text, region.start, region.end)
+        else:
+            marked, continuing = _quote_spans_i18n(text, region.start, region.end, language)
+        following = document.kept[index + 1] if index + 1 < len(document.kept) else None
+        tail = _open_tail(text, region.start, region.end, marked)
+        if tail and following and _opens_with_quote(text, following.start, following.end):
+            marked.append(tail)
+        else:
+            tail = None
+        if english:
+            spans = _split_sentences(text, region.start, region.end, marked)
+        else:
+            spans = _split_sentences_sentencex(text, region.start, region.end, marked, language)
+        for s, e in spans:
+            sentence_id = f"S{len(result.sentences) + 1}"
+            result.sentences.append(
+                Segment(sentence_id, "sentence", s, e, text[s:e], instruction_like=suspect)
+            )
+
+        turn = _TURN.match(text, region.start, region.end)
+        opens_with_quote = bool(marked) and marked[0][0] <= turn.start("speech") + 1 if turn else False
+        if turn and turn.group("label") in labels and not opens_with_quote:
+            # A transcript turn is the speaker's words; quote marks inside it are theirs too
+            # ("you think, “not my child.”"), not separate quotes.
+            running = None
+            hint = turn.group("label") + (f" ({turn.group('title')})" if turn.group("title") else "")
+            speech_start = turn.start("speech")
+            for s, e in _split_sentences(text, speech_start, region.end, marked):
+                add_quote(*_trim(text, s, e), hint=hint)
+            continue
+
+        previous: tuple[int, int, str] | None = None
+        for s, e in marked:
+            # Two quotes with only an attribution between them are one quote, split.
+            raw_gap = text[previous[1] : s] if previous else ""
+            joined = (
+                previous is not None
+                and bool((_SPLIT_BREAK if english else _SPLIT_BREAK_I18N).match(raw_gap))
+                and bool(
+                    gap_pattern.match(
+                        gap := raw_gap.strip(_GAP_PUNCTUATION if english else _GAP_PUNCTUATION_I18N)
+                    )
+                )
+                and not (_SENTENCE_GOES_ON if english else _SENTENCE_GOES_ON_I18N).search(gap)
+            ) or (previous is not None and s in continuing)
+            continues = previous[2] if joined and previous else None
+            if running and previous is None and s == region.start + 1:
+                continues = running  # the paragraph goes on with the previous paragraph's quote
+            quote_id = add_quote(s, e, continues=continues)
+            previous = (s, e, quote_id)
+        running = previous[2] if tail and previous else None
+    return result
