@@ -33,7 +33,7 @@ from summarizer.candidates.foreign import foreign_candidates
 from summarizer.chunking import document_budget, split
 from summarizer.cleaning import clean
 from summarizer.documents import read_document
-from summarizer.grounding import GroundingOptions, clean_free_text, ground
+from summarizer.grounding import GroundingOptions, ground
 from summarizer.language import is_english
 from summarizer.merging import merge_chunks
 from summarizer.pipeline import make_summarizer
@@ -181,12 +181,14 @@ def main() -> None:
     for stage in STAGES:
         spent = sum(per_stage[stage])
         print(
-            f"{stage:28} {spent / n * 1000:15.2f} {spent / total_words * 1e6:16.2f} {spent / whole * 100:5.1f}%"
+            f"{stage:28} {spent / n * 1000:15.2f} {spent / total_words * 1e6:16.2f} "
+            f"{spent / whole * 100:5.1f}%"
         )
     print(f"{'total':28} {whole / n * 1000:15.2f} {whole / total_words * 1e6:16.2f}")
     thousand = [statistics.median(per_doc[p]) / sizes[p] * 1000 for p in paths if 300 <= sizes[p] <= 1500]
     print(
-        f"median CPU per 1,000 words over the 300-1,500-word articles: {statistics.median(thousand) * 1000:.2f} ms"
+        "median CPU per 1,000 words over the 300-1,500-word articles: "
+        f"{statistics.median(thousand) * 1000:.2f} ms"
     )
 
     # End to end: the same Summarizer that summarize() uses, on the same documents and transport.
