@@ -127,7 +127,12 @@ class Shape:
             "temperature": settings.temperature,
             "max_tokens": settings.max_tokens,
         }
-        if self.extras is not None:
+        if self.extras is not None and self.extras.keys() <= set(_LAST_KEYS):
+            # The SDK would walk the whole tool schema on every call to transform it (it is sent as
+            # it is); as `extra_body` it goes straight into the body, in the same place, since
+            # these keys come last in the SDK's own order. The bytes are the same (a test checks).
+            kwargs["extra_body"] = {key: self.extras[key] for key in _LAST_KEYS if key in self.extras}
+        elif self.extras is not None:
             kwargs.update(self.extras)
         else:
             _, kwargs = self.handlers.request_handler(response_model=self.model, kwargs=kwargs)
@@ -147,6 +152,10 @@ class Shape:
             is_async=is_async,
         )
 
+
+# The create() parameters that the SDK puts last in the body (after model, messages, max_tokens
+# and temperature), in its order.
+_LAST_KEYS = ("tool_choice", "tools")
 
 _PROBE = [{"role": "system", "content": "probe"}, {"role": "user", "content": "probe"}]
 
