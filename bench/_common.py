@@ -91,3 +91,19 @@ def loaded() -> str:
         return "load average " + " ".join(f"{x:.1f}" for x in os.getloadavg())
     except OSError:
         return "load average unknown"
+
+
+def real_text_of(n_words: int, *, english_only: bool = True) -> str:
+    """About `n_words` words of real articles (the gold set's English ones by default), whole
+    paragraphs one after another, repeated as needed: a long document with real sentences,
+    quotes, names and attributions."""
+    paths = [p for p in GOLD if not (english_only and p.parent.name.startswith(("de_", "es_", "ru_", "zh_")))]
+    paragraphs = [para for p in paths for para in p.read_text("utf-8").split("\n\n") if para.strip()]
+    out: list[str] = []
+    count = i = 0
+    while count < n_words:
+        para = paragraphs[i % len(paragraphs)]
+        out.append(para)
+        count += len(para.split())
+        i += 1
+    return "\n\n".join(out) + "\n"

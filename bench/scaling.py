@@ -20,9 +20,8 @@ import argparse
 import json
 import statistics
 import time
-from pathlib import Path
 
-import _common  # noqa: F401 - puts the repository on sys.path
+from _common import loaded, real_text_of
 
 from summarizer.attribution import attribute
 from summarizer.candidates import find_candidates
@@ -36,25 +35,9 @@ from summarizer.segmentation import segment
 from summarizer.settings import Settings
 from summarizer.testing.fake_server import grounded_answer
 
-ROOT = Path(__file__).resolve().parent.parent
-ENGLISH = [
-    p
-    for p in sorted(ROOT.glob("fixtures/*/document.txt"))
-    if not p.parent.name.startswith(("de_", "es_", "ru_", "zh_"))
-]
-
 
 def document_of(words: int) -> str:
-    """About `words` words of real articles, whole paragraphs, repeated as needed."""
-    paragraphs = [para for p in ENGLISH for para in p.read_text("utf-8").split("\n\n") if para.strip()]
-    out: list[str] = []
-    count = i = 0
-    while count < words:
-        para = paragraphs[i % len(paragraphs)]
-        out.append(para)
-        count += len(para.split())
-        i += 1
-    return "\n\n".join(out) + "\n"
+    return real_text_of(words)
 
 
 def stages(text: str, settings: Settings, templates: PromptTemplates) -> dict[str, float]:
@@ -125,7 +108,7 @@ def main() -> None:
             seg_ground = medians["segmentation"] + medians["grounding"]
             print(
                 f"{words} words: segmentation + grounding {seg_ground:.2f} s CPU; with attribution + "
-                f"candidates {sum(medians.values()):.2f} s"
+                f"candidates {sum(medians.values()):.2f} s ({loaded()})"
             )
 
 

@@ -127,19 +127,15 @@ class Shape:
             "temperature": settings.temperature,
             "max_tokens": settings.max_tokens,
         }
-        if self.extras is not None and self.extras.keys() <= set(_LAST_KEYS):
-            # The SDK would walk the whole tool schema on every call to transform it (it is sent as
-            # it is); as `extra_body` it goes straight into the body, in the same place, since
-            # these keys come last in the SDK's own order. The bytes are the same (a test checks).
-            kwargs["extra_body"] = {key: self.extras[key] for key in _LAST_KEYS if key in self.extras}
-        elif self.extras is not None:
+        if self.extras is not None:
             kwargs.update(self.extras)
         else:
             _, kwargs = self.handlers.request_handler(response_model=self.model, kwargs=kwargs)
         kwargs.pop("autodetect_images", None)
         if self.handlers.message_converter and "messages" in kwargs:
             kwargs["messages"] = self.handlers.message_converter(kwargs["messages"], autodetect_images=False)
-        return handle_templating(kwargs, mode=self.mode, provider=self.provider, context=None)
+        kwargs = handle_templating(kwargs, mode=self.mode, provider=self.provider, context=None)
+        return _untransformed(kwargs)
 
     def parse(self, completion: Any, is_async: bool = False) -> Any:
         """The validated answer, or the exception instructor's parser raises for it."""
@@ -156,6 +152,22 @@ class Shape:
 # The create() parameters that the SDK puts last in the body (after model, messages, max_tokens
 # and temperature), in its order.
 _LAST_KEYS = ("tool_choice", "tools")
+
+
+def _untransformed(kwargs: dict[str, Any]) -> dict[str, Any]:
+    """The same request, with the parts that the SDK would walk on every call passed as they are.
+
+    The SDK transforms its params by their type annotations on every call (about 1 ms in sync,
+    2 ms in async, mostly hashing typing unions), although plain messages and a tool schema come
+    out unchanged. `extra_body` is merged into the body without that walk: `messages` keeps its
+    place (first) with the real list put over an empty placeholder, and `tool_choice` and `tools`
+    come last as they would anyway, in the SDK's order. The bytes sent are the same (a test
+    compares them with instructor's own call, in every mode).
+    """
+    body: dict[str, Any] = {"messages": kwargs["messages"]}
+    if {key for key in _LAST_KEYS if key in kwargs} == set(_LAST_KEYS):
+        body.update((key, kwargs.pop(key)) for key in _LAST_KEYS)
+    return {**kwargs, "messages": [], "extra_body": body}
 
 _PROBE = [{"role": "system", "content": "probe"}, {"role": "user", "content": "probe"}]
 

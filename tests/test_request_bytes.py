@@ -170,3 +170,18 @@ def test_a_failed_call_still_reports_attempts() -> None:
     with pytest.raises(CallFailed) as failed:
         caller.call([{"role": "user", "content": "x"}], HeadlineDraft)
     assert isinstance(failed.value.error, openai.AuthenticationError) and failed.value.attempts == 1
+
+
+@pytest.mark.parametrize("mode", sorted(INSTRUCTOR_MODES))
+def test_async_request_bytes_match_too(mode: str) -> None:
+    import asyncio
+
+    settings = _settings(mode)
+    messages = _messages()
+    model = draft_model("standard")
+    ours, theirs = Capture(_answer(mode, "{}")), Capture(_answer(mode, "{}"))
+    with pytest.raises(Exception):  # noqa: B017 - "{}" fits no schema: both fail, after sending
+        _instructor_call(settings, theirs, [dict(m) for m in messages], model)
+    caller = ModelCaller(settings, http_client=httpx2.AsyncClient(transport=httpx2.MockTransport(ours)))
+    reply = asyncio.run(caller.acall([dict(m) for m in messages], model))
+    assert reply.draft is None and ours.bodies == theirs.bodies
