@@ -88,6 +88,22 @@ def _blank_quotes(sentence: Segment, quotes: list[Segment]) -> str:
     return text
 
 
+class _QuotesNear:
+    """The quotes that may overlap a span, found by bisection: scanning every quote of the
+    document for every sentence grew with the square of its length."""
+
+    def __init__(self, quotes: list[Segment]):
+        self.quotes = sorted(quotes, key=lambda q: q.start)
+        self.starts = [q.start for q in self.quotes]
+        self.longest = max((q.end - q.start for q in self.quotes), default=0)
+
+    def __call__(self, sentence: Segment) -> list[Segment]:
+        # A quote that overlaps the sentence starts before its end, and less than the longest
+        # quote's length before its start.
+        lo = bisect.bisect_left(self.starts, sentence.start - self.longest)
+        return self.quotes[lo : bisect.bisect_left(self.starts, sentence.end)]
+
+
 def clean_name(name: str) -> str:
     """A speaker as the text names them, without leading titles or roles: 'NVDA CEO Jensen Huang'
     -> 'Jensen Huang', 'Treasury Secretary Scott Bessent' -> 'Scott Bessent'."""
@@ -339,7 +355,8 @@ def attribute(segmentation: Segmentation, people: dict[str, tuple[str, str]] | N
     def paragraph_of(offset: int) -> int:
         return bisect.bisect_right(starts, offset) - 1
 
-    frames = {s.id: _blank_quotes(s, segmentation.quotes) for s in sentences}
+    near = _QuotesNear(segmentation.quotes)
+    frames = {s.id: _blank_quotes(s, near(s)) for s in sentences}
     # Who the text says is speaking, sentence by sentence, for pronouns: (offset, name).
     spoken: list[tuple[int, str]] = []
     for sentence in sentences:
@@ -703,7 +720,8 @@ def _attribute_foreign(segmentation: Segmentation, people: dict[str, tuple[str, 
                 return core
         return name
 
-    frames = {s.id: _blank_quotes(s, segmentation.quotes) for s in sentences}
+    near = _QuotesNear(segmentation.quotes)
+    frames = {s.id: _blank_quotes(s, near(s)) for s in sentences}
     spoken: list[tuple[int, str]] = []
     for sentence in sentences:
         for who, kind, start, _ in _foreign_attributions(frames[sentence.id], language, cjk_names):

@@ -169,6 +169,7 @@ def _untransformed(kwargs: dict[str, Any]) -> dict[str, Any]:
         body.update((key, kwargs.pop(key)) for key in _LAST_KEYS)
     return {**kwargs, "messages": [], "extra_body": body}
 
+
 _PROBE = [{"role": "system", "content": "probe"}, {"role": "user", "content": "probe"}]
 
 

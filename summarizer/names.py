@@ -102,17 +102,24 @@ def _token_set_cached(name: str) -> frozenset[str]:
     return frozenset(core_tokens(name))
 
 
+def _acronym(name: str) -> str:
+    return "".join(w[0] for w in _words(name) if w not in {"of", "the", "and", "for"} and w[0].isalnum())
+
+
+_acronym_cached = functools.lru_cache(maxsize=65_536)(_acronym)
+
+
 def acronym(name: str) -> str:
-    return "".join(w[0] for w in words(name) if w not in {"of", "the", "and", "for"} and w[0].isalnum())
+    return _acronym_cached(name) if len(name) <= _CACHED else _acronym(name)
 
 
 def acronyms(actor: Actor) -> set[str]:
     """Acronyms of the actor's multi-word names: 'International Monetary Fund' -> 'imf'."""
-    return {a for n in [actor.name, *actor.aliases] if len(words(n)) > 1 and len(a := acronym(n)) >= 2}
+    return {a for n in [actor.name, *actor.aliases] if len(_words(n)) > 1 and len(a := acronym(n)) >= 2}
 
 
 def _singlewords(actor: Actor) -> set[str]:
-    return {normalize(n).replace(".", "") for n in [actor.name, *actor.aliases] if len(words(n)) == 1}
+    return {normalize(n).replace(".", "") for n in [actor.name, *actor.aliases] if len(_words(n)) == 1}
 
 
 def same_actor(a: Actor, b: Actor) -> bool:
