@@ -16,13 +16,15 @@ What fails is reported as a `Problem` (the pipeline re-asks once, then drops and
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from typing import Any
 
 from rapidfuzz import fuzz
 
+from .cleaning import CleanedDocument
 from .freetext import clean_field, has_words, honest_headline_and_tldr
-from .names import KeptText, normalize, refers_to
+from .names import KeptText, loose, normalize, refers_to
 from .roster import Roster
 from .schemas import MAX_EVIDENCE, Actor, Quote, QuoteCoverage, Risk, Span, Stance, SummaryDraft
 from .segmentation import Segment, Segmentation
@@ -67,7 +69,16 @@ class Grounded:
 
 
 def kept_text(segmentation: Segmentation) -> KeptText:
-    return KeptText(segmentation.document.kept_text(), [s.text for s in segmentation.sentences])
+    # Every chunk of a long document shares its whole document: its searchable form is made
+    # once, not once per chunk (which grew with the square of the length).
+    return KeptText(
+        "", [s.text for s in segmentation.sentences], loose_kept=_loose_kept(segmentation.document)
+    )
+
+
+@functools.lru_cache(maxsize=4)
+def _loose_kept(document: CleanedDocument) -> str:
+    return " " + loose(document.kept_text()) + " "
 
 
 def ground(

@@ -7,6 +7,7 @@ and the eval's name matching all use these rules, so they agree on who is who.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .schemas import Actor
@@ -43,33 +44,82 @@ CORPORATE_SUFFIXES = {"inc", "corp", "corporation", "co", "ltd", "plc", "llc", "
 INSTITUTION_KINDS = {"organization", "government", "group"}
 
 
-def normalize(text: str) -> str:
+# Grounding compares every name with every actor, so the same short strings (names, sentences)
+# come back again and again: their normal forms are cached, per process. Longer text (a whole
+# document) is not, so the caches stay small.
+_CACHED = 400
+_SPACES = re.compile(r"\s+")
+_WORD = re.compile(r"[\w'.-]+")
+
+
+def _normalize(text: str) -> str:
     text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
-    return re.sub(r"\s+", " ", text).strip().lower()
+    return _SPACES.sub(" ", text).strip().lower()
+
+
+_normalize_cached = functools.lru_cache(maxsize=65_536)(_normalize)
+
+
+def normalize(text: str) -> str:
+    return _normalize_cached(text) if len(text) <= _CACHED else _normalize(text)
 
 
 def words(name: str) -> list[str]:
-    return re.findall(r"[\w'.-]+", normalize(name))
+    return list(_words(name))
 
 
-def core_tokens(name: str) -> tuple[str, ...]:
-    """The name without titles and corporate suffixes: 'President Donald Trump' -> (donald, trump)."""
-    stripped = [w.strip(".'") for w in words(name)]
+def _words_of(name: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(normalize(name)))
+
+
+_words_cached = functools.lru_cache(maxsize=65_536)(_words_of)
+
+
+def _words(name: str) -> tuple[str, ...]:
+    return _words_cached(name) if len(name) <= _CACHED else _words_of(name)
+
+
+def _core_tokens(name: str) -> tuple[str, ...]:
+    stripped = [w.strip(".'") for w in _words(name)]
     core = [w for w in stripped if w and w not in TITLES and w not in CORPORATE_SUFFIXES]
     return tuple(core or stripped)
 
 
+_core_cached = functools.lru_cache(maxsize=65_536)(_core_tokens)
+
+
+def core_tokens(name: str) -> tuple[str, ...]:
+    """The name without titles and corporate suffixes: 'President Donald Trump' -> (donald, trump)."""
+    return _core_cached(name) if len(name) <= _CACHED else _core_tokens(name)
+
+
+def _token_set(name: str) -> frozenset[str]:
+    return _token_set_cached(name) if len(name) <= _CACHED else frozenset(_core_tokens(name))
+
+
+@functools.lru_cache(maxsize=65_536)
+def _token_set_cached(name: str) -> frozenset[str]:
+    return frozenset(core_tokens(name))
+
+
+def _acronym(name: str) -> str:
+    return "".join(w[0] for w in _words(name) if w not in {"of", "the", "and", "for"} and w[0].isalnum())
+
+
+_acronym_cached = functools.lru_cache(maxsize=65_536)(_acronym)
+
+
 def acronym(name: str) -> str:
-    return "".join(w[0] for w in words(name) if w not in {"of", "the", "and", "for"} and w[0].isalnum())
+    return _acronym_cached(name) if len(name) <= _CACHED else _acronym(name)
 
 
 def acronyms(actor: Actor) -> set[str]:
     """Acronyms of the actor's multi-word names: 'International Monetary Fund' -> 'imf'."""
-    return {a for n in [actor.name, *actor.aliases] if len(words(n)) > 1 and len(a := acronym(n)) >= 2}
+    return {a for n in [actor.name, *actor.aliases] if len(_words(n)) > 1 and len(a := acronym(n)) >= 2}
 
 
 def _singlewords(actor: Actor) -> set[str]:
-    return {normalize(n).replace(".", "") for n in [actor.name, *actor.aliases] if len(words(n)) == 1}
+    return {normalize(n).replace(".", "") for n in [actor.name, *actor.aliases] if len(_words(n)) == 1}
 
 
 def same_actor(a: Actor, b: Actor) -> bool:
@@ -145,9 +195,10 @@ _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u
 class KeptText:
     """Case-, quote-mark- and punctuation-tolerant search over the kept (non-boilerplate) text."""
 
-    def __init__(self, kept_text: str, sentences: list[str]):
-        self.kept = " " + _loose(kept_text) + " "
-        self.sentences = [" " + _loose(s) + " " for s in sentences]
+    def __init__(self, kept_text: str, sentences: list[str], *, loose_kept: str | None = None):
+        # `loose_kept`: " " + loose(kept_text) + " ", when the caller has it already
+        self.kept = loose_kept if loose_kept is not None else " " + loose(kept_text) + " "
+        self.sentences = [" " + loose(s) + " " for s in sentences]
 
     @staticmethod
     def contains(haystack: str, phrase: str) -> bool:
@@ -189,9 +240,22 @@ class KeptText:
         return any(self.contains(window, form) for form in self.forms(actor))
 
 
-def _loose(text: str) -> str:
+_NAME_PUNCTUATION = re.compile(r"[.,\-‐–—()]")
+
+
+def _loose_of(text: str) -> str:
+    return _SPACES.sub(" ", _NAME_PUNCTUATION.sub(" ", normalize(text))).strip()
+
+
+_loose_cached = functools.lru_cache(maxsize=65_536)(_loose_of)
+
+
+def loose(text: str) -> str:
     """Normalized, with punctuation that names vary in (periods, hyphens, commas) made spaces."""
-    return re.sub(r"\s+", " ", re.sub(r"[.,\-‐–—()]", " ", normalize(text))).strip()
+    return _loose_cached(text) if len(text) <= _CACHED else _loose_of(text)
+
+
+_loose = loose
 
 
 def alias_linked(name: str, alias: str, text: str) -> bool:
@@ -216,8 +280,11 @@ def refers_to(name: str, actor: Actor) -> bool:
     said = core_tokens(name)
     if not said:
         return False
+    shared = _token_set(name)
     for form in [actor.name, *actor.aliases]:
         core = core_tokens(form)
+        if shared.isdisjoint(core):
+            continue  # every rule below needs a word in common; most pairs have none
         if said == core or (len(core) >= 2 and set(said) == set(core)):
             return True
         if actor.kind == "person" and len(said) == 1 and len(core) > 1 and said[0] == core[-1]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import functools
 from collections.abc import Generator
+from concurrent.futures import Executor
 from typing import TYPE_CHECKING, Any
 
 from .answers import Reply
@@ -34,10 +35,14 @@ if TYPE_CHECKING:
 class Summarizer:
     """Runs the steps of one configuration against one model client, sync or async."""
 
-    def __init__(self, settings: Settings, caller: ModelCaller):
+    def __init__(self, settings: Settings, caller: ModelCaller, executor: Executor | None = None):
         self.settings = settings
         self.caller = caller
         self.templates = PromptTemplates.load(settings.template)
+        # Optional: where `arun` does the CPU work before the first call (cleaning, segmentation,
+        # attribution, candidates), e.g. a ProcessPoolExecutor, so that one event loop can keep
+        # more calls in flight than one Python thread's CPU allows (see README, Benchmarks).
+        self.executor = executor
 
     def _drive(self, steps: Generator[Request, Reply, Any], tally: Tally, cached: list[bool]) -> Any:
         from .client import CallFailed, failure
@@ -76,7 +81,11 @@ class Summarizer:
         return self._stamp(summary, cached)
 
     async def arun(self, text: str) -> Summary:
-        plan_, tally, cached = plan(text, self.settings), Tally(), list[bool]()
+        if self.executor is None:
+            plan_ = plan(text, self.settings)
+        else:
+            plan_ = await asyncio.get_running_loop().run_in_executor(self.executor, plan, text, self.settings)
+        tally, cached = Tally(), list[bool]()
         parts = await asyncio.gather(
             *[
                 self._adrive(chunk_steps(c, self.settings, self.templates, tally), tally, cached)

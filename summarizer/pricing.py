@@ -12,6 +12,7 @@ import functools
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel
 
@@ -70,13 +71,26 @@ class Cost:
     note: str  # where the number came from, or why there is none
 
 
-def _genai_price(settings: Settings, usage: Usage) -> Cost:
+@functools.lru_cache(maxsize=1)
+def _genai_version() -> str:
     from importlib import metadata
 
+    return metadata.version("genai-prices")  # reads the installed files: once per process
+
+
+# (model, lookup) pairs genai-prices does not know: whether a model is known does not depend on
+# the tokens, and the failed search of every provider's table is the slow path.
+_UNKNOWN: dict[tuple[str, tuple[tuple[str, Any], ...]], Cost] = {}
+
+
+def _genai_price(settings: Settings, usage: Usage) -> Cost:
     import genai_prices  # imported here: 0.4 s, paid only by runs that are priced
 
     lookup = provider_for(settings.provider).price_lookup(settings)
     model = settings.model or ""
+    known = (model, tuple(sorted(lookup.items())))
+    if known in _UNKNOWN:
+        return _UNKNOWN[known]
     try:
         result = genai_prices.calc_price(
             genai_prices.Usage(input_tokens=usage.prompt_tokens, output_tokens=usage.completion_tokens),
@@ -85,9 +99,12 @@ def _genai_price(settings: Settings, usage: Usage) -> Cost:
         )
     except LookupError:
         where = lookup.get("provider_id") or lookup.get("provider_api_url")
-        return Cost(None, f"no known price for model {model!r} at {where}; pass --prices FILE to set one")
-    version = metadata.version("genai-prices")
-    return Cost(float(result.total_price), f"genai-prices {version}: {result.provider.id} {result.model.id}")
+        unknown = Cost(None, f"no known price for model {model!r} at {where}; pass --prices FILE to set one")
+        _UNKNOWN[known] = unknown
+        return unknown
+    return Cost(
+        float(result.total_price), f"genai-prices {_genai_version()}: {result.provider.id} {result.model.id}"
+    )
 
 
 def cost_of(settings: Settings, usage: Usage, prices: Prices | None = None) -> Cost:

@@ -160,9 +160,12 @@ class Roster:
             self.add(candidate)
 
     def _next_id(self) -> str:
-        taken = {int(a.id[1:]) for a in self.actors if re.fullmatch(r"A\d+", a.id)}
-        taken |= {int(i[1:]) for i in self.remap if re.fullmatch(r"A\d+", i)}
+        taken = {int(a.id[1:]) for a in self.actors if _ACTOR_ID.fullmatch(a.id)}
+        taken |= {int(i[1:]) for i in self.remap if _ACTOR_ID.fullmatch(i)}
         return f"A{max(taken, default=0) + 1}"
+
+
+_ACTOR_ID = re.compile(r"A\d+")
 
 
 def _kind(candidate: Candidate) -> ActorKind:

@@ -101,7 +101,11 @@ def _alive(pid: int) -> bool:
     return pid in _servers()
 
 
-def _gone(pid: int, within: float = 30.0) -> bool:
+# Guards against a hang, not timings: a loaded machine is slow, not wrong.
+HANG_GUARD = 300.0
+
+
+def _gone(pid: int, within: float = HANG_GUARD) -> bool:
     deadline = time.monotonic() + within
     while time.monotonic() < deadline:
         if pid not in _servers():
@@ -113,7 +117,7 @@ def _gone(pid: int, within: float = 30.0) -> bool:
 def test_server_stops_when_the_process_exits() -> None:
     """A normal exit stops the server (atexit)."""
     child, server = _start_child(0)
-    child.wait(timeout=60)
+    child.wait(timeout=HANG_GUARD)
     assert _gone(server)
 
 
@@ -121,7 +125,7 @@ def test_server_stops_on_ctrl_c() -> None:
     """SIGINT to the owning process leaves no orphan server."""
     child, server = _start_child(60)
     child.send_signal(signal.SIGINT)
-    child.wait(timeout=30)
+    child.wait(timeout=HANG_GUARD)
     assert _gone(server)
 
 
@@ -129,7 +133,7 @@ def test_server_stops_when_the_owner_is_killed() -> None:
     """Even SIGKILL of the owner (a crash) takes the server down (PR_SET_PDEATHSIG)."""
     child, server = _start_child(60)
     child.kill()
-    child.wait(timeout=30)
+    child.wait(timeout=HANG_GUARD)
     assert _gone(server)
 
 
@@ -139,7 +143,7 @@ def test_server_dies_with_its_owner_mid_generation(sig: signal.Signals) -> None:
     server does not finish the request first, it goes (a plain SIGTERM to it used to wait)."""
     owner, server = _start_owner("generate")
     owner.send_signal(sig)
-    owner.wait(timeout=60)
+    owner.wait(timeout=HANG_GUARD)
     assert _gone(server)
 
 
@@ -147,7 +151,7 @@ def test_server_dies_when_timeout_stops_its_owner() -> None:
     """`timeout ... summarizer` sends SIGTERM to the owner; the server goes with it."""
     owner, server = _start_owner("generate", ("timeout", "600"))
     owner.send_signal(signal.SIGTERM)  # to `timeout`, which passes it on as its own timer would
-    owner.wait(timeout=60)
+    owner.wait(timeout=HANG_GUARD)
     assert _gone(server)
 
 
@@ -158,7 +162,7 @@ def test_server_started_from_a_worker_thread_lives_as_long_as_its_owner() -> Non
     time.sleep(1.0)  # give a wrongly tied server the time to go
     assert _alive(server) and owner.poll() is None
     owner.kill()
-    owner.wait(timeout=60)
+    owner.wait(timeout=HANG_GUARD)
     assert _gone(server)
 
 

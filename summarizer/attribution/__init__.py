@@ -31,7 +31,7 @@ from ..segmentation import Segment, Segmentation
 from .foreign import _attribute_foreign, foreign_name
 from .mentions import _generic_only, _mention
 from .paragraphs import _introduced, _share_along_continuations, _speaker_before
-from .sentence import _WORD, _attributions, _blank_quotes, _Found, _in_sentence, clean_name
+from .sentence import _WORD, _attributions, _blank_quotes, _Found, _in_sentence, _QuotesNear, clean_name
 
 __all__ = ["attribute", "clean_name", "foreign_name"]
 
@@ -54,7 +54,8 @@ def attribute(segmentation: Segmentation, people: dict[str, tuple[str, str]] | N
     def paragraph_of(offset: int) -> int:
         return bisect.bisect_right(starts, offset) - 1
 
-    frames = {s.id: _blank_quotes(s, segmentation.quotes) for s in sentences}
+    near = _QuotesNear(segmentation.quotes)
+    frames = {s.id: _blank_quotes(s, near(s)) for s in sentences}
     # Who the text says is speaking, sentence by sentence, for pronouns: (offset, name).
     spoken: list[tuple[int, str]] = []
     for sentence in sentences:

@@ -22,7 +22,7 @@ from ..names import TITLES
 from ..segmentation import Segment, Segmentation
 from .mentions import _generic_only
 from .paragraphs import _share_along_continuations, _speaker_before
-from .sentence import _WORD, _blank_quotes, _Found
+from .sentence import _WORD, _blank_quotes, _Found, _QuotesNear
 
 # Other languages. The English rules above lean on English word order and capitalisation; these
 # are the same ideas (a verb of saying with its subject before or after it, "según X", a pronoun
@@ -234,7 +234,8 @@ def _attribute_foreign(segmentation: Segmentation, people: dict[str, tuple[str, 
                 return core
         return name
 
-    frames = {s.id: _blank_quotes(s, segmentation.quotes) for s in sentences}
+    near = _QuotesNear(segmentation.quotes)
+    frames = {s.id: _blank_quotes(s, near(s)) for s in sentences}
     spoken: list[tuple[int, str]] = []
     for sentence in sentences:
         for who, kind, start, _ in _foreign_attributions(frames[sentence.id], language, cjk_names):

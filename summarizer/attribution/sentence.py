@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 
@@ -59,6 +60,22 @@ def _blank_quotes(sentence: Segment, quotes: list[Segment]) -> str:
             b = min(quote.end, sentence.end) - sentence.start
             text = text[:a] + " " * (b - a) + text[b:]
     return text
+
+
+class _QuotesNear:
+    """The quotes that may overlap a span, found by bisection: scanning every quote of the
+    document for every sentence grew with the square of its length."""
+
+    def __init__(self, quotes: list[Segment]):
+        self.quotes = sorted(quotes, key=lambda q: q.start)
+        self.starts = [q.start for q in self.quotes]
+        self.longest = max((q.end - q.start for q in self.quotes), default=0)
+
+    def __call__(self, sentence: Segment) -> list[Segment]:
+        # A quote that overlaps the sentence starts before its end, and less than the longest
+        # quote's length before its start.
+        lo = bisect.bisect_left(self.starts, sentence.start - self.longest)
+        return self.quotes[lo : bisect.bisect_left(self.starts, sentence.end)]
 
 
 def clean_name(name: str) -> str:

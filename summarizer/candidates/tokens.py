@@ -73,7 +73,7 @@ class Tok:
         self.start = start
         self.end = end
         self.region = region
-        self.digit = not text.isalpha() and any(c.isdigit() for c in text)
+        self.digit = not text.isalpha() and any(map(str.isdigit, text))
         self.upper = text.isupper() and len(text.replace(".", "")) >= 2
         first = text[0]
         self.cap = not self.digit and (

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import email
 import json
+import re
 import threading
 import time
 from collections.abc import Callable
@@ -49,6 +50,41 @@ def default_answer(request: dict[str, Any]) -> dict[str, Any]:
     return body
 
 
+_ACTOR_LINE = re.compile(r"^(A\d+) (.+?) \((person|organization|government|country|group|other)[;)]", re.M)
+_QUOTE_LINE = re.compile(r"^(Q\d+) \(in (S\d+)(?:; speaker (A\d+))?", re.M)
+
+
+def grounded_answer(request: dict[str, Any]) -> dict[str, Any]:
+    """A valid answer that cites what the request's document offers, as a model would: a few of
+    its ACTORS, every QUOTES entry whose speaker the prompt names, stances and a risk with
+    evidence. Benchmarks use it so that grounding does its real work on real documents."""
+    user = next((m.get("content") or "" for m in request.get("messages", []) if m.get("role") == "user"), "")
+    actors = _ACTOR_LINE.findall(user)
+    quotes = [(q, s, a) for q, s, a in _QUOTE_LINE.findall(user) if a][:8]
+    arguments = {
+        "headline": "A summary of the document",
+        "tldr": "What happened. Why it matters.",
+        "actors": [{"id": i, "name": n, "kind": k, "role": "", "aliases": []} for i, n, k in actors[:3]],
+        "quotes": [{"quote_id": q, "speaker_id": a} for q, _, a in quotes],
+        "stances": [
+            {"actor_id": a, "topic": "the plan", "position": "support", "evidence": [s, q]}
+            for q, s, a in quotes[:3]
+        ],
+        "risks": [
+            {
+                "description": "The plan may be delayed.",
+                "category": "operational",
+                "severity": "medium",
+                "evidence": ["S1"],
+            }
+        ],
+    }
+    tool = (request.get("tool_choice") or {}).get("function", {}).get("name", "SummaryDraft")
+    body = chat_completion(arguments, model=request.get("model", "fake"), usage=(100, 20))
+    body["choices"][0]["message"]["tool_calls"][0]["function"]["name"] = tool
+    return body
+
+
 Script = Callable[[int, dict[str, Any]], Reply]
 
 
@@ -60,8 +96,15 @@ class FakeOpenAI:
     batch and reports it `expired`, as a provider does when the completion window runs out.
     """
 
-    def __init__(self, latency: float = 0.0, script: Script | None = None, expire_after: int | None = None):
+    def __init__(
+        self,
+        latency: float = 0.0,
+        script: Script | None = None,
+        expire_after: int | None = None,
+        answer: Callable[[dict[str, Any]], dict[str, Any]] = default_answer,
+    ):
         self.latency = latency
+        self.answer = answer  # the body of a plain 200 reply: default_answer, or grounded_answer
         self.script = script or (lambda n, request: Reply())
         self.expire_after = expire_after
         self.requests: list[dict[str, Any]] = []
@@ -109,7 +152,7 @@ class FakeOpenAI:
         errors: list[str] = []
         for line in answered:
             reply = self._answer(line["body"])
-            payload = reply.body if reply.body is not None else default_answer(line["body"])
+            payload = reply.body if reply.body is not None else self.answer(line["body"])
             result = {
                 "id": f"resp-{line['custom_id']}",
                 "custom_id": line["custom_id"],
@@ -203,7 +246,7 @@ class FakeOpenAI:
                     self.close_connection = True
                     self.connection.close()
                     return
-                payload = reply.body if reply.body is not None else default_answer(body)
+                payload = reply.body if reply.body is not None else fake.answer(body)
                 data = payload if isinstance(payload, bytes) else json.dumps(payload).encode()
                 self.send_response(reply.status)
                 self.send_header("content-type", reply.content_type)
@@ -249,8 +292,13 @@ def main() -> None:
 
     parser = argparse.ArgumentParser(description="A fake OpenAI-compatible server on 127.0.0.1.")
     parser.add_argument("--latency", type=float, default=0.2, help="seconds before each answer")
+    parser.add_argument(
+        "--grounded", action="store_true", help="answer by citing the request's own actors and quotes"
+    )
     args = parser.parse_args()
-    with FakeOpenAI(latency=args.latency) as server:
+    with FakeOpenAI(
+        latency=args.latency, answer=grounded_answer if args.grounded else default_answer
+    ) as server:
         print(server.base_url, flush=True)
         signal.sigwait({signal.SIGTERM, signal.SIGINT})
 
