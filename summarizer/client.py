@@ -12,12 +12,8 @@ retries transient failures, and answers that no re-ask can fix raise typed error
 from __future__ import annotations
 
 import asyncio
-import functools
-import json
 import logging
-import re
 import time
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import httpx2
@@ -27,15 +23,15 @@ from pydantic import BaseModel
 
 from .answers import Reply, check_size, check_stop, describe_error, lenient_parse, raw_text, usage_of
 from .deadline import attempt_deadline, guard_client, guard_transport
-from .errors import ConfigError, SummarizerError
+from .errors import SummarizerError
 from .providers import provider_for
+from .request_shape import shape
 from .retry import NotJSONAnswer, async_retrying, is_transient, retrying, root_cause
 from .schemas import SummaryDraft, Usage
 from .settings import Settings
-from .text_safety import strip_invisible
 
 if TYPE_CHECKING:
-    from .steps import Tally
+    pass
 
 INSTRUCTOR_MODES = {
     "tools": instructor.Mode.TOOLS,
@@ -85,107 +81,6 @@ class CallFailed(Exception):
         super().__init__(str(error))
         self.error = error
         self.attempts = attempts
-
-
-@functools.lru_cache(maxsize=16)
-def _prepared(response_model: type[BaseModel]) -> type[BaseModel]:
-    """The model wrapped once with instructor's public `openai_schema`.
-
-    Given a plain model, instructor wraps it in a new class on every call, so its schema cache
-    never hits; wrapping once cut a sequential run of 200 documents at ~0 latency from 1.7 s
-    to 1.4 s (8.5 to 7 ms per document).
-    """
-    return instructor.openai_schema(response_model)
-
-
-@dataclass(frozen=True)
-class Shape:
-    """How instructor shapes the request for one response model in one mode, and reads the answer.
-
-    instructor's patched `create` redoes the same work on every call: it walks the whole
-    response model for async validators four times, prepares the model twice and builds the
-    tool schema, which cost about 3 ms of CPU per call (more than the rest of a request). All of
-    that depends only on the model and the mode, so it is done once here with instructor's own
-    handlers; each call then sends the kwargs instructor would send (a test compares the bytes)
-    and reads the answer with instructor's own parser for the mode.
-    """
-
-    model: Any  # the response model as instructor's handlers use it
-    handlers: Any  # instructor's request handler, response parser and message converter
-    provider: Any
-    mode: Any
-    extras: dict[str, Any] | None  # what the request handler adds (tools, tool_choice, ...), when
-    # it leaves the messages and the other kwargs as they are; None: it is run on every call
-
-    def kwargs(self, settings: Settings, messages: list[dict[str, str]]) -> dict[str, Any]:
-        """The create() kwargs for these messages, exactly as instructor's patched create builds them."""
-        from instructor.v2.core.templating import handle_templating  # type: ignore[attr-defined]
-
-        kwargs: dict[str, Any] = {
-            "model": settings.model,
-            "messages": list(messages),
-            "temperature": settings.temperature,
-            "max_tokens": settings.max_tokens,
-        }
-        if self.extras is not None:
-            kwargs.update(self.extras)
-        else:
-            _, kwargs = self.handlers.request_handler(response_model=self.model, kwargs=kwargs)
-        kwargs.pop("autodetect_images", None)
-        if self.handlers.message_converter and "messages" in kwargs:
-            kwargs["messages"] = self.handlers.message_converter(kwargs["messages"], autodetect_images=False)
-        kwargs = handle_templating(kwargs, mode=self.mode, provider=self.provider, context=None)
-        return _untransformed(kwargs)
-
-    def parse(self, completion: Any, is_async: bool = False) -> Any:
-        """The validated answer, or the exception instructor's parser raises for it."""
-        return self.handlers.response_parser(
-            response=completion,
-            response_model=self.model,
-            validation_context=None,
-            strict=True,  # what instructor's create passes by default
-            stream=False,
-            is_async=is_async,
-        )
-
-
-# The create() parameters that the SDK puts last in the body (after model, messages, max_tokens
-# and temperature), in its order.
-_LAST_KEYS = ("tool_choice", "tools")
-
-
-def _untransformed(kwargs: dict[str, Any]) -> dict[str, Any]:
-    """The same request, with the parts that the SDK would walk on every call passed as they are.
-
-    The SDK transforms its params by their type annotations on every call (about 1 ms in sync,
-    2 ms in async, mostly hashing typing unions), although plain messages and a tool schema come
-    out unchanged. `extra_body` is merged into the body without that walk: `messages` keeps its
-    place (first) with the real list put over an empty placeholder, and `tool_choice` and `tools`
-    come last as they would anyway, in the SDK's order. The bytes sent are the same (a test
-    compares them with instructor's own call, in every mode).
-    """
-    body: dict[str, Any] = {"messages": kwargs["messages"]}
-    if {key for key in _LAST_KEYS if key in kwargs} == set(_LAST_KEYS):
-        body.update((key, kwargs.pop(key)) for key in _LAST_KEYS)
-    return {**kwargs, "messages": [], "extra_body": body}
-
-
-_PROBE = [{"role": "system", "content": "probe"}, {"role": "user", "content": "probe"}]
-
-
-@functools.lru_cache(maxsize=32)
-def shape(response_model: type[BaseModel], provider: Any, mode: Any) -> Shape:
-    """instructor's per-call preparation of `response_model`, done once per process."""
-    from instructor.v2.core.registry import mode_registry
-    from instructor.v2.core.response_model import prepare_response_model
-
-    handlers = mode_registry.get_handlers(provider, mode)
-    model = prepare_response_model(_prepared(response_model))  # also refuses async validators
-    base: dict[str, Any] = {"model": "probe", "messages": list(_PROBE), "temperature": 0.5, "max_tokens": 7}
-    prepared, shaped = handlers.request_handler(response_model=model, kwargs=dict(base))
-    untouched = shaped.get("messages") == _PROBE and all(shaped.get(k) == v for k, v in base.items())
-    extras = {k: v for k, v in shaped.items() if k not in base} if untouched else None
-    return Shape(prepared if prepared is not None else model, handlers, provider, mode, extras)
 
 
 class ModelCaller:
@@ -361,82 +256,3 @@ class ModelCaller:
         except Exception as exc:
             raise CallFailed(root_cause(exc), attempts) from exc
         raise AssertionError("unreachable: tenacity either returns or reraises")
-
-
-# --- errors users see ---------------------------------------------------------------------
-
-
-def _explain(error: BaseException, settings: Settings) -> SummarizerError | None:
-    """Permanent API errors, in words that name the fix; None when no special advice applies."""
-    where = settings.base_url or "the provider"
-    if isinstance(error, openai.AuthenticationError | openai.PermissionDeniedError):
-        return ConfigError(f"{where} rejected the API key ({error.status_code}); check OPENAI_API_KEY.")
-    if isinstance(error, openai.NotFoundError):
-        return ConfigError(
-            f"{where} does not know model {settings.model!r} (404); check --model and --base-url."
-        )
-    return None
-
-
-_KEYLIKE = re.compile(r"\b(?:sk|pk|rk|key|token)[-_][A-Za-z0-9_*.-]{6,}", re.IGNORECASE)
-
-
-def _redact(text: str, settings: Settings) -> str:
-    """`text` from a server, safe to show: one line, no invisible characters, no key."""
-    text = " ".join(strip_invisible(text).split())
-    if settings.api_key and len(settings.api_key) >= 6:
-        text = text.replace(settings.api_key, "[key]")
-    return _KEYLIKE.sub("[key]", text)
-
-
-def _server_message(error: openai.APIStatusError, settings: Settings) -> str:
-    """What the server said about a failed request, shortened and with any key removed."""
-    body: Any = getattr(error, "body", None)
-    if isinstance(body, dict) and isinstance(body.get("error"), dict):
-        body = body["error"]
-    message = body.get("message") if isinstance(body, dict) else body
-    if not isinstance(message, str) or not message.strip():
-        return ""
-    text = _redact(message, settings)
-    return text if len(text) <= 200 else text[:199].rsplit(" ", 1)[0] + "…"
-
-
-def failure(exc: CallFailed, settings: Settings, tally: Tally) -> SummarizerError:
-    """Turn a failed call into the error users see, with attempts and usage so far."""
-    error = exc.error
-    if isinstance(error, SummarizerError):
-        return error
-    advice = _explain(error, settings)
-    if advice:
-        return advice
-    if isinstance(error, openai.APIStatusError):
-        said = _server_message(error, settings)
-        reason = f"HTTP {error.status_code}" + (f" ({said})" if said else "")
-    elif isinstance(error, NotJSONAnswer):
-        reason = (
-            "the provider answered with a page that is not JSON (a proxy or gateway error page?): "
-            f"{_redact(error.body, settings)[:80]!r}"
-        )
-    elif isinstance(error, openai.APITimeoutError):
-        reason = (
-            f"the request timed out (no complete answer within {settings.timeout:g} s per attempt, "
-            f"{settings.total_budget:g} s per call)"
-        )
-    elif isinstance(error, openai.APIConnectionError):
-        cause = error.__cause__
-        if cause is None or isinstance(cause, httpx2.ConnectError | httpx2.ConnectTimeout):
-            reason = f"could not connect to {settings.base_url or 'the provider'}"
-        else:
-            reason = (
-                f"the connection to {settings.base_url or 'the provider'} broke off before the answer "
-                f"was complete ({_redact(str(cause), settings)[:120]})"
-            )
-    elif isinstance(error, json.JSONDecodeError):
-        reason = "the provider's answers were not JSON (a proxy or gateway error page?)"
-    else:
-        reason = f"{type(error).__name__}: {error}"
-    return tally.failed(
-        f"The model call failed after {tally.attempts + exc.attempts} attempt(s): {reason}.",
-        extra_attempts=exc.attempts,
-        last_error=error,
-    )

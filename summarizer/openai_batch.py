@@ -26,8 +26,9 @@ import httpx2
 import openai
 
 from .answers import Reply, reply_from_completion
+from .api_errors import failure
 from .batch import Finished, Job, _error_line, _ok_line, fingerprint, finished_ids, load_jobs
-from .client import CallFailed, ModelCaller, failure
+from .client import CallFailed, ModelCaller
 from .deadline import attempt_deadline, guard_client
 from .errors import ConfigError, OutputError, SummarizerError
 from .history import log_run

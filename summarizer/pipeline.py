@@ -45,7 +45,8 @@ class Summarizer:
         self.executor = executor
 
     def _drive(self, steps: Generator[Request, Reply, Any], tally: Tally, cached: list[bool]) -> Any:
-        from .client import CallFailed, failure
+        from .api_errors import failure
+        from .client import CallFailed
 
         try:
             request = next(steps)
@@ -60,7 +61,8 @@ class Summarizer:
             return done.value
 
     async def _adrive(self, steps: Generator[Request, Reply, Any], tally: Tally, cached: list[bool]) -> Any:
-        from .client import CallFailed, failure
+        from .api_errors import failure
+        from .client import CallFailed
 
         try:
             request = next(steps)

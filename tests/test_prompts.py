@@ -21,7 +21,7 @@ def test_jinja_in_the_document_reaches_the_model_literally() -> None:
     text = "He wrote {{ 7*7 }} and {{ x }} and {% if true %}yes{% endif %} on the board."
     _, user = _render(text)
     assert "{{ 7*7 }}" in user and "{{ x }}" in user and "{% if true %}yes{% endif %}" in user
-    assert "49" not in user
+    assert "49" not in re.sub(r"docb-[0-9a-f]{16}", "", user)  # the random token may hold "49"
 
 
 def test_system_prompt_is_identical_for_different_documents() -> None:

@@ -17,9 +17,10 @@ from pydantic import BaseModel
 
 from summarizer.answers import describe_error
 from summarizer.cleaning import clean
-from summarizer.client import INSTRUCTOR_MODES, CallFailed, ModelCaller, _prepared, shape
+from summarizer.client import INSTRUCTOR_MODES, CallFailed, ModelCaller
 from summarizer.fields import extra_fields
 from summarizer.prompts import PromptTemplates
+from summarizer.request_shape import _prepared, shape
 from summarizer.schemas import draft_model
 from summarizer.segmentation import segment
 from summarizer.settings import Settings
