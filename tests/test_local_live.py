@@ -53,7 +53,10 @@ def test_seed_summary_is_valid_and_grounded() -> None:
     assert {q.speaker_id for q in summary.quotes} <= ids and {s.actor_id for s in summary.stances} <= ids
 
 
+# Each owner restores Ctrl-C's default: a process started in the background (`cmd &`, nohup)
+# inherits SIGINT as ignored, and the tests would then wait on an owner that cannot be stopped.
 _CHILD = (
+    "import signal; signal.signal(signal.SIGINT, signal.default_int_handler); "
     "import sys, time; from summarizer.local import local_server; from summarizer.settings import "
     "resolve_settings; s = local_server(resolve_settings('local')); print(s.process.pid, flush=True); "
     "time.sleep(float(sys.argv[1]))"
@@ -62,6 +65,7 @@ _CHILD = (
 # The owner starts the server from a worker thread that then ends, and/or keeps the server busy
 # generating a long answer (the request in flight when the owner is stopped).
 _OWNER = """
+import signal; signal.signal(signal.SIGINT, signal.default_int_handler)
 import sys, threading, time
 import httpx2
 from summarizer.local import local_server
