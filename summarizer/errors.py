@@ -77,19 +77,12 @@ class FixtureMissing(SummarizerError):
         )
 
     def fix(self) -> str:
-        """The command that records (or re-authors) the missing exchange."""
-        if self.provider == "replay":  # answers written by hand, stored by the authoring tool
-            return f"Re-author it with: python -m summarizer.testing.authoring {self.root}"
-        if self.provider == "local":
-            return (
-                f"Record it with: summarizer summarize DOCUMENT --provider local --record "
-                f"--fixtures {self.root}"
-            )
-        model = f" --model {self.model}" if self.model else ""
-        return (
-            f"Record it with: summarizer summarize DOCUMENT --provider openai{model} --record "
-            f"--fixtures {self.root} (add --base-url URL for an OpenAI-compatible server)"
-        )
+        """The command that records (or re-authors) the missing exchange: the provider that made
+        the recordings says how (see `providers.Provider.record_hint`)."""
+        from .providers import REGISTRY, OpenAICompatible
+
+        provider = REGISTRY.get(self.provider or "", REGISTRY[OpenAICompatible.name])
+        return provider.record_hint(self.root, self.model)
 
 
 class ModelOutputError(SummarizerError):

@@ -76,6 +76,14 @@ class Provider:
         """Whether the response cache may answer: not while recording (a hit would record nothing)."""
         return settings.cache and not settings.record
 
+    def record_hint(self, root: str, model: str | None) -> str:
+        """How to record a missing exchange for this provider (the end of a FixtureMissing)."""
+        model_flag = f" --model {model}" if model else ""
+        return (
+            f"Record it with: summarizer summarize DOCUMENT --provider {self.name}{model_flag} "
+            f"--record --fixtures {root}"
+        )
+
     def transport(self, settings: Settings) -> Any:
         """The httpx2 transport for calls: recording when asked, else None (the network)."""
         if settings.record and settings.fixtures is not None:
@@ -89,6 +97,9 @@ class OpenAICompatible(Provider):
     name = "openai"
     help = "OpenAI or any OpenAI-compatible server (--base-url): Azure v1, vLLM, Ollama, llama.cpp."
     batch_api = True
+
+    def record_hint(self, root: str, model: str | None) -> str:
+        return super().record_hint(root, model) + " (add --base-url URL for an OpenAI-compatible server)"
 
     def detect(self, env: Mapping[str, str]) -> bool:
         return bool(env.get("OPENAI_API_KEY") or env.get("OPENAI_BASE_URL"))
@@ -127,6 +138,9 @@ class EmbeddedLocal(Provider):
         "draft": "compact",
     }
 
+    def record_hint(self, root: str, model: str | None) -> str:
+        return f"Record it with: summarizer summarize DOCUMENT --provider local --record --fixtures {root}"
+
     def detect(self, env: Mapping[str, str]) -> bool:
         from .local import local_model_available
 
@@ -164,6 +178,10 @@ class Replay(Provider):
         """Never: recordings are already offline and exact, and a cached copy of a recorded (or
         hand-authored) answer could later answer a live call to the same model."""
         return False
+
+    def record_hint(self, root: str, model: str | None) -> str:
+        # Replayed answers written by hand are stored by the authoring tool.
+        return f"Re-author it with: python -m summarizer.testing.authoring {root}"
 
     def configure(self, fields: MutableMapping[str, Any], env: Mapping[str, str]) -> None:
         if fields.get("fixtures") is None:
