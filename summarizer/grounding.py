@@ -27,7 +27,7 @@ from .freetext import clean_field, has_words, honest_headline_and_tldr
 from .names import KeptText, loose, normalize, refers_to
 from .roster import Roster
 from .schemas import MAX_EVIDENCE, Actor, Quote, QuoteCoverage, Risk, Span, Stance, SummaryDraft
-from .segmentation import Segment, Segmentation
+from .segmentation import Segment, Segmentation, blank_quotes
 from .text_safety import short_name
 
 # Where a quote's speaker must be named when the text itself does not say who spoke: from 3
@@ -94,7 +94,7 @@ def ground(
 
     _ground_quotes(draft, segmentation, text, roster, options, out)
     _ground_stances(draft, segmentation, roster, out)
-    _ground_risks(draft, segmentation, out)
+    _ground_risks(draft, segmentation, text, out)
     if options.actors == "all":
         roster.add_all_candidates()
     out.actors = roster.actors
@@ -232,20 +232,8 @@ def _named_near(
     while before and paragraph and first > 0 and sentences[first - 1].start >= paragraph.start:
         first -= 1  # the whole paragraph up to the quote counts
     near = sentences[max(first, 0) : index + after + 1]
-    blanked = [" " + normalize(_blank(s, segmentation.quotes)) + " " for s in near]
+    blanked = [" " + normalize(blank_quotes(s, segmentation.quotes)) + " " for s in near]
     return text.named_in(actor, 0, len(blanked) - 1, blank=blanked)
-
-
-def _blank(sentence: Segment, quotes: list[Segment]) -> str:
-    out = sentence.text
-    for quote in quotes:
-        if quote.end > sentence.start and quote.start < sentence.end:
-            a, b = (
-                max(quote.start, sentence.start) - sentence.start,
-                min(quote.end, sentence.end) - sentence.start,
-            )
-            out = out[:a] + " " * (b - a) + out[b:]
-    return out
 
 
 def _evidence(ids: list[str], segmentation: Segmentation, where: str, problems: list[Problem]) -> list[Span]:
@@ -326,8 +314,7 @@ def _holder_in_evidence(
     return False
 
 
-def _ground_risks(draft: SummaryDraft, segmentation: Segmentation, out: Grounded) -> None:
-    text = kept_text(segmentation)
+def _ground_risks(draft: SummaryDraft, segmentation: Segmentation, text: KeptText, out: Grounded) -> None:
     for i, draft_risk in enumerate(draft.risks):
         where = f"risks[{i}]"
         evidence = _evidence(draft_risk.evidence, segmentation, where, out.problems)

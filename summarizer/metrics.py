@@ -151,6 +151,10 @@ def name_score(forms_a: Sequence[str], forms_b: Sequence[str]) -> float:
     return best
 
 
+def _quote_score(predicted: Any, gold: Any) -> float:
+    return fuzz.ratio(_quote_norm(predicted.text), _quote_norm(gold.text))
+
+
 def _quote_norm(text: str) -> str:
     return normalize(text).strip(" \"'.,;:!?—–-")
 
@@ -221,7 +225,7 @@ def score_case(
     quote_pairs = assign(
         summary.quotes,
         gold.quotes,
-        lambda p, g: fuzz.ratio(_quote_norm(p.text), _quote_norm(g.text)),
+        _quote_score,
         config.quote_threshold,
     )
     tp, fp, missed, extra = _split(gold.quotes, quote_pairs, len(summary.quotes))
@@ -247,14 +251,14 @@ def score_case(
     finder_pairs = assign(
         speech,
         gold.quotes,
-        lambda p, g: fuzz.ratio(_quote_norm(p.text), _quote_norm(g.text)),
+        _quote_score,
         config.quote_threshold,
     )
     tp, fp, missed, _ = _split(gold.quotes, finder_pairs, len(speech))
-    scores.finder_precision, scores.finder_recall, _ = _prf(tp, fp, len(missed))
-    # Matched optional gold quotes are right, not wrong: count them out of the false positives.
+    # A span matching an optional gold quote is right, not wrong: it counts for precision.
     optional_hits = sum(1 for _, j in finder_pairs if gold.quotes[j].optional)
     scores.finder_precision = _prf(tp + optional_hits, fp, len(missed))[0]
+    scores.finder_recall = _prf(tp, fp, len(missed))[1]
 
     # Grounding needs no gold.
     spans: list[Any] = [

@@ -65,17 +65,9 @@ def prompt_actors(segmentation: Segmentation) -> list[dict[str, str]]:
 def proposed_speakers(segmentation: Segmentation) -> dict[str, str]:
     """Quote id -> "A3 Michael McFaul" for each quote whose speaker the text states."""
     from .names import refers_to
-    from .schemas import Actor
+    from .roster import name_probe
 
-    actors = [
-        (
-            f"A{i + 1}",
-            Actor(
-                id="-", name=c.name, kind="person" if c.kind == "person" else "other", aliases=list(c.aliases)
-            ),
-        )
-        for i, c in enumerate(segmentation.candidates[:MAX_PROMPT_ACTORS])
-    ]
+    actors = [(f"A{i + 1}", name_probe(c)) for i, c in enumerate(segmentation.candidates[:MAX_PROMPT_ACTORS])]
     proposals = {}
     for quote in segmentation.quotes:
         if quote.speaker:

@@ -31,6 +31,11 @@ def candidate_id(index: int) -> str:
     return f"A{index + 1}"
 
 
+def name_probe(candidate: Candidate) -> Actor:
+    """The candidate as an actor to test names against (`names.refers_to`), every form kept."""
+    return Actor(id="-", name=candidate.name, kind=_kind(candidate), aliases=list(candidate.aliases))
+
+
 def as_actor(candidate: Candidate, actor_id: str) -> Actor:
     return Actor(
         id=actor_id,
@@ -108,7 +113,7 @@ class Roster:
     def _candidate_for(self, actor: Actor) -> Candidate | None:
         forms = [actor.name, *actor.aliases]
         for candidate in self.candidates:
-            probe = Actor(id="-", name=candidate.name, kind=_kind(candidate), aliases=list(candidate.aliases))
+            probe = name_probe(candidate)
             if any(refers_to(form, probe) for form in forms) or refers_to(candidate.name, actor):
                 return candidate
         return None
@@ -133,8 +138,7 @@ class Roster:
             if refers_to(name, actor):
                 return actor
         for candidate in self.candidates:
-            probe = Actor(id="-", name=candidate.name, kind=_kind(candidate), aliases=list(candidate.aliases))
-            if refers_to(name, probe):
+            if refers_to(name, name_probe(candidate)):
                 return self.add(candidate)
         if len(name.split()) < 2 or not self.text.mentions(name):
             return None  # a lone word the candidates do not know is too weak to make an actor

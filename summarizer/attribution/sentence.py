@@ -16,7 +16,7 @@ from ..lexicon import (
     SPEECH_VERB_PATTERN,
 )
 from ..names import TITLES
-from ..segmentation import Segment
+from ..segmentation import Segment, blank_quotes
 
 # A proper name: capitalised words, allowing particles and connectors inside ("Ministry of
 # Foreign Affairs", "Ursula von der Leyen"), initials and hyphens.
@@ -53,13 +53,7 @@ class _Found:
 def _blank_quotes(sentence: Segment, quotes: list[Segment]) -> str:
     """The sentence with every quoted passage in it replaced by spaces (offsets kept), and the
     commas of numbers ("3,100") too, so that commas only separate clauses."""
-    text = re.sub(r"(?<=\d),(?=\d{3})", " ", sentence.text)
-    for quote in quotes:
-        if quote.end > sentence.start and quote.start < sentence.end:
-            a = max(quote.start, sentence.start) - sentence.start
-            b = min(quote.end, sentence.end) - sentence.start
-            text = text[:a] + " " * (b - a) + text[b:]
-    return text
+    return re.sub(r"(?<=\d),(?=\d{3})", " ", blank_quotes(sentence, quotes))
 
 
 class _QuotesNear:

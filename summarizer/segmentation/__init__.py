@@ -112,6 +112,18 @@ def _turn_labels(document: CleanedDocument) -> set[str]:
     return titled | {label for label, n in counts.items() if n >= 2}
 
 
+def blank_quotes(sentence: Segment, quotes: list[Segment]) -> str:
+    """The sentence's text with every quoted passage in it replaced by spaces (offsets kept):
+    a name inside quoted words says nothing of who spoke them."""
+    text = sentence.text
+    for quote in quotes:
+        if quote.end > sentence.start and quote.start < sentence.end:
+            a = max(quote.start, sentence.start) - sentence.start
+            b = min(quote.end, sentence.end) - sentence.start
+            text = text[:a] + " " * (b - a) + text[b:]
+    return text
+
+
 def segment(document: CleanedDocument, language: str | None = None) -> Segmentation:
     """Number the sentences and direct-quote spans of the kept regions of `document`.
 
