@@ -49,8 +49,11 @@ def normalize_for_detection(text: str) -> str:
     """`text` as the detector reads it: NFKC, invisible characters removed, look-alike letters
     folded to Latin, curly quotes made straight, whitespace collapsed to single spaces (line
     starts are kept as newlines). Offsets do not survive: use it for yes/no questions only."""
-    text = strip_invisible(unicodedata.normalize("NFKC", text)).translate(_CONFUSABLES)
-    text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    if text.isascii():  # nothing to fold (the common case, and a fast one)
+        text = strip_invisible(text)
+    else:
+        text = strip_invisible(unicodedata.normalize("NFKC", text)).translate(_CONFUSABLES)
+        text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
     lines = (" ".join(line.split()) for line in text.splitlines())
     return "\n".join(line for line in lines if line)
 
@@ -138,6 +141,38 @@ _DETECT = re.compile(
     "|".join(f"(?P<{name}>{rx})" for name, rx in _PATTERNS.items()), re.IGNORECASE | re.MULTILINE
 )
 
+# A cheap first look. Every family above can only match text that contains one of these
+# needles (each is a piece its own pattern requires), so a paragraph without one skips the full
+# detector, which costs about ten times more. The needles run on lowercased text without
+# IGNORECASE (six times faster); _ASCII_FOLD maps the four characters that IGNORECASE matches
+# to an ASCII letter and str.lower() does not. A family added above needs its needles here;
+# tests/test_injection_patterns.py checks the gate on every example.
+_NEEDLES = (
+    # override, override_above, override_told, role's "system override"
+    r"ignore|disregard|forget|override|bypass|set\s+aside|no\s+attention"
+    r"|not\s+follow|not\s+obey|n't\s+follow|n't\s+obey|stop\s+follow|stop\s+obey"
+    # _MODEL and _MACHINE: addressed, if_you_are, vocative, reader, role, new_instructions
+    r"|ai\b|a\.i\.|artificial|llm|language|chat|gpt|claude|gemini|assistant|model|bots?\b|summari"
+    r"|copilot|dan\b|jailbroken"
+    r"|summar|your\s+answer|your\s+response|your\s+output"  # summary_directive
+    r"|you\s+are\s+now|from\s+now\s+on|pretend|roleplay|mode\b"  # role
+    r"|instruction|directive|prompt|new\s+rule|new\s+task|new\s+order"  # new_instructions
+    r"|your\s+new\s|your\s+real\s|your\s+actual\s|your\s+true\s|your\s+only\s|your\s+next\s"
+    r"|your\s+updated\s"
+    # template
+    r"|<\||\[/?inst\]|<</?sys>>|_of_turn>|</?system>|</?im_|#|system\s*(?:prompt|message|note)?\s*:"
+    r"|<<<|>>>|end\s+of\s|begin\s+of\s|start\s+of\s"
+)
+_GATE = re.compile(_NEEDLES)
+_ASCII_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def _may_match(normal: str) -> bool:
+    """False only when no family of _DETECT can match `normal` (see _NEEDLES)."""
+    folded = normal if normal.isascii() else normal.translate(_ASCII_FOLD)
+    return _GATE.search(folded.lower()) is not None
+
+
 # Words spelled with separators between the letters, checked with every non-letter removed.
 _SQUEEZED = re.compile(
     r"(?:ignore|disregard|forget|override)(?:all|any)?(?:the|your|of)*(?:previous|prior|above|earlier|preceding)"
@@ -145,13 +180,17 @@ _SQUEEZED = re.compile(
     r"|youarenowin(?:admin|developer|god|dan)mode|newsysteminstructions?|systempromptoverride",
 )
 _LEET = str.maketrans("013457@$", "oieastas")
+_NOT_LETTERS = bytes(b for b in range(256) if not 97 <= b <= 122)  # all but a-z, for bytes.translate
 
 
 def matched_patterns(text: str) -> list[str]:
     """The names of the pattern families that match `text` (empty when none)."""
     normal = normalize_for_detection(text)
-    found = sorted({name for m in _DETECT.finditer(normal) for name, v in m.groupdict().items() if v})
-    squeezed = re.sub(r"[^a-z]", "", normal.lower().translate(_LEET))
+    found = []
+    if _may_match(normal):
+        found = sorted({name for m in _DETECT.finditer(normal) for name, v in m.groupdict().items() if v})
+    leet = normal.lower().translate(_LEET)
+    squeezed = leet.encode("ascii", "ignore").translate(None, _NOT_LETTERS).decode()
     if _SQUEEZED.search(squeezed):
         found.append("spaced_out")
     return found
