@@ -137,40 +137,56 @@ _PATTERNS: dict[str, str] = {
     r"|[\[<]\s*/?\s*(?:end|begin|start)\s+of\s+(?:the\s+)?(?:document|article|input|prompt|text)\s*[\]>]",
 }
 
-_DETECT = re.compile(
-    "|".join(f"(?P<{name}>{rx})" for name, rx in _PATTERNS.items()), re.IGNORECASE | re.MULTILINE
-)
-
-# A cheap first look. Every family above can only match text that contains one of these
-# needles (each is a piece its own pattern requires), so a paragraph without one skips the full
-# detector, which costs about ten times more. The needles run on lowercased text without
-# IGNORECASE (six times faster); _ASCII_FOLD maps the four characters that IGNORECASE matches
-# to an ASCII letter and str.lower() does not. A family added above needs its needles here;
-# tests/test_injection_patterns.py checks the gate on every example.
-_NEEDLES = (
-    # override, override_above, override_told, role's "system override"
+# A cheap first look. A family can only match text that holds one of its needles (pieces its
+# own pattern requires), so a paragraph runs only the families whose needles it holds, and most
+# paragraphs none: the full patterns cost about ten times more per character. The needles run on
+# lowercased text without IGNORECASE (six times faster); _ASCII_FOLD maps the four characters
+# IGNORECASE matches to an ASCII letter and str.lower() does not. A family added above needs its
+# needles here; tests/test_injection_patterns.py checks every family's gate on every example.
+_OVERRIDE_NEEDLES = (
     r"ignore|disregard|forget|override|bypass|set\s+aside|no\s+attention"
     r"|not\s+follow|not\s+obey|n't\s+follow|n't\s+obey|stop\s+follow|stop\s+obey"
-    # _MODEL and _MACHINE: addressed, if_you_are, vocative, reader, role, new_instructions
-    r"|ai\b|a\.i\.|artificial|llm|language|chat|gpt|claude|gemini|assistant|model|bots?\b|summari"
-    r"|copilot|dan\b|jailbroken"
-    r"|summar|your\s+answer|your\s+response|your\s+output"  # summary_directive
-    r"|you\s+are\s+now|from\s+now\s+on|pretend|roleplay|mode\b"  # role
-    r"|instruction|directive|prompt|new\s+rule|new\s+task|new\s+order"  # new_instructions
-    r"|your\s+new\s|your\s+real\s|your\s+actual\s|your\s+true\s|your\s+only\s|your\s+next\s"
-    r"|your\s+updated\s"
-    # template
-    r"|<\||\[/?inst\]|<</?sys>>|_of_turn>|</?system>|</?im_|#|system\s*(?:prompt|message|note)?\s*:"
-    r"|<<<|>>>|end\s+of\s|begin\s+of\s|start\s+of\s"
 )
-_GATE = re.compile(_NEEDLES)
+_MODEL_NEEDLES = (  # _MODEL and _MACHINE: every "ai" they match ends a word
+    r"ai\b|a\.i\.|artificial|llm|language|chat|gpt|claude|gemini|assistant|model|bots?\b|summari"
+    r"|copilot|dan\b|jailbroken"
+)
+_NEEDLES: dict[str, str] = {
+    "override": _OVERRIDE_NEEDLES,
+    "override_above": _OVERRIDE_NEEDLES,
+    "override_told": _OVERRIDE_NEEDLES,
+    "addressed": _MODEL_NEEDLES,
+    "if_you_are": _MODEL_NEEDLES,
+    "vocative": _MODEL_NEEDLES,
+    "reader": _MODEL_NEEDLES,
+    "summary_directive": r"summar|your\s+answer|your\s+response|your\s+output",
+    "role": rf"you\s+are\s+now|from\s+now\s+on|pretend|roleplay|mode\b|override|{_MODEL_NEEDLES}",
+    "new_instructions": r"instruction|directive|prompt|new\s+rule|new\s+task|new\s+order"
+    r"|your\s+new\s|your\s+real\s|your\s+actual\s|your\s+true\s|your\s+only\s|your\s+next\s"
+    rf"|your\s+updated\s|{_MODEL_NEEDLES}",
+    "template": r"<\||\[/?inst\]|<</?sys>>|_of_turn>|</?system>|</?im_|#"
+    r"|system\s*(?:prompt|message|note)?\s*:|<<<|>>>|end\s+of\s|begin\s+of\s|start\s+of\s|instruction|assistant|prompt",
+}
+_GATE = re.compile("|".join(dict.fromkeys(_NEEDLES.values())))
+_FAMILIES = [
+    (name, re.compile(_NEEDLES[name]), re.compile(rx, re.IGNORECASE | re.MULTILINE))
+    for name, rx in _PATTERNS.items()
+]
 _ASCII_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 
 
-def _may_match(normal: str) -> bool:
-    """False only when no family of _DETECT can match `normal` (see _NEEDLES)."""
-    folded = normal if normal.isascii() else normal.translate(_ASCII_FOLD)
-    return _GATE.search(folded.lower()) is not None
+def _families(normal: str, *, first: bool = False) -> list[str]:
+    """The families whose pattern matches `normal` (only the first with `first=True`)."""
+    low = (normal if normal.isascii() else normal.translate(_ASCII_FOLD)).lower()
+    if not _GATE.search(low):
+        return []
+    found = []
+    for name, needles, pattern in _FAMILIES:
+        if needles.search(low) and pattern.search(normal):
+            found.append(name)
+            if first:
+                break
+    return found
 
 
 # Words spelled with separators between the letters, checked with every non-letter removed.
@@ -183,20 +199,20 @@ _LEET = str.maketrans("013457@$", "oieastas")
 _NOT_LETTERS = bytes(b for b in range(256) if not 97 <= b <= 122)  # all but a-z, for bytes.translate
 
 
+def _squeezed(normal: str) -> bool:
+    leet = normal.lower().translate(_LEET)
+    letters = leet.encode("ascii", "ignore").translate(None, _NOT_LETTERS).decode()
+    return _SQUEEZED.search(letters) is not None
+
+
 def matched_patterns(text: str) -> list[str]:
     """The names of the pattern families that match `text` (empty when none)."""
     normal = normalize_for_detection(text)
-    found = []
-    if _may_match(normal):
-        found = sorted({name for m in _DETECT.finditer(normal) for name, v in m.groupdict().items() if v})
-    leet = normal.lower().translate(_LEET)
-    squeezed = leet.encode("ascii", "ignore").translate(None, _NOT_LETTERS).decode()
-    if _SQUEEZED.search(squeezed):
-        found.append("spaced_out")
-    return found
+    return _families(normal) + (["spaced_out"] if _squeezed(normal) else [])
 
 
 def looks_like_instructions(text: str) -> bool:
     """True when `text` (a sentence, a line or a paragraph) reads as instructions to an AI
     model rather than as reporting. Call it on the text of a sentence or paragraph."""
-    return bool(matched_patterns(text))
+    normal = normalize_for_detection(text)
+    return bool(_families(normal, first=True)) or _squeezed(normal)

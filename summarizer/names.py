@@ -192,6 +192,11 @@ def merge_actors(actors: list[Actor]) -> tuple[list[Actor], dict[str, str], list
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0eff\u1780-\u17ff]")
 
 
+def _is_word_char(char: str) -> bool:
+    """What the regex `\\w` matches in a str pattern."""
+    return char.isalnum() or char == "_"
+
+
 class KeptText:
     """Case-, quote-mark- and punctuation-tolerant search over the kept (non-boilerplate) text."""
 
@@ -207,9 +212,18 @@ class KeptText:
         phrase = _loose(phrase)
         if not phrase:
             return False
-        before = "" if _UNSPACED.match(phrase[0]) else r"(?<!\w)"
-        after = "" if _UNSPACED.match(phrase[-1]) else r"(?!\w)"
-        return re.search(before + re.escape(phrase) + after, haystack) is not None
+        free_start = _UNSPACED.match(phrase[0]) is not None
+        free_end = _UNSPACED.match(phrase[-1]) is not None
+        # str.find, not a regex built per phrase: this runs for every word of a headline.
+        at = haystack.find(phrase)
+        while at != -1:
+            end = at + len(phrase)
+            if (free_start or at == 0 or not _is_word_char(haystack[at - 1])) and (
+                free_end or end == len(haystack) or not _is_word_char(haystack[end])
+            ):
+                return True
+            at = haystack.find(phrase, at + 1)
+        return False
 
     def mentions(self, phrase: str) -> bool:
         return self.contains(self.kept, phrase)

@@ -5,8 +5,9 @@ import re
 import pytest
 
 from summarizer.injection import (
-    _DETECT,
-    _may_match,
+    _ASCII_FOLD,
+    _FAMILIES,
+    _GATE,
     looks_like_instructions,
     matched_patterns,
     normalize_for_detection,
@@ -151,22 +152,24 @@ def _variants(text: str) -> list[str]:
 
 
 @pytest.mark.parametrize("text", CAUGHT + REPORTING)
-def test_the_cheap_gate_never_hides_what_the_full_detector_finds(text: str) -> None:
-    """The keyword gate skips the full detector only where no family can match: every text the
-    detector flags, in any letter case, passes the gate (issue 15: the detector is gated for speed)."""
+def test_the_cheap_gates_never_hide_what_a_family_finds(text: str) -> None:
+    """A family's full pattern is skipped only where its needles are absent: every text a family
+    matches, in any letter case, holds that family's needles (issue 15: gated for speed)."""
     for variant in _variants(text):
         normal = normalize_for_detection(variant)
-        if _DETECT.search(normal):
-            assert _may_match(normal), variant
+        low = normal.translate(_ASCII_FOLD).lower()
+        for name, needles, pattern in _FAMILIES:
+            if pattern.search(normal):
+                assert needles.search(low) and _GATE.search(low), (name, variant)
 
 
 def test_the_gate_lets_ordinary_reporting_through_cheaply() -> None:
-    """Most gold-set paragraphs never reach the full detector: the gate is selective."""
+    """Most gold-set paragraphs never reach a full pattern: the gate is selective."""
     paragraphs = [
         line
         for path in sorted((ROOT / "fixtures").glob("*/document.txt"))
         for line in path.read_text("utf-8").splitlines()
         if line.strip()
     ]
-    gated = [p for p in paragraphs if _may_match(normalize_for_detection(p))]
+    gated = [p for p in paragraphs if _GATE.search(normalize_for_detection(p).lower())]
     assert len(gated) < len(paragraphs) / 5

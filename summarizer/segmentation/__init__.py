@@ -81,6 +81,7 @@ class Segmentation:
 
 
 _OPENERS = '“"«„'
+_OPENER_AFTER_SPACE = re.compile(f"(?<=[ \t(—–-])[{_OPENERS}]")
 
 
 def _opens_with_quote(text: str, start: int, end: int) -> bool:
@@ -91,12 +92,17 @@ def _open_tail(text: str, start: int, end: int, marked: list[tuple[int, int]]) -
     """A quote opened in this paragraph and never closed in it: in news style a quote that runs
     over several paragraphs opens each with a quote mark and closes only at the end of the last."""
     position = marked[-1][1] + 1 if marked else start
-    while position < end:
-        if text[position] in _OPENERS and (position == start or text[position - 1] in " \t(—–-"):
-            s, e = _trim(text, position + 1, end)
-            return (s, e) if e > s else None
-        position += 1
-    return None
+    if position >= end:
+        return None
+    if position == start and text[position] in _OPENERS:
+        opener = position
+    else:
+        match = _OPENER_AFTER_SPACE.search(text, max(position, start + 1), end)
+        if match is None:
+            return None
+        opener = match.start()
+    s, e = _trim(text, opener + 1, end)
+    return (s, e) if e > s else None
 
 
 def _turn_labels(document: CleanedDocument) -> set[str]:
