@@ -32,11 +32,19 @@ BOUNDARY_PREFIX = "docb-"
 
 @functools.lru_cache(maxsize=64)
 def _compile(source: str) -> jinja2.Template:
-    """Compiling is most of the cost of rendering; a template's source compiles once."""
-    environment = SandboxedEnvironment(
-        undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=False
-    )
+    """Compiling is most of the cost of rendering; a template's source compiles once. A user's
+    template runs in Jinja's sandbox; the packaged ones are this library's own code and skip its
+    per-attribute checks (half the cost of rendering a prompt)."""
+    options: dict[str, Any] = {"undefined": jinja2.StrictUndefined, "autoescape": False}
+    trusted = source in _packaged_sources()
+    environment = jinja2.Environment(**options) if trusted else SandboxedEnvironment(**options)
     return environment.from_string(source)
+
+
+@functools.lru_cache(maxsize=1)
+def _packaged_sources() -> frozenset[str]:
+    folder = default_template_dir()
+    return frozenset(p.read_text("utf-8") for p in folder.glob("*.j2"))
 
 
 def default_template_dir() -> Path:

@@ -65,6 +65,18 @@ def test_sandbox_blocks_python_internals(tmp_path: Path) -> None:
         _render("Alice met Bob.", PromptTemplates.load(tmp_path))
 
 
+def test_a_user_template_close_to_the_packaged_one_is_still_sandboxed(tmp_path: Path) -> None:
+    """Only the packaged templates, unchanged, skip the sandbox (issue 15): one added line of a
+    user's copy puts the whole template back in it."""
+    default = PromptTemplates.load()
+    (tmp_path / "system.j2").write_text(default.system_source)
+    (tmp_path / "user.j2").write_text(default.user_source + "{{ ''.__class__.__mro__[1].__subclasses__() }}")
+    with pytest.raises(ConfigError, match="sandbox"):
+        _render("Alice met Bob.", PromptTemplates.load(tmp_path))
+    (tmp_path / "user.j2").write_text(default.user_source)
+    assert "[S1] Alice met Bob." in _render("Alice met Bob.", PromptTemplates.load(tmp_path))[1]
+
+
 def test_single_template_file_replaces_the_instructions(tmp_path: Path) -> None:
     """--template FILE swaps the system prompt, keeps the default document layout, changes the hash."""
     custom = tmp_path / "terse.j2"
