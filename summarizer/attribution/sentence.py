@@ -104,7 +104,10 @@ _NAME_RE = re.compile(_NAME)
 _NAME_AT_END = re.compile(rf"(?P<name>{_NAME})\s*$")
 _PRONOUN_AT_END = re.compile(rf"(?P<name>{_PRONOUN})\s*$")
 _ROLE_AT_END = re.compile(rf"(?P<name>{_KNOWN_ROLE})\s*$")
-_FILLERS = re.compile(r"(?:\s+(?:\w+ly|has|had|have|also|then|later|again|once|previously|had\s+also))+\s*$")
+# Words that may stand between a speaker and the verb: "Bessent recently clarified", "Kell has
+# also said". ("had also" is two of them.)
+_FILLER_WORDS = frozenset({"has", "had", "have", "also", "then", "later", "again", "once", "previously"})
+_ADVERB = re.compile(r"\w+ly")
 _CLAUSE_END = re.compile(r"[.;:!?“”\"«»]|\s{3,}")
 _CALENDAR = {  # fmt: skip
     "monday",
@@ -177,12 +180,41 @@ def _subject_after(frame: str, position: int) -> tuple[str, str] | None:
     return None
 
 
+_ACRONYM_AT_END = re.compile(r"\s*\([^()]{1,40}\)$")
+_RELATIVE_CLAUSE_AT_END = re.compile(r",\s+(?:which|who|whose)\b[^“”\"]*,$")
+
+
+def _is_filler(word: str) -> bool:
+    return word in _FILLER_WORDS or _ADVERB.fullmatch(word) is not None
+
+
+def _without_fillers(left: str) -> str:
+    """`left` (which ends in no whitespace) without the filler words that end it, each of them
+    after whitespace: 'Bessent recently' -> 'Bessent'. Word by word from the end, where a regex
+    ending in "$" would try every position of the sentence."""
+    while True:
+        parts = left.rsplit(None, 1)  # the head comes without its trailing whitespace
+        if not parts or not _is_filler(parts[-1]):
+            return left
+        if len(parts) == 2:
+            left = parts[0]
+        elif left[0].isspace():  # the sentence's only word, after blanked space
+            return ""
+        else:
+            return left  # a first word has no whitespace before it to be cut with
+
+
 def _subject_before(frame: str, position: int) -> tuple[str, str] | None:
     """The speaker right before a verb: 'Mara Kell said', 'Bessent recently clarified',
     'Kell, the union's secretary, said', 'former ambassador to Russia, Michael McFaul, calling'."""
-    left = _FILLERS.sub("", frame[:position].rstrip())
-    left = re.sub(r"\s*\([^()]{1,40}\)$", "", left)  # "Wagering Industry Association (WIA) said"
-    left = re.sub(r",\s+(?:which|who|whose)\b[^“”\"]*,$", ",", left)  # "X, which collected ..., said"
+    left = _without_fillers(frame[:position].rstrip())
+    # `left` ends in no whitespace, so only text ending in ")" or "," can match these; testing
+    # that first spares a regex scan of the whole sentence (its blanked quotes are long runs of
+    # spaces, which an unanchored "\s*...$" search retries at every one).
+    if left.endswith(")"):
+        left = _ACRONYM_AT_END.sub("", left)  # "Wagering Industry Association (WIA) said"
+    if left.endswith(","):
+        left = _RELATIVE_CLAUSE_AT_END.sub(",", left)  # "X, which collected ..., said"
     if left.endswith(","):
         parts = left[:-1].split(",")
         if len(parts) >= 2:
