@@ -56,9 +56,13 @@ class _Language:
 _LANGUAGES: dict[str, _Language] = {}
 
 
+# Any title stem inside a word ("Geschäftsführer", "вице-президент"), in one regex scan.
+_TITLE_STEM = re.compile("|".join(re.escape(stem) for stem in FOREIGN_TITLE_STEMS))
+
+
 def _is_title(word: str) -> bool:
     low = word.lower().strip(".,")
-    return low in FOREIGN_TITLES or low in TITLES or any(stem in low for stem in FOREIGN_TITLE_STEMS)
+    return low in FOREIGN_TITLES or low in TITLES or _TITLE_STEM.search(low) is not None
 
 
 def _foreign_name(run: str) -> str | None:
@@ -224,21 +228,28 @@ def _attribute_foreign(segmentation: Segmentation, people: dict[str, tuple[str, 
         index = bisect.bisect_right(starts, offset) - 1
         return regions[max(index - back, 0)].start if index >= 0 else 0
 
+    # Each full name without its title, its length in words, its last word and where the text
+    # first uses it, worked out once rather than at every name `canonical` is asked about.
+    cores = []
+    for full in reversed(full_names):
+        core = _foreign_name(full) or full
+        words = core.split()
+        cores.append((core, len(words), words[-1], text.find(full)))
+
     def canonical(name: str, offset: int) -> str:
         """The fullest form of a name the text used by `offset`: 'Карповой' -> 'Ирина Карпова'."""
-        last = name.split()[-1]
-        for full in reversed(full_names):
-            core = _foreign_name(full) or full
-            fuller = len(core.split()) >= len(name.split()) and _stem_match(last, core.split()[-1])
-            if fuller and 0 <= text.find(full) < offset:
+        words = name.split()
+        for core, length, last, first_use in cores:
+            if length >= len(words) and _stem_match(words[-1], last) and 0 <= first_use < offset:
                 return core
         return name
 
     near = _QuotesNear(segmentation.quotes)
     frames = {s.id: _blank_quotes(s, near(s)) for s in sentences}
+    said = {s.id: _foreign_attributions(frames[s.id], language, cjk_names) for s in sentences}
     spoken: list[tuple[int, str]] = []
     for sentence in sentences:
-        for who, kind, start, _ in _foreign_attributions(frames[sentence.id], language, cjk_names):
+        for who, kind, start, _ in said[sentence.id]:
             if kind == "name":
                 spoken.append((sentence.start + start, canonical(who, sentence.start + start)))
 
@@ -267,7 +278,7 @@ def _attribute_foreign(segmentation: Segmentation, people: dict[str, tuple[str, 
         frame = frames[sentence.id]
         a, b = quote.start - sentence.start, quote.end - sentence.start
         found = []
-        for who, kind, start, end in _foreign_attributions(frame, language, cjk_names):
+        for who, kind, start, end in said[sentence.id]:
             distance = a - end if end <= a else start - b
             found.append(_Found(who, kind, abs(distance)))
         speaker, how = None, None
