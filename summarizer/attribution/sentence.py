@@ -124,7 +124,8 @@ _VERB_RE = re.compile(rf"\b(?:{_trie(SPEECH_VERBS)}|according\s+to)\b")
 _NAME_RE = re.compile(_NAME)
 _NAME_AT_END = re.compile(rf"(?P<name>{_NAME})\s*$")
 _PRONOUN_AT_END = re.compile(rf"(?P<name>{_PRONOUN})\s*$")
-_ROLE_AT_END = re.compile(rf"(?P<name>{_KNOWN_ROLE})\s*$")
+_ROLE_AT_END = re.compile(rf"(?P<name>{_KNOWN_ROLE})\s*$")  # five words at most
+_CONJUNCTION_AT_END = re.compile(r"\b(?:and|but|then|before|after)$")
 # Words that may stand between a speaker and the verb: "Bessent recently clarified", "Kell has
 # also said". ("had also" is two of them.)
 _FILLER_WORDS = frozenset({"has", "had", "have", "also", "then", "later", "again", "once", "previously"})
@@ -205,6 +206,15 @@ _ACRONYM_AT_END = re.compile(r"\s*\([^()]{1,40}\)$")
 _RELATIVE_CLAUSE_AT_END = re.compile(r",\s+(?:which|who|whose)\b[^“”\"]*,$")
 
 
+def _last_words_start(text: str, count: int) -> int:
+    """Where the whitespace before the last `count` words of `text` begins (0 when it has no more
+    words). A pattern that ends the text and spans at most `count` words matches after it, so its
+    search may start there instead of trying every position of a long sentence; a search from a
+    position still sees the text before it for "\b" and lookbehinds."""
+    parts = text.rsplit(None, count)
+    return len(parts[0]) if len(parts) > count else 0
+
+
 def _is_filler(word: str) -> bool:
     return word in _FILLER_WORDS or _ADVERB.fullmatch(word) is not None
 
@@ -245,8 +255,12 @@ def _subject_before(frame: str, position: int) -> tuple[str, str] | None:
             left = ",".join(parts[:-1]).rstrip()
         else:
             left = parts[0].rstrip()
-    for pattern, kind in ((_PRONOUN_AT_END, "pronoun"), (_NAME_AT_END, "name"), (_ROLE_AT_END, "role")):
-        match = pattern.search(left)
+    for pattern, kind, words in (
+        (_PRONOUN_AT_END, "pronoun", 1),
+        (_NAME_AT_END, "name", None),
+        (_ROLE_AT_END, "role", 5),
+    ):
+        match = pattern.search(left, _last_words_start(left, words) if words else 0)
         if match:
             who = match.group("name")
             if kind == "name":
@@ -277,7 +291,7 @@ def _attributions(frame: str) -> list[tuple[str, str, int, int]]:
         before = None if word == "according" else _subject_before(frame, start)
         left = frame[:start].rstrip()
         if before is None and after is None:
-            if re.search(r"\b(?:and|but|then|before|after)$", left) and found:
+            if found and _CONJUNCTION_AT_END.search(left, _last_words_start(left, 1)):
                 before = found[-1][:2]  # "Kell said ... and described it as"
             elif word.endswith("ing") and left.endswith(","):
                 # "Ivic dismissed it, calling them": the participle's subject is the sentence's.
