@@ -52,10 +52,15 @@ class _Found:
     distance: int
 
 
+# The comma of a number ("3,100"). Written to start with the comma, which the regex engine finds
+# by a fast scan, rather than with the lookbehind for the digit, which it tries at every position.
+_NUMBER_COMMA = re.compile(r",(?<=\d,)(?=\d{3})")
+
+
 def _blank_quotes(sentence: Segment, quotes: list[Segment]) -> str:
     """The sentence with every quoted passage in it replaced by spaces (offsets kept), and the
     commas of numbers ("3,100") too, so that commas only separate clauses."""
-    return re.sub(r"(?<=\d),(?=\d{3})", " ", blank_quotes(sentence, quotes))
+    return _NUMBER_COMMA.sub(" ", blank_quotes(sentence, quotes))
 
 
 class _QuotesNear:
