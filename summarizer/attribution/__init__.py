@@ -146,8 +146,8 @@ def attribute(segmentation: Segmentation, people: dict[str, tuple[str, str]] | N
         else:
             speaker, how = _introduced(sentences, frames, index, paragraph_of), "paragraph"
         words = _WORD.findall(quote.text)
-        mention = _mention(quote, frame[:a], frame[b:])
-        if mention == "strong" or (_generic_only(frame[:a]) and speaker is None):
+        mention = _mention(quote, frame[:a], frame[b:], words)
+        if mention == "strong" or (speaker is None and _generic_only(frame[:a])):
             speech = False
         elif mention == "weak":
             # Said by someone the text names; two words said by nobody named are a term.
