@@ -22,7 +22,7 @@ from ..names import TITLES
 from ..segmentation import Segment, Segmentation
 from .mentions import _generic_only
 from .paragraphs import _share_along_continuations, _speaker_before
-from .sentence import _WORD, _blank_quotes, _Found, _QuotesNear
+from .sentence import _ACRONYM_AT_END, _WORD, _blank_quotes, _Found, _QuotesNear
 
 # Other languages. The English rules above lean on English word order and capitalisation; these
 # are the same ideas (a verb of saying with its subject before or after it, "según X", a pronoun
@@ -99,12 +99,14 @@ def _acronym_only(name: str) -> bool:
     return all(w.isupper() for w in name.split())
 
 
+_CJK_FOLLOW = "在|表示|说|则|是|认为|回应|还|指出|同时|称|的|，|、|也|对|和|提醒|强调|反问|质疑"
+_CJK_ROLE_NAME = re.compile(rf"(?:{'|'.join(CJK_ROLE_NOUNS)})([\u4e00-\u9fff]{{2,3}}?)(?={_CJK_FOLLOW})")
+
+
 def _cjk_names(text: str, people: dict[str, tuple[str, str]]) -> list[str]:
     """Chinese person names: those a role noun introduces ("董事长周立峰在会上"), two or three
     characters up to a word that follows a subject, plus the candidates' names in Han script."""
-    roles = "|".join(CJK_ROLE_NOUNS)
-    follow = "在|表示|说|则|是|认为|回应|还|指出|同时|称|的|，|、|也|对|和|提醒|强调|反问|质疑"
-    found = re.findall(rf"(?:{roles})([\u4e00-\u9fff]{{2,3}}?)(?={follow})", text)
+    found = _CJK_ROLE_NAME.findall(text)
     found += [n for n, (kind, _) in people.items() if kind == "person" and _CJK.search(n)]
     return list(dict.fromkeys(found))
 
@@ -136,6 +138,9 @@ def _foreign_after(frame: str, position: int, language: _Language, according: bo
     return fallback
 
 
+_INVERTED_PRONOUN = re.compile(r"-t?-?(?P<who>\w+)\s*$")
+
+
 def _foreign_before(
     frame: str, position: int, language: _Language, cjk_names: list[str]
 ) -> tuple[str, str] | None:
@@ -150,8 +155,9 @@ def _foreign_before(
         if any(p in clause for p in language.pronouns):
             return "", "pronoun"
         return ("", "role") if any(r in clause for r in FOREIGN_ROLE_WORDS) else None
-    left = re.sub(r"\s*\([^()]{1,40}\)$", "", left)
-    inverted = re.search(r"-t?-?(?P<who>\w+)\s*$", left)  # "a-t-il ajouté", "dit-elle"
+    if left.endswith(")"):  # `left` ends in no whitespace: nothing else can match
+        left = _ACRONYM_AT_END.sub("", left)
+    inverted = _INVERTED_PRONOUN.search(left)  # "a-t-il ajouté", "dit-elle"
     if inverted and inverted.group("who").lower() in language.pronouns:
         return inverted.group("who"), "pronoun"
     if left.endswith(","):
@@ -210,6 +216,13 @@ def _stem_match(said: str, name: str) -> bool:
     return common >= 4 and said[:common] == name[:common] and said[0].isupper()
 
 
+# A full stop inside or ending a capitalised run after a word of four letters or more ends a
+# sentence ("Lyon. Selon Pierre Martin"); the stop's regex starts with it, for a fast scan.
+_RUN_SENTENCE_BREAK = re.compile(r"(?<=\w{4}\.)\s+")
+_RUN_FINAL_STOP = re.compile(r"\.(?<=\w{4}\.)$")
+_SENTENCE_STOP = re.compile(r"[.!?。！？]$")
+
+
 def _attribute_foreign(segmentation: Segmentation, people: dict[str, tuple[str, str]]) -> Segmentation:
     language = _LANGUAGES.get(segmentation.language) or _LANGUAGES.setdefault(
         segmentation.language, _Language(segmentation.language)
@@ -222,9 +235,9 @@ def _attribute_foreign(segmentation: Segmentation, people: dict[str, tuple[str, 
     cjk_names = _cjk_names(kept, people) if language.cjk else []
     full_names = []
     runs = [
-        re.sub(r"(?<=\w{4})\.$", "", part)
+        _RUN_FINAL_STOP.sub("", part)
         for run in _UNAME_RE.findall(kept)
-        for part in re.split(r"(?<=\w{4}\.)\s+", run)
+        for part in _RUN_SENTENCE_BREAK.split(run)
     ]
     for run in dict.fromkeys(runs):  # "Lyon. Selon Pierre Martin" is two runs
         words = run.split()
@@ -310,7 +323,7 @@ def _attribute_foreign(segmentation: Segmentation, people: dict[str, tuple[str, 
         name_like = (
             len(words) <= 3
             and quote.text[:1].isupper()
-            and not re.search(r"[.!?。！？]$", quote.text)
+            and not _SENTENCE_STOP.search(quote.text)
             and before_quote[-1:].isalnum()
         )
         if name_like:

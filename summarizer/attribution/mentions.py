@@ -11,7 +11,6 @@ from ..lexicon import (
 from ..segmentation import Segment
 from .sentence import _WORD, _last_words_start
 
-
 _GENERIC_SPEECH = re.compile(rf"\b(?:you|one|people|everyone)\s+(?:\w+\s+)?(?:{SPEECH_VERB_PATTERN})\b", re.I)
 
 
