@@ -127,6 +127,9 @@ def _trie(words: Iterable[str]) -> str:
 
 _VERB_RE = re.compile(rf"\b(?:{_trie(SPEECH_VERBS)}|according\s+to)\b")
 _NAME_RE = re.compile(_NAME)
+_PRONOUN_RE = re.compile(_PRONOUN)
+_ROLE_RE = re.compile(_ROLE)
+_KNOWN_ROLE_RE = re.compile(_KNOWN_ROLE)
 _NAME_AT_END = re.compile(rf"(?P<name>{_NAME})\s*$")
 _PRONOUN_AT_END = re.compile(rf"(?P<name>{_PRONOUN})\s*$")
 _ROLE_AT_END = re.compile(rf"(?P<name>{_KNOWN_ROLE})\s*$")  # five words at most
@@ -191,7 +194,7 @@ def _subject_after(frame: str, position: int) -> tuple[str, str] | None:
     first = parts[0]
     if not first or len(first.split()) > 7:
         return None
-    if re.fullmatch(_PRONOUN, first):
+    if _PRONOUN_RE.fullmatch(first):
         return first, "pronoun"
     at_end = _NAME_AT_END.search(first)
     lead = first[: at_end.start()].split() if at_end else []
@@ -199,10 +202,10 @@ def _subject_after(frame: str, position: int) -> tuple[str, str] | None:
         name = _as_name(at_end.group("name"))
         if name:
             return name, "name"
-    if re.fullmatch(_ROLE, first):
+    if _ROLE_RE.fullmatch(first):
         if len(parts) > 1 and (name := _as_name(parts[1])):
             return name, "name"  # "said a courier, Talia Obi"
-        if re.fullmatch(_KNOWN_ROLE, first):
+        if _KNOWN_ROLE_RE.fullmatch(first):
             return first, "role"
     return None
 
