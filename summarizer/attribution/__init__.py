@@ -57,9 +57,10 @@ def attribute(segmentation: Segmentation, people: dict[str, tuple[str, str]] | N
     near = _QuotesNear(segmentation.quotes)
     frames = {s.id: _blank_quotes(s, near(s)) for s in sentences}
     # Who the text says is speaking, sentence by sentence, for pronouns: (offset, name).
+    said = {s.id: _attributions(frames[s.id]) for s in sentences}
     spoken: list[tuple[int, str]] = []
     for sentence in sentences:
-        for who, kind, start, _ in _attributions(frames[sentence.id]):
+        for who, kind, start, _ in said[sentence.id]:
             if kind == "name":
                 spoken.append((sentence.start + start, who))
 
@@ -128,7 +129,7 @@ def attribute(segmentation: Segmentation, people: dict[str, tuple[str, str]] | N
         sentence = sentences[index]
         frame = frames[sentence.id]
         a, b = quote.start - sentence.start, quote.end - sentence.start
-        found = _in_sentence(frame, a, b)
+        found = _in_sentence(frame, a, b, said[sentence.id])
         speaker, how = None, None
         if found and found.kind == "name":
             speaker, how = found.who, "sentence"
@@ -145,8 +146,8 @@ def attribute(segmentation: Segmentation, people: dict[str, tuple[str, str]] | N
         else:
             speaker, how = _introduced(sentences, frames, index, paragraph_of), "paragraph"
         words = _WORD.findall(quote.text)
-        mention = _mention(quote, frame[:a], frame[b:])
-        if mention == "strong" or (_generic_only(frame[:a]) and speaker is None):
+        mention = _mention(quote, frame[:a], frame[b:], words)
+        if mention == "strong" or (speaker is None and _generic_only(frame[:a])):
             speech = False
         elif mention == "weak":
             # Said by someone the text names; two words said by nobody named are a term.

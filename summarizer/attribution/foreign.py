@@ -22,7 +22,7 @@ from ..names import TITLES
 from ..segmentation import Segment, Segmentation
 from .mentions import _generic_only
 from .paragraphs import _share_along_continuations, _speaker_before
-from .sentence import _WORD, _blank_quotes, _Found, _QuotesNear
+from .sentence import _ACRONYM_AT_END, _WORD, _blank_quotes, _Found, _QuotesNear
 
 # Other languages. The English rules above lean on English word order and capitalisation; these
 # are the same ideas (a verb of saying with its subject before or after it, "según X", a pronoun
@@ -47,8 +47,15 @@ class _Language:
         verbs = sorted(speech_verbs(language), key=len, reverse=True)
         according = sorted(according_words(language), key=len, reverse=True)
         self.according = {a.lower() for a in according}
-        alternation = "|".join(re.escape(v) for v in [*according, *verbs])
-        self.verb = re.compile(alternation if self.cjk else rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
+        words = [*according, *verbs]
+        alternation = "|".join(re.escape(v) for v in words)
+        # The lookahead for the words' first letters changes no match: it lets the engine rule out
+        # most positions at once, where it would try every word there in turn.
+        first = "[" + "".join(sorted({re.escape(w[0]) for w in words})) + "]"
+        self.verb = re.compile(
+            rf"(?={first})(?:{alternation})" if self.cjk else rf"(?={first})(?<!\w)(?:{alternation})(?!\w)",
+            re.IGNORECASE,
+        )
         self.pronouns = FOREIGN_PRONOUNS.get(language, frozenset())
         self.and_ = re.compile(rf"(?:^|\s)(?:{FOREIGN_AND.get(language, 'and')})$")
 
@@ -56,9 +63,13 @@ class _Language:
 _LANGUAGES: dict[str, _Language] = {}
 
 
+# Any title stem inside a word ("Geschäftsführer", "вице-президент"), in one regex scan.
+_TITLE_STEM = re.compile("|".join(re.escape(stem) for stem in FOREIGN_TITLE_STEMS))
+
+
 def _is_title(word: str) -> bool:
     low = word.lower().strip(".,")
-    return low in FOREIGN_TITLES or low in TITLES or any(stem in low for stem in FOREIGN_TITLE_STEMS)
+    return low in FOREIGN_TITLES or low in TITLES or _TITLE_STEM.search(low) is not None
 
 
 def _foreign_name(run: str) -> str | None:
@@ -88,12 +99,14 @@ def _acronym_only(name: str) -> bool:
     return all(w.isupper() for w in name.split())
 
 
+_CJK_FOLLOW = "在|表示|说|则|是|认为|回应|还|指出|同时|称|的|，|、|也|对|和|提醒|强调|反问|质疑"
+_CJK_ROLE_NAME = re.compile(rf"(?:{'|'.join(CJK_ROLE_NOUNS)})([\u4e00-\u9fff]{{2,3}}?)(?={_CJK_FOLLOW})")
+
+
 def _cjk_names(text: str, people: dict[str, tuple[str, str]]) -> list[str]:
     """Chinese person names: those a role noun introduces ("董事长周立峰在会上"), two or three
     characters up to a word that follows a subject, plus the candidates' names in Han script."""
-    roles = "|".join(CJK_ROLE_NOUNS)
-    follow = "在|表示|说|则|是|认为|回应|还|指出|同时|称|的|，|、|也|对|和|提醒|强调|反问|质疑"
-    found = re.findall(rf"(?:{roles})([\u4e00-\u9fff]{{2,3}}?)(?={follow})", text)
+    found = _CJK_ROLE_NAME.findall(text)
     found += [n for n, (kind, _) in people.items() if kind == "person" and _CJK.search(n)]
     return list(dict.fromkeys(found))
 
@@ -125,6 +138,9 @@ def _foreign_after(frame: str, position: int, language: _Language, according: bo
     return fallback
 
 
+_INVERTED_PRONOUN = re.compile(r"-t?-?(?P<who>\w+)\s*$")
+
+
 def _foreign_before(
     frame: str, position: int, language: _Language, cjk_names: list[str]
 ) -> tuple[str, str] | None:
@@ -139,8 +155,9 @@ def _foreign_before(
         if any(p in clause for p in language.pronouns):
             return "", "pronoun"
         return ("", "role") if any(r in clause for r in FOREIGN_ROLE_WORDS) else None
-    left = re.sub(r"\s*\([^()]{1,40}\)$", "", left)
-    inverted = re.search(r"-t?-?(?P<who>\w+)\s*$", left)  # "a-t-il ajouté", "dit-elle"
+    if left.endswith(")"):  # `left` ends in no whitespace: nothing else can match
+        left = _ACRONYM_AT_END.sub("", left)
+    inverted = _INVERTED_PRONOUN.search(left)  # "a-t-il ajouté", "dit-elle"
     if inverted and inverted.group("who").lower() in language.pronouns:
         return inverted.group("who"), "pronoun"
     if left.endswith(","):
@@ -199,8 +216,17 @@ def _stem_match(said: str, name: str) -> bool:
     return common >= 4 and said[:common] == name[:common] and said[0].isupper()
 
 
+# A full stop inside or ending a capitalised run after a word of four letters or more ends a
+# sentence ("Lyon. Selon Pierre Martin"); the stop's regex starts with it, for a fast scan.
+_RUN_SENTENCE_BREAK = re.compile(r"(?<=\w{4}\.)\s+")
+_RUN_FINAL_STOP = re.compile(r"\.(?<=\w{4}\.)$")
+_SENTENCE_STOP = re.compile(r"[.!?。！？]$")
+
+
 def _attribute_foreign(segmentation: Segmentation, people: dict[str, tuple[str, str]]) -> Segmentation:
-    language = _LANGUAGES.setdefault(segmentation.language, _Language(segmentation.language))
+    language = _LANGUAGES.get(segmentation.language) or _LANGUAGES.setdefault(
+        segmentation.language, _Language(segmentation.language)
+    )
     sentences = segmentation.sentences
     text = segmentation.document.text
     regions = segmentation.document.kept
@@ -209,9 +235,9 @@ def _attribute_foreign(segmentation: Segmentation, people: dict[str, tuple[str, 
     cjk_names = _cjk_names(kept, people) if language.cjk else []
     full_names = []
     runs = [
-        re.sub(r"(?<=\w{4})\.$", "", part)
+        _RUN_FINAL_STOP.sub("", part)
         for run in _UNAME_RE.findall(kept)
-        for part in re.split(r"(?<=\w{4}\.)\s+", run)
+        for part in _RUN_SENTENCE_BREAK.split(run)
     ]
     for run in dict.fromkeys(runs):  # "Lyon. Selon Pierre Martin" is two runs
         words = run.split()
@@ -224,21 +250,28 @@ def _attribute_foreign(segmentation: Segmentation, people: dict[str, tuple[str, 
         index = bisect.bisect_right(starts, offset) - 1
         return regions[max(index - back, 0)].start if index >= 0 else 0
 
+    # Each full name without its title, its length in words, its last word and where the text
+    # first uses it, worked out once rather than at every name `canonical` is asked about.
+    cores = []
+    for full in reversed(full_names):
+        core = _foreign_name(full) or full
+        words = core.split()
+        cores.append((core, len(words), words[-1], text.find(full)))
+
     def canonical(name: str, offset: int) -> str:
         """The fullest form of a name the text used by `offset`: 'Карповой' -> 'Ирина Карпова'."""
-        last = name.split()[-1]
-        for full in reversed(full_names):
-            core = _foreign_name(full) or full
-            fuller = len(core.split()) >= len(name.split()) and _stem_match(last, core.split()[-1])
-            if fuller and 0 <= text.find(full) < offset:
+        words = name.split()
+        for core, length, last, first_use in cores:
+            if length >= len(words) and _stem_match(words[-1], last) and 0 <= first_use < offset:
                 return core
         return name
 
     near = _QuotesNear(segmentation.quotes)
     frames = {s.id: _blank_quotes(s, near(s)) for s in sentences}
+    said = {s.id: _foreign_attributions(frames[s.id], language, cjk_names) for s in sentences}
     spoken: list[tuple[int, str]] = []
     for sentence in sentences:
-        for who, kind, start, _ in _foreign_attributions(frames[sentence.id], language, cjk_names):
+        for who, kind, start, _ in said[sentence.id]:
             if kind == "name":
                 spoken.append((sentence.start + start, canonical(who, sentence.start + start)))
 
@@ -267,7 +300,7 @@ def _attribute_foreign(segmentation: Segmentation, people: dict[str, tuple[str, 
         frame = frames[sentence.id]
         a, b = quote.start - sentence.start, quote.end - sentence.start
         found = []
-        for who, kind, start, end in _foreign_attributions(frame, language, cjk_names):
+        for who, kind, start, end in said[sentence.id]:
             distance = a - end if end <= a else start - b
             found.append(_Found(who, kind, abs(distance)))
         speaker, how = None, None
@@ -290,7 +323,7 @@ def _attribute_foreign(segmentation: Segmentation, people: dict[str, tuple[str, 
         name_like = (
             len(words) <= 3
             and quote.text[:1].isupper()
-            and not re.search(r"[.!?。！？]$", quote.text)
+            and not _SENTENCE_STOP.search(quote.text)
             and before_quote[-1:].isalnum()
         )
         if name_like:

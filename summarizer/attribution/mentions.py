@@ -9,14 +9,14 @@ from ..lexicon import (
     SPEECH_VERB_PATTERN,
 )
 from ..segmentation import Segment
-from .sentence import _WORD
+from .sentence import _WORD, _last_words_start
+
+_GENERIC_SPEECH = re.compile(rf"\b(?:you|one|people|everyone)\s+(?:\w+\s+)?(?:{SPEECH_VERB_PATTERN})\b", re.I)
 
 
 def _generic_only(frame: str) -> bool:
     """'you will say', 'people say': speech that nobody in the story is said to speak."""
-    return bool(
-        re.search(rf"\b(?:you|one|people|everyone)\s+(?:\w+\s+)?(?:{SPEECH_VERB_PATTERN})\b", frame, re.I)
-    )
+    return bool(_GENERIC_SPEECH.search(frame))
 
 
 # "call the barrier “the Great Wall”": a name given to something, when the quote is Title Case.
@@ -35,19 +35,23 @@ _DEFINED_AFTER = re.compile(
 )
 
 
-def _mention(quote: Segment, before: str, after: str) -> str | None:
+def _mention(quote: Segment, before: str, after: str, words: list[str] | None = None) -> str | None:
     """Whether a quoted phrase names or labels something rather than reporting anyone's words:
     "strong" when the text says so (a title after "the film", a name given with "call it", a
-    term defined right after), "weak" when it is only short or Title Case."""
-    words = _WORD.findall(quote.text)
+    term defined right after), "weak" when it is only short or Title Case. `words`: the quote's
+    words (`_WORD`), when the caller has them already."""
     if quote.speaker_hint:
         return None
+    words = _WORD.findall(quote.text) if words is None else words
     before = before.rstrip(" “\"‘'«„")
     titled = _title_case(words)
-    if (_NAMING.search(before) and titled) or (MENTION_CUE.search(before) and (titled or len(words) <= 4)):
+    # Both cues end `before` within its last three words, so only those are searched.
+    if (titled and _NAMING.search(before, _last_words_start(before, 3))) or (
+        (titled or len(words) <= 4) and MENTION_CUE.search(before, _last_words_start(before, 3))
+    ):
         return "strong"  # 'call the barrier “the Great Wall”', 'the programme “Open Line”'
     if _DEFINED_AFTER.match(after):
         return "strong"  # '“managed retreat”, the planners' term for ...'
-    if len(words) <= 4 or (_title_case(words) and len(words) <= 8 and not re.search(r"[.!?,]$", quote.text)):
+    if len(words) <= 4 or (titled and len(words) <= 8 and not re.search(r"[.!?,]$", quote.text)):
         return "weak"  # scare quotes, terms, short titles: speech only if someone says them
     return None

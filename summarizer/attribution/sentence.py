@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
+from collections.abc import Iterable
 
 from ..lexicon import (
     GENERIC_SPEAKERS,
@@ -14,6 +15,7 @@ from ..lexicon import (
     ROLE_NOUNS,
     SPEECH_STEMS,
     SPEECH_VERB_PATTERN,
+    SPEECH_VERBS,
 )
 from ..names import TITLES
 from ..segmentation import Segment, blank_quotes
@@ -50,10 +52,15 @@ class _Found:
     distance: int
 
 
+# The comma of a number ("3,100"). Written to start with the comma, which the regex engine finds
+# by a fast scan, rather than with the lookbehind for the digit, which it tries at every position.
+_NUMBER_COMMA = re.compile(r",(?<=\d,)(?=\d{3})")
+
+
 def _blank_quotes(sentence: Segment, quotes: list[Segment]) -> str:
     """The sentence with every quoted passage in it replaced by spaces (offsets kept), and the
     commas of numbers ("3,100") too, so that commas only separate clauses."""
-    return re.sub(r"(?<=\d),(?=\d{3})", " ", blank_quotes(sentence, quotes))
+    return _NUMBER_COMMA.sub(" ", blank_quotes(sentence, quotes))
 
 
 class _QuotesNear:
@@ -99,12 +106,41 @@ _POSTPOSED = {"said", "says", "added", "adds", "continued", "explained", "wrote"
               "complained", "promised", "predicted", "boasted", "lamented", "answered", "recounted",
               "cautioned", "stressed", "suggested", "tweeted", "posted", "wondered", "pleaded",
               "according"}  # fmt: skip
-_VERB_RE = re.compile(rf"\b(?:{_VERB}|according\s+to)\b")
+
+
+def _trie(words: Iterable[str]) -> str:
+    """A regex alternation of `words` sharing their prefixes ("sa(?:id|ys)"), which the regex engine
+    rules out in a letter or two where a flat list of ~340 verbs is tried one by one at every word.
+    Between word boundaries it matches the same words as the flat list, whatever the order."""
+    by_first: dict[str, list[str]] = {}
+    for word in words:
+        by_first.setdefault(word[0], []).append(word[1:])
+    branches = []
+    for first, rests in sorted(by_first.items()):
+        longer = [rest for rest in rests if rest]
+        if not longer:
+            branches.append(re.escape(first))
+        else:
+            branches.append(re.escape(first) + f"(?:{_trie(longer)})" + ("?" if "" in rests else ""))
+    return "|".join(branches)
+
+
+# The lookahead for the verbs' first letters (a class, one test) rules out most positions before
+# the word boundary and the trie are tried there.
+_VERB_INITIALS = "".join(sorted({verb[0] for verb in SPEECH_VERBS} | {"a"}))
+_VERB_RE = re.compile(rf"(?=[{_VERB_INITIALS}])\b(?:{_trie(SPEECH_VERBS)}|according\s+to)\b")
 _NAME_RE = re.compile(_NAME)
+_PRONOUN_RE = re.compile(_PRONOUN)
+_ROLE_RE = re.compile(_ROLE)
+_KNOWN_ROLE_RE = re.compile(_KNOWN_ROLE)
 _NAME_AT_END = re.compile(rf"(?P<name>{_NAME})\s*$")
 _PRONOUN_AT_END = re.compile(rf"(?P<name>{_PRONOUN})\s*$")
-_ROLE_AT_END = re.compile(rf"(?P<name>{_KNOWN_ROLE})\s*$")
-_FILLERS = re.compile(r"(?:\s+(?:\w+ly|has|had|have|also|then|later|again|once|previously|had\s+also))+\s*$")
+_ROLE_AT_END = re.compile(rf"(?P<name>{_KNOWN_ROLE})\s*$")  # five words at most
+_CONJUNCTION_AT_END = re.compile(r"\b(?:and|but|then|before|after)$")
+# Words that may stand between a speaker and the verb: "Bessent recently clarified", "Kell has
+# also said". ("had also" is two of them.)
+_FILLER_WORDS = frozenset({"has", "had", "have", "also", "then", "later", "again", "once", "previously"})
+_ADVERB = re.compile(r"\w+ly")
 _CLAUSE_END = re.compile(r"[.;:!?“”\"«»]|\s{3,}")
 _CALENDAR = {  # fmt: skip
     "monday",
@@ -161,7 +197,7 @@ def _subject_after(frame: str, position: int) -> tuple[str, str] | None:
     first = parts[0]
     if not first or len(first.split()) > 7:
         return None
-    if re.fullmatch(_PRONOUN, first):
+    if _PRONOUN_RE.fullmatch(first):
         return first, "pronoun"
     at_end = _NAME_AT_END.search(first)
     lead = first[: at_end.start()].split() if at_end else []
@@ -169,20 +205,58 @@ def _subject_after(frame: str, position: int) -> tuple[str, str] | None:
         name = _as_name(at_end.group("name"))
         if name:
             return name, "name"
-    if re.fullmatch(_ROLE, first):
+    if _ROLE_RE.fullmatch(first):
         if len(parts) > 1 and (name := _as_name(parts[1])):
             return name, "name"  # "said a courier, Talia Obi"
-        if re.fullmatch(_KNOWN_ROLE, first):
+        if _KNOWN_ROLE_RE.fullmatch(first):
             return first, "role"
     return None
+
+
+_ACRONYM_AT_END = re.compile(r"\s*\([^()]{1,40}\)$")
+_RELATIVE_CLAUSE_AT_END = re.compile(r",\s+(?:which|who|whose)\b[^“”\"]*,$")
+
+
+def _last_words_start(text: str, count: int) -> int:
+    """Where the whitespace before the last `count` words of `text` begins (0 when it has no more
+    words). A pattern that ends the text and spans at most `count` words matches after it, so its
+    search may start there instead of trying every position of a long sentence; a search from a
+    position still sees the text before it for "\b" and lookbehinds."""
+    parts = text.rsplit(None, count)
+    return len(parts[0]) if len(parts) > count else 0
+
+
+def _is_filler(word: str) -> bool:
+    return word in _FILLER_WORDS or _ADVERB.fullmatch(word) is not None
+
+
+def _without_fillers(left: str) -> str:
+    """`left` (which ends in no whitespace) without the filler words that end it, each of them
+    after whitespace: 'Bessent recently' -> 'Bessent'. Word by word from the end, where a regex
+    ending in "$" would try every position of the sentence."""
+    while True:
+        parts = left.rsplit(None, 1)  # the head comes without its trailing whitespace
+        if not parts or not _is_filler(parts[-1]):
+            return left
+        if len(parts) == 2:
+            left = parts[0]
+        elif left[0].isspace():  # the sentence's only word, after blanked space
+            return ""
+        else:
+            return left  # a first word has no whitespace before it to be cut with
 
 
 def _subject_before(frame: str, position: int) -> tuple[str, str] | None:
     """The speaker right before a verb: 'Mara Kell said', 'Bessent recently clarified',
     'Kell, the union's secretary, said', 'former ambassador to Russia, Michael McFaul, calling'."""
-    left = _FILLERS.sub("", frame[:position].rstrip())
-    left = re.sub(r"\s*\([^()]{1,40}\)$", "", left)  # "Wagering Industry Association (WIA) said"
-    left = re.sub(r",\s+(?:which|who|whose)\b[^“”\"]*,$", ",", left)  # "X, which collected ..., said"
+    left = _without_fillers(frame[:position].rstrip())
+    # `left` ends in no whitespace, so only text ending in ")" or "," can match these; testing
+    # that first spares a regex scan of the whole sentence (its blanked quotes are long runs of
+    # spaces, which an unanchored "\s*...$" search retries at every one).
+    if left.endswith(")"):
+        left = _ACRONYM_AT_END.sub("", left)  # "Wagering Industry Association (WIA) said"
+    if left.endswith(","):
+        left = _RELATIVE_CLAUSE_AT_END.sub(",", left)  # "X, which collected ..., said"
     if left.endswith(","):
         parts = left[:-1].split(",")
         if len(parts) >= 2:
@@ -192,8 +266,12 @@ def _subject_before(frame: str, position: int) -> tuple[str, str] | None:
             left = ",".join(parts[:-1]).rstrip()
         else:
             left = parts[0].rstrip()
-    for pattern, kind in ((_PRONOUN_AT_END, "pronoun"), (_NAME_AT_END, "name"), (_ROLE_AT_END, "role")):
-        match = pattern.search(left)
+    for pattern, kind, words in (
+        (_PRONOUN_AT_END, "pronoun", 1),
+        (_NAME_AT_END, "name", None),
+        (_ROLE_AT_END, "role", 5),
+    ):
+        match = pattern.search(left, _last_words_start(left, words) if words else 0)
         if match:
             who = match.group("name")
             if kind == "name":
@@ -216,14 +294,15 @@ def _attributions(frame: str) -> list[tuple[str, str, int, int]]:
     """Every (who, kind, start, end) the sentence attributes speech to, quotes blanked."""
     found: list[tuple[str, str, int, int]] = []
     for verb in _VERB_RE.finditer(frame):
-        if _NOT_SPEECH.match(frame, verb.start()):
+        start, end = verb.span()
+        if _NOT_SPEECH.match(frame, start):
             continue  # "wrote off $5.5 billion"
-        word = verb.group().split()[0].lower()
-        after = _subject_after(frame, verb.end()) if word in _POSTPOSED else None
-        before = None if word == "according" else _subject_before(frame, verb.start())
-        left = frame[: verb.start()].rstrip()
+        word = verb.group().split()[0]  # the verbs are lowercase
+        after = _subject_after(frame, end) if word in _POSTPOSED else None
+        before = None if word == "according" else _subject_before(frame, start)
+        left = frame[:start].rstrip()
         if before is None and after is None:
-            if re.search(r"\b(?:and|but|then|before|after)$", left) and found:
+            if found and _CONJUNCTION_AT_END.search(left, _last_words_start(left, 1)):
                 before = found[-1][:2]  # "Kell said ... and described it as"
             elif word.endswith("ing") and left.endswith(","):
                 # "Ivic dismissed it, calling them": the participle's subject is the sentence's.
@@ -232,12 +311,18 @@ def _attributions(frame: str) -> list[tuple[str, str, int, int]]:
                 before = found[-1][:2] if found else ((name, "name") if name else None)
         for who in (before, after):
             if who and who[0].lower() not in GENERIC_SPEAKERS:
-                found.append((who[0], who[1], verb.start(), verb.end()))
+                found.append((who[0], who[1], start, end))
     return found
 
 
-def _in_sentence(frame: str, quote_start: int, quote_end: int) -> _Found | None:
-    """The attribution nearest the quote in its (blanked) sentence."""
+_NAME_INTRODUCING = re.compile(rf"(?P<who>{_NAME})\s*:\s*$")  # "Mara Kell: ..."
+
+
+def _in_sentence(
+    frame: str, quote_start: int, quote_end: int, attributions: list[tuple[str, str, int, int]] | None = None
+) -> _Found | None:
+    """The attribution nearest the quote in its (blanked) sentence. `attributions`: the
+    frame's `_attributions`, when the caller has them already."""
     found: list[_Found] = []
     after = _AFTER_QUOTE.match(frame, quote_end + 1) if quote_end < len(frame) else None
     if after:
@@ -247,10 +332,12 @@ def _in_sentence(frame: str, quote_start: int, quote_end: int) -> _Found | None:
             name, kind = _classify(who)
             if kind != "name" or _as_name(name):
                 found.append(_Found(name, kind, 0))
-    for who, kind, start, end in _attributions(frame):
+    for who, kind, start, end in _attributions(frame) if attributions is None else attributions:
         distance = quote_start - end if end <= quote_start else start - quote_end
         found.append(_Found(who, kind, abs(distance)))
-    intro = re.search(rf"(?P<who>{_NAME})\s*:\s*$", frame[:quote_start].rstrip(' “"«„'))
+    before = frame[:quote_start].rstrip(' “"«„')
+    # Only text ending in ":" can match; the test spares scanning every name in the sentence.
+    intro = _NAME_INTRODUCING.search(before) if before.rstrip().endswith(":") else None
     if intro and (introduced := _as_name(intro.group("who"))):
         found.append(_Found(introduced, "name", 1))
     if not found:
