@@ -4,6 +4,7 @@ organisation, group, place, person), and the title before a name.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -201,21 +202,25 @@ def read_piece(doc: Doc, piece: list[int], split: int) -> list[Mention]:
     return out
 
 
+_LOWER_GOV_NOUNS = (
+    "commission", "board", "agency", "ministry", "council", "office", "regulator", "legislature",
+    "department", "authority", "assembly",
+)  # fmt: skip
 _LOWER_GOV = re.compile(
     r"(?:\b[Tt]he |(?<![\w’'])(?=[A-Z]))((?:[A-Z][\w’'-]+ ){0,3}"
     r"(?:state|federal|national|city|town|county|parish|borough|village|regional|provincial|municipal)"
-    r"(?: (?!of\b|and\b|the\b)[a-z][a-z-]+){0,2} (?:commission|board|agency|ministry|council|office|"
-    r"regulator|legislature|department|authority|assembly))\b"
+    r"(?: (?!of\b|and\b|the\b)[a-z][a-z-]+){0,2} (?:" + "|".join(_LOWER_GOV_NOUNS) + r"))\b"
 )
 
 
 def lowercase_bodies(doc: Doc) -> list[Mention]:
     """Institutions written in lower case ("the state transportation commission") that act."""
-    import bisect  # noqa: PLC0415 - stdlib
-
-    starts = [t.start for t in doc.toks]
+    starts = doc.starts
     out: list[Mention] = []
     for rstart, rend in doc.kept:
+        line = doc.text[rstart:rend]
+        if not any(noun in line for noun in _LOWER_GOV_NOUNS):
+            continue  # no match can end here: skip the slow pattern
         for match in _LOWER_GOV.finditer(doc.text, rstart, rend):
             i0 = bisect.bisect_left(starts, match.start(1))
             i1 = bisect.bisect_left(starts, match.end(1)) - 1

@@ -8,12 +8,14 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 from itertools import compress, repeat
-from operator import itemgetter, not_
+from operator import itemgetter, ne, not_, or_
 from typing import TYPE_CHECKING
 
 from .lexicon import COUNTRIES, MORE_COUNTRIES, MULTI_COUNTRIES, STOP, word_set
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from ..cleaning import CleanedDocument
 
 
@@ -94,24 +96,53 @@ class Tok:
 
 
 class _Columns:
-    """The tokens of a document as one list per attribute: the per-token work is done a column at
-    a time with `map` (C speed) and only the few tokens that need more get a Python loop."""
+    """The tokens of a document as one list per attribute, so that the per-token work runs a column
+    at a time through `map` (C speed) and only the few tokens that need more get a Python loop."""
 
-    def __init__(self) -> None:
-        self.text: list[str] = []
-        self.low: list[str] = []
-        self.key: list[str] = []
-        self.start: list[int] = []
-        self.end: list[int] = []
-        self.region: list[int] = []
-        self.cap: list[bool] = []
-        self.upper: list[bool] = []
-        self.digit: list[bool] = []
-        self.poss: list[bool] = []
-        self.stop_after: list[bool] = []
-        self.initial: list[bool] = []
-        self.headline: list[bool] = []
-        self.quiet: list[bool] = []
+    def __init__(self, text: str, matches: list[re.Match[str]]) -> None:
+        n = len(matches)
+        self.text = words = list(map(re.Match.group, matches))
+        self.start = starts = list(map(re.Match.start, matches))
+        match_ends = list(map(re.Match.end, matches))
+        self.end = ends = match_ends.copy()
+        self.poss = poss = [False] * n
+        self.stop_after = stops = [False] * n
+        shortened = []
+        for i in _suffixed(text, words, match_ends):
+            words[i], ends[i], stops[i], poss[i] = _split_suffixes(text, words[i], ends[i])
+            if ends[i] != match_ends[i]:
+                shortened.append(i)
+
+        self.low = lows = list(map(str.lower, words))
+        self.key = keys = lows.copy()
+        self.cap = caps = list(map(str.isupper, map(_first_char, words)))
+        self.upper = uppers = list(map(str.isupper, words))
+        self.digit = digits = [False] * n
+        # A word of letters only has no digit, dot, apostrophe or particle prefix: the columns above
+        # are already right for it. The others get the full rules.
+        for i in compress(range(n), map(not_, map(str.isalpha, words))):
+            digits[i], caps[i], keys[i] = _word_traits(words[i], lows[i])
+        for i in compress(range(n), uppers):
+            uppers[i] = len(words[i].replace(".", "")) >= 2
+
+        # A word opens a sentence after a full stop, or after a gap with sentence punctuation
+        # (the first word of each line is set by `_mark_line`).
+        match_gaps = list(map(text.__getitem__, map(slice, match_ends, starts[1:])))
+        self.initial = initial = [True, *stops[:-1]] if n else []
+        for i in compress(range(1, n), map(ne, match_gaps, repeat(" "))):
+            if not initial[i]:
+                initial[i] = bool(_OPENING.search(match_gaps[i - 1]))
+        # `Doc.gaps`: the gaps after the split-off stops and possessives (None at a line's end,
+        # set by `_mark_line`).
+        self.gap: list[str | None] = list(match_gaps)
+        self.gap.append(None)
+        for i in shortened:
+            if i + 1 < n:
+                self.gap[i] = text[ends[i] : starts[i + 1]]
+
+        self.region = [0] * n
+        self.headline = [False] * n
+        self.quiet = [False] * n
 
     def toks(self) -> list[Tok]:
         return list(
@@ -129,12 +160,12 @@ def _tokenize(document: CleanedDocument) -> tuple[_Columns, list[tuple[int, int]
         [(r.start, r.end, True) for r in document.kept]
         + [(r.start, r.end, False) for r in getattr(document, "removed", ())]
     )
-    cols = _Columns()
     kept: list[tuple[int, int]] = []
+    matches: list[re.Match[str]] = []
+    lines: list[tuple[int, int, bool]] = []  # the tokens of each kept line, and whether it is a comment
     comments = False
     for rstart, rend, is_kept in regions:
-        line = text[rstart:rend]
-        if _COMMENT_HEADER.match(line.strip()) and rstart > len(text) // 2:
+        if _COMMENT_HEADER.match(text[rstart:rend].strip()) and rstart > len(text) // 2:
             # Readers' text follows a "Comments (12)" header near the end (near the top, such a
             # line is only a count).
             comments = True
@@ -142,71 +173,54 @@ def _tokenize(document: CleanedDocument) -> tuple[_Columns, list[tuple[int, int]
         if not is_kept:
             continue
         kept.append((rstart, rend))
-        _tokenize_line(text, rstart, rend, len(kept) - 1, comments, cols)
+        first = len(matches)
+        matches += _TOKEN_RE.finditer(text, rstart, rend)
+        lines.append((first, len(matches), comments))
+    cols = _Columns(text, matches)
+    for region, ((first, end, comments), (rstart, rend)) in enumerate(zip(lines, kept, strict=True)):
+        _mark_line(cols, text[rstart:rend], rstart, region, first, end, comments)
     return cols, kept
 
 
-def _tokenize_line(text: str, rstart: int, rend: int, region: int, comments: bool, cols: _Columns) -> None:
-    """Append the tokens of one kept line to `cols`."""
-    line = text[rstart:rend]
-    matches = list(_TOKEN_RE.finditer(text, rstart, rend))
-    words = list(map(re.Match.group, matches))
-    starts = list(map(re.Match.start, matches))
-    match_ends = list(map(re.Match.end, matches))
-    ends = match_ends.copy()
-    n = len(words)
-    poss, stops = [False] * n, [False] * n
-    # Only a word ending in "." or "s" can lose a full stop or a possessive.
-    for i in compress(range(n), map(str.endswith, words, repeat((".", "s")))):
-        words[i], ends[i], stops[i], poss[i] = _split_suffixes(text, words[i], ends[i])
+def _suffixed(text: str, words: list[str], match_ends: list[int]) -> Iterator[int]:
+    """The words that may lose a full stop or a possessive: those ending in ".", "'s" or "’s", and
+    those right before an apostrophe ("ranchers’ association")."""
+    suffix = map(str.endswith, words, repeat((".", "'s", "’s")))
+    apostrophe = map(text.startswith, repeat(("'", "’")), match_ends)
+    return compress(range(len(words)), map(or_, suffix, apostrophe))
 
-    lows = list(map(str.lower, words))
-    keys = lows.copy()
-    caps = list(map(str.isupper, map(_first_char, words)))
-    uppers = list(map(str.isupper, words))
-    digits = [False] * n
-    # A word of letters only has no digit, dot, apostrophe or particle prefix: the columns above
-    # are already right for it. The others get the full rules.
-    for i in compress(range(n), map(not_, map(str.isalpha, words))):
-        digits[i], caps[i], keys[i] = _word_traits(words[i], lows[i])
-    for i in compress(range(n), uppers):
-        uppers[i] = len(words[i].replace(".", "")) >= 2
 
-    initial = [True, *stops[:-1]] if n else []
-    for i in range(1, n):
-        if not initial[i]:
-            gap = text[match_ends[i - 1] : starts[i]]
-            initial[i] = gap != " " and bool(_OPENING.search(gap))
-
+def _mark_line(
+    cols: _Columns, line: str, rstart: int, region: int, first: int, end: int, comments: bool
+) -> None:
+    """Set the line's region and the flags that depend on the whole line: its first word opens a
+    sentence; a headline; quiet words (datelines, comments, shouting)."""
+    n = end - first
+    if not n:
+        return
+    cols.region[first:end] = [region] * n
+    cols.initial[first] = True
+    cols.gap[end - 1] = None
+    starts, quiet = cols.start, cols.quiet
     dateline = _DATELINE.match(line)
-    dateline_end = rstart + dateline.end() if dateline else -1
     if comments or _HANDLE_LINE.match(line):
-        quiet = [True] * n
+        quiet[first:end] = [True] * n
     elif dateline:
-        quiet = [s < dateline_end for s in starts]
-    else:
-        quiet = [False] * n
+        for i in range(first, bisect_left(starts, rstart + dateline.end(), first, end)):
+            quiet[i] = True
     label = _CAPS_LABEL.match(line)
     if not label and not any(map(str.islower, line)):
-        quiet = [True] * n  # "ABOUT ACME ROBOTICS", "(BEGIN VIDEOTAPE)": shouting, not prose
-    label_end = rstart + label.end() if label else -1
-    _mark_shouting(uppers, quiet, bisect_left(starts, label_end))
-    headline = _headline(lows, caps, digits, initial, line.rstrip()[-1:] in _LINE_END)
-
-    cols.text += words
-    cols.low += lows
-    cols.key += keys
-    cols.start += starts
-    cols.end += ends
-    cols.region += [region] * n
-    cols.cap += caps
-    cols.upper += uppers
-    cols.digit += digits
-    cols.poss += poss
-    cols.stop_after += stops
-    cols.initial += initial
-    cols.headline += headline
-    cols.quiet += quiet
+        quiet[first:end] = [True] * n  # "ABOUT ACME ROBOTICS", "(BEGIN VIDEOTAPE)": shouting, not prose
+    after_label = bisect_left(starts, rstart + label.end(), first, end) if label else first
+    _mark_shouting(cols.upper, quiet, after_label, end)
+    if _is_headline(cols, first, end, line.rstrip()[-1:] in _LINE_END):
+        cols.headline[first:end] = [True] * n
+        return
+    for i in range(first + 1, min(end, first + 6)):
+        if cols.initial[i]:
+            if cols.low[first] in STOP and all(cols.cap[first:i]):
+                cols.headline[first:i] = [True] * (i - first)  # a "What Happened:" label
+            break
 
 
 def _split_suffixes(text: str, raw: str, end: int) -> tuple[str, int, bool, bool]:
@@ -235,31 +249,21 @@ def _word_traits(text: str, low: str) -> tuple[bool, bool, str]:
     return digit, cap, key
 
 
-def _headline(
-    lows: list[str], caps: list[bool], digits: list[bool], initial: list[bool], ends_sentence: bool
-) -> list[bool]:
-    """Title Case lines ("Fourth Dry Year Turns Neighbors Into Rivals") and "What Happened:" labels."""
-    n = len(lows)
-    if not ends_sentence:
-        content = [i for i in range(n) if not digits[i] and lows[i] not in _SMALL]
-        if len(content) >= 3 and sum(caps[i] for i in content) >= 0.7 * len(content):
-            return [True] * n
-    headline = [False] * n
-    for i in range(1, min(n, 6)):
-        if initial[i]:
-            if lows[0] in STOP and all(caps[:i]):
-                headline[:i] = [True] * i
-            break
-    return headline
+def _is_headline(cols: _Columns, first: int, end: int, ends_sentence: bool) -> bool:
+    """A Title Case line: "Fourth Dry Year Turns Neighbors Into Rivals"."""
+    if ends_sentence:
+        return False
+    words = [i for i in range(first, end) if not cols.digit[i] and cols.low[i] not in _SMALL]
+    return len(words) >= 3 and sum(cols.cap[i] for i in words) >= 0.7 * len(words)
 
 
-def _mark_shouting(uppers: list[bool], quiet: list[bool], first: int) -> None:
-    """Three or more words in capitals in a row (from token `first` on) are quiet."""
-    if uppers.count(True) < 3:
+def _mark_shouting(uppers: list[bool], quiet: list[bool], first: int, end: int) -> None:
+    """Three or more words in capitals in a row (tokens `first` to `end`) are quiet."""
+    if uppers[first:end].count(True) < 3:
         return
     run_start = None
-    for i in range(first, len(uppers) + 1):
-        if i < len(uppers) and uppers[i]:
+    for i in range(first, end + 1):
+        if i < end and uppers[i]:
             if run_start is None:
                 run_start = i
             continue
@@ -268,26 +272,38 @@ def _mark_shouting(uppers: list[bool], quiet: list[bool], first: int) -> None:
         run_start = None
 
 
+def _name_like(text: str) -> bool:
+    """A capitalised word that may be part of a name: not "I", "I'm", "I’ve"."""
+    return text != "I" and not text.startswith(("I'", "I’"))
+
+
+def _form_start(cap: bool, upper: bool, quiet: bool) -> bool:
+    return (cap or upper) and not quiet
+
+
 class Doc:
     def __init__(self, document: CleanedDocument) -> None:
-        self.text = text = document.text
+        self.text = document.text
         cols, self.kept = _tokenize(document)
         self.toks = cols.toks()
+        # Columns of the tokens' fixed attributes, for the passes over every token and for slices.
+        self.starts, self.keys, self.lows = cols.start, cols.key, cols.low
         # The text between token i and token i+1 when both are on one line, else None.
-        self.gaps: list[str | None] = list(map(text.__getitem__, map(slice, cols.end, cols.start[1:])))
-        self.gaps.append(None)
-        regions = cols.region
-        for i in compress(range(len(regions) - 1), map(int.__ne__, regions, regions[1:])):
-            self.gaps[i] = None
-        self.starts = cols.start
+        self.gaps = cols.gap
         self.lower_vocab = set(compress(cols.low, map(str.islower, cols.text)))
         # Capitalised words that open no sentence, headline or quiet line: names, not sentence starts.
         initial, headline, quiet = cols.initial, cols.headline, cols.quiet
         self.known_caps = {
             cols.key[i]
-            for i in compress(range(len(regions)), cols.cap)
+            for i in compress(range(len(self.toks)), cols.cap)
             if not (initial[i] or headline[i] or quiet[i])
         }
+        # Tokens that may start a name ("I" and "I'm" do not), and those that may start a form in
+        # the final matching (capitalised or in capitals, not quiet).
+        self.name_starts = [i for i in compress(range(len(self.toks)), cols.cap) if _name_like(cols.text[i])]
+        self.form_starts = list(
+            compress(range(len(self.toks)), map(_form_start, cols.cap, cols.upper, quiet))
+        )
         self.countries = _country_lexicon()
         self.kinds: dict[tuple[int, int], str] = {}  # classify's answers
 
