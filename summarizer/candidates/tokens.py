@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import lru_cache
-from itertools import compress, repeat
+from itertools import accumulate, compress, repeat
 from operator import itemgetter, ne, not_, or_
 from typing import TYPE_CHECKING
 
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 # Dotted initials ("U.S."); a word, with inner hyphens, apostrophes or "&" ("AT&T"), and a full
 # stop; a lone "&".
 _TOKEN_RE = re.compile(r"[^\W\d_]\.(?:[^\W\d_]\.)+|[^\W_]+(?:[-'’&][^\W_]+)*\.?|&")
+_TOKEN_SPLIT = re.compile(f"({_TOKEN_RE.pattern})")  # no anchors or lookbehind: a line splits alone
 _DOTTED = re.compile(r"(?:[^\W\d_]\.){2,}")
 _ABBREVIATIONS = word_set(
     """mr mrs ms mx dr prof sen rep gov gen lt col capt sgt st jr sr inc corp co ltd bros dept
@@ -99,11 +100,19 @@ class _Columns:
     """The tokens of a document as one list per attribute, so that the per-token work runs a column
     at a time through `map` (C speed) and only the few tokens that need more get a Python loop."""
 
-    def __init__(self, text: str, matches: list[re.Match[str]]) -> None:
-        n = len(matches)
-        self.text = words = list(map(re.Match.group, matches))
-        self.start = starts = list(map(re.Match.start, matches))
-        match_ends = list(map(re.Match.end, matches))
+    def __init__(
+        self,
+        text: str,
+        words: list[str],
+        starts: list[int],
+        match_ends: list[int],
+        match_gaps: list[str | None],
+    ) -> None:
+        """`words` as the token pattern matched them, their offsets, and the text after each up to
+        the next word on its line (None after a line's last word)."""
+        n = len(words)
+        self.text = words
+        self.start = starts
         self.end = ends = match_ends.copy()
         self.poss = poss = [False] * n
         self.stop_after = stops = [False] * n
@@ -125,19 +134,17 @@ class _Columns:
         for i in compress(range(n), uppers):
             uppers[i] = len(words[i].replace(".", "")) >= 2
 
-        # A word opens a sentence after a full stop, or after a gap with sentence punctuation
-        # (the first word of each line is set by `_mark_line`).
-        match_gaps = list(map(text.__getitem__, map(slice, match_ends, starts[1:])))
+        # A word opens a sentence at a line's start, after a full stop, or after a gap with
+        # sentence punctuation.
         self.initial = initial = [True, *stops[:-1]] if n else []
         for i in compress(range(1, n), map(ne, match_gaps, repeat(" "))):
             if not initial[i]:
-                initial[i] = bool(_OPENING.search(match_gaps[i - 1]))
-        # `Doc.gaps`: the gaps after the split-off stops and possessives (None at a line's end,
-        # set by `_mark_line`).
-        self.gap: list[str | None] = list(match_gaps)
-        self.gap.append(None)
+                gap = match_gaps[i - 1]
+                initial[i] = gap is None or bool(_OPENING.search(gap))
+        # `Doc.gaps`: the gaps after the split-off stops and possessives.
+        self.gap = match_gaps.copy()
         for i in shortened:
-            if i + 1 < n:
+            if match_gaps[i] is not None:
                 self.gap[i] = text[ends[i] : starts[i + 1]]
 
         self.region = [0] * n
@@ -161,11 +168,15 @@ def _tokenize(document: CleanedDocument) -> tuple[_Columns, list[tuple[int, int]
         + [(r.start, r.end, False) for r in getattr(document, "removed", ())]
     )
     kept: list[tuple[int, int]] = []
-    matches: list[re.Match[str]] = []
     lines: list[tuple[int, int, bool]] = []  # the tokens of each kept line, and whether it is a comment
+    words: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    gaps: list[str | None] = []
     comments = False
     for rstart, rend, is_kept in regions:
-        if _COMMENT_HEADER.match(text[rstart:rend].strip()) and rstart > len(text) // 2:
+        line = text[rstart:rend]
+        if _COMMENT_HEADER.match(line.strip()) and rstart > len(text) // 2:
             # Readers' text follows a "Comments (12)" header near the end (near the top, such a
             # line is only a count).
             comments = True
@@ -173,10 +184,18 @@ def _tokenize(document: CleanedDocument) -> tuple[_Columns, list[tuple[int, int]
         if not is_kept:
             continue
         kept.append((rstart, rend))
-        first = len(matches)
-        matches += _TOKEN_RE.finditer(text, rstart, rend)
-        lines.append((first, len(matches), comments))
-    cols = _Columns(text, matches)
+        # [text before word 1, word 1, gap, word 2, ..., word n, text after]: no match objects.
+        parts = _TOKEN_SPLIT.split(line)
+        offsets = list(accumulate(map(len, parts), initial=rstart))
+        first = len(words)
+        words += parts[1::2]
+        starts += offsets[1:-1:2]
+        ends += offsets[2:-1:2]
+        gaps += parts[2:-1:2]
+        if len(parts) > 1:
+            gaps.append(None)
+        lines.append((first, len(words), comments))
+    cols = _Columns(text, words, starts, ends, gaps)
     for region, ((first, end, comments), (rstart, rend)) in enumerate(zip(lines, kept, strict=True)):
         _mark_line(cols, text[rstart:rend], rstart, region, first, end, comments)
     return cols, kept
@@ -199,8 +218,6 @@ def _mark_line(
     if not n:
         return
     cols.region[first:end] = [region] * n
-    cols.initial[first] = True
-    cols.gap[end - 1] = None
     starts, quiet = cols.start, cols.quiet
     dateline = _DATELINE.match(line)
     if comments or _HANDLE_LINE.match(line):
