@@ -19,7 +19,7 @@ def all_mentions(doc: Doc, groups: list[Group], kept: set[int]) -> dict[int, lis
         for m in g.mentions:
             if m.capital or m.lower:
                 continue
-            full = tuple(t.key for t in toks[m.i0 : m.i1 + 1])
+            full = tuple(doc.keys[m.i0 : m.i1 + 1])
             codes = [(c.lower(),) for c in (m.acronym, m.ticker) if c]
             for form in (full, m.key, *codes):
                 if form and form not in seen:

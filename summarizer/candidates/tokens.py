@@ -304,7 +304,7 @@ class Doc:
         cols, self.kept = _tokenize(document)
         self.toks = cols.toks()
         # Columns of the tokens' fixed attributes, for the passes over every token and for slices.
-        self.starts, self.keys, self.lows = cols.start, cols.key, cols.low
+        self.starts, self.keys, self.lows, self.caps = cols.start, cols.key, cols.low, cols.cap
         # The text between token i and token i+1 when both are on one line, else None.
         self.gaps = cols.gap
         self.lower_vocab = set(compress(cols.low, map(str.islower, cols.text)))
