@@ -8,7 +8,7 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 from itertools import accumulate, compress, repeat
-from operator import itemgetter, ne, not_, or_
+from operator import and_, itemgetter, ne, not_, or_
 from typing import TYPE_CHECKING
 
 from .lexicon import COUNTRIES, MORE_COUNTRIES, MULTI_COUNTRIES, STOP, word_set
@@ -294,10 +294,6 @@ def _name_like(text: str) -> bool:
     return text != "I" and not text.startswith(("I'", "I’"))
 
 
-def _form_start(cap: bool, upper: bool, quiet: bool) -> bool:
-    return (cap or upper) and not quiet
-
-
 class Doc:
     def __init__(self, document: CleanedDocument) -> None:
         self.text = document.text
@@ -319,7 +315,7 @@ class Doc:
         # the final matching (capitalised or in capitals, not quiet).
         self.name_starts = [i for i in compress(range(len(self.toks)), cols.cap) if _name_like(cols.text[i])]
         self.form_starts = list(
-            compress(range(len(self.toks)), map(_form_start, cols.cap, cols.upper, quiet))
+            compress(range(len(self.toks)), map(and_, map(or_, cols.cap, cols.upper), map(not_, quiet)))
         )
         self.countries = _country_lexicon()
         self.kinds: dict[tuple[int, int], str] = {}  # classify's answers
