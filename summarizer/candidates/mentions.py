@@ -189,4 +189,4 @@ def _fills_quote(doc: Doc, run: list[int]) -> bool:
     text = doc.text
     before = text[max(0, doc.toks[run[0]].start - 6) : doc.toks[run[0]].start]
     after = text[doc.toks[run[-1]].end : doc.toks[run[-1]].end + 3]
-    return bool(_QUOTE_BEFORE.search(before) and _QUOTE_AFTER.match(after))
+    return bool(_QUOTE_AFTER.match(after) and _QUOTE_BEFORE.search(before))
