@@ -176,7 +176,7 @@ def _tokenize(document: CleanedDocument) -> tuple[_Columns, list[tuple[int, int]
     comments = False
     for rstart, rend, is_kept in regions:
         line = text[rstart:rend]
-        if _COMMENT_HEADER.match(line.strip()) and rstart > len(text) // 2:
+        if rstart > len(text) // 2 and _COMMENT_HEADER.match(line.strip()):
             # Readers' text follows a "Comments (12)" header near the end (near the top, such a
             # line is only a count).
             comments = True
