@@ -212,8 +212,8 @@ def _suffixed(text: str, words: list[str], match_ends: list[int]) -> Iterator[in
 def _mark_line(
     cols: _Columns, line: str, rstart: int, region: int, first: int, end: int, comments: bool
 ) -> None:
-    """Set the line's region and the flags that depend on the whole line: its first word opens a
-    sentence; a headline; quiet words (datelines, comments, shouting)."""
+    """Set the line's region and the flags that depend on the whole line: a headline; quiet words
+    (datelines, comments, shouting)."""
     n = end - first
     if not n:
         return
