@@ -32,6 +32,7 @@ _TICKER = re.compile(r"[A-Za-z]{2,12}\s*:\s*([A-Z][A-Z.]{0,6})")
 _PARTY = re.compile(r"[A-Z]-[A-Z]{2,4}")  # "(D-WA)": a party and a state, no acronym
 _LABEL_TAIL = re.compile(r"(?:,[^:\n]{1,60})?:(?:\s|$)")  # "JOHN THUNE (R-SD), SENATE WHIP: ..."
 _PAREN = re.compile(r" ?\(([^()\n]{2,80})\)")
+_YEAR_OR_SCORE = re.compile(r"(?:19|20)\d\d|\d+-\d+")
 
 
 def read_context(doc: Doc, m: Mention) -> None:
@@ -49,7 +50,7 @@ def read_context(doc: Doc, m: Mention) -> None:
         low = nxt.low
         if nxt.digit:
             # "Stride 3", "Gate 4": a model or a number; not a year, not a score ("2-1").
-            m.numbered = not re.fullmatch(r"(?:19|20)\d\d|\d+-\d+", nxt.text)
+            m.numbered = not _YEAR_OR_SCORE.fullmatch(nxt.text)
         elif not nxt.text.islower():
             pass
         elif low in SPEECH:

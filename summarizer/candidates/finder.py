@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 
 __all__ = ["Candidate", "find_candidates"]
 
+_SPACES = re.compile(r"\s+")
+
 
 @dataclass(frozen=True)
 class Candidate:
@@ -54,9 +56,9 @@ def _candidate(doc: Doc, g: Group, spans: list[tuple[int, int]]) -> Candidate:
     for form in [text[s:e] for s, e in spans] + [
         x for m in own for x in (m.titled, m.acronym, m.ticker) if x
     ]:
-        form = re.sub(r"\s+", " ", form).strip()
-        if form and normalize(form) not in seen:
-            seen.add(normalize(form))
+        form = _SPACES.sub(" ", form).strip()
+        if form and (norm := normalize(form)) not in seen:
+            seen.add(norm)
             aliases.append(form)
     kind = g.kind if g.kind in ("person", "organization", "government", "country", "group") else "other"
     kind = BLOC_KINDS.get(name, kind) if kind == "country" else kind

@@ -76,8 +76,12 @@ def _personal(g: Group) -> bool:
     return len(longest) > 1 and any(m.key == longest[-1:] and (m.speech or m.poss) for m in own)
 
 
+_WORD = re.compile(r"[^\W_]+")
+_LINKS = frozenset({"of", "the", "and", "for", "on"})
+
+
 def _initials(surface: str) -> set[str]:
-    words = [w for w in re.findall(r"[^\W_]+", surface) if w.lower() not in {"of", "the", "and", "for", "on"}]
+    words = [w for w in _WORD.findall(surface) if w.lower() not in _LINKS]
     split = "".join(w[0] for w in words).lower()
     return {split, acronym(surface)}
 

@@ -19,7 +19,7 @@ def all_mentions(doc: Doc, groups: list[Group], kept: set[int]) -> dict[int, lis
         for m in g.mentions:
             if m.capital or m.lower:
                 continue
-            full = tuple(t.key for t in toks[m.i0 : m.i1 + 1])
+            full = tuple(doc.keys[m.i0 : m.i1 + 1])
             codes = [(c.lower(),) for c in (m.acronym, m.ticker) if c]
             for form in (full, m.key, *codes):
                 if form and form not in seen:
@@ -29,34 +29,32 @@ def all_mentions(doc: Doc, groups: list[Group], kept: set[int]) -> dict[int, lis
         options.sort(key=lambda o: -len(o[0]))
     found: dict[int, list[tuple[int, int]]] = defaultdict(list)
     joins = (" ", "’ ", "' ")
-    i, n = 0, len(toks)
-    while i < n:
-        t = toks[i]
-        step = 1
-        if (t.cap or t.upper) and not t.quiet:
-            candidates = []
-            if i + 1 < n and not t.stop_after and doc.gap(i) in joins:
-                candidates = forms.get((t.key, toks[i + 1].key), [])
-            for form, gi in [*candidates, *forms.get((t.key,), [])]:
-                size = len(form)
-                if i + size > n:
-                    continue
-                if size == 1 and len(t.text) <= 3 and not t.upper and groups[gi].kind == "country":
-                    continue
-                ok = True
-                for k in range(2, size):
-                    if (
-                        toks[i + k].key != form[k]
-                        or toks[i + k - 1].stop_after
-                        or doc.gap(i + k - 1) not in joins
-                    ):
-                        ok = False
-                        break
-                if ok:
-                    found[gi].append((t.start, toks[i + size - 1].end))
-                    step = size
+    gaps, keys = doc.gaps, doc.keys
+    n = len(toks)
+    i = 0  # the first token not inside a form already found
+    for start in doc.form_starts:
+        if start < i:
+            continue
+        t = toks[start]
+        candidates = []
+        if start + 1 < n and not t.stop_after and gaps[start] in joins:
+            candidates = forms.get((t.key, keys[start + 1]), [])
+        i = start + 1
+        for form, gi in [*candidates, *forms.get((t.key,), [])]:
+            size = len(form)
+            if start + size > n:
+                continue
+            if size == 1 and len(t.text) <= 3 and not t.upper and groups[gi].kind == "country":
+                continue
+            ok = True
+            for k in range(start + 2, start + size):
+                if keys[k] != form[k - start] or toks[k - 1].stop_after or gaps[k - 1] not in joins:
+                    ok = False
                     break
-        i += step
+            if ok:
+                found[gi].append((t.start, toks[start + size - 1].end))
+                i = start + size
+                break
     for gi, g in enumerate(groups):
         if gi in kept:
             for m in g.mentions:

@@ -31,17 +31,16 @@ def _name_like(t: Tok) -> bool:
 
 def _chunks(doc: Doc) -> list[list[int]]:
     """Runs of name-like token indices joined by single spaces, particles and connectors."""
-    toks = doc.toks
+    toks, gaps = doc.toks, doc.gaps
     n = len(toks)
     out: list[list[int]] = []
     i = 0
-    while i < n:
-        if not _name_like(toks[i]):
-            i += 1
-            continue
-        run, j = [i], i
+    for first in doc.name_starts:
+        if first < i:
+            continue  # inside the last run
+        run, j = [first], first
         while True:
-            last, gap = toks[j], doc.gap(j)
+            last, gap = toks[j], gaps[j]
             if gap is None or last.stop_after:
                 break
             if last.poss:
@@ -68,7 +67,7 @@ def _chunks(doc: Doc) -> list[list[int]]:
                 t = toks[k]
                 if not (t.low in PARTICLES or t.low in ORG_CONNECTORS or t.low == "&"):
                     break
-                if t.poss or t.stop_after or doc.gap(k) != " ":
+                if t.poss or t.stop_after or gaps[k] != " ":
                     break
                 if _name_like(toks[k + 1]):
                     run.extend(range(j + 1, k + 2))
@@ -190,4 +189,4 @@ def _fills_quote(doc: Doc, run: list[int]) -> bool:
     text = doc.text
     before = text[max(0, doc.toks[run[0]].start - 6) : doc.toks[run[0]].start]
     after = text[doc.toks[run[-1]].end : doc.toks[run[-1]].end + 3]
-    return bool(_QUOTE_BEFORE.search(before) and _QUOTE_AFTER.match(after))
+    return bool(_QUOTE_AFTER.match(after) and _QUOTE_BEFORE.search(before))

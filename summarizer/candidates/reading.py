@@ -4,6 +4,7 @@ organisation, group, place, person), and the title before a name.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -71,27 +72,25 @@ class Mention:
         return self.locative or self.adjectival or self.numbered or self.named_thing
 
 
+# Trailing words a mention's key drops: "Acme Corp." and "Acme" are one actor.
+_KEY_TAIL = CORP_END | {"corporation", "company", "&", "and", "of", "the"}
+
+
 def mention_key(doc: Doc, i0: int, i1: int) -> tuple[str, ...]:
-    words = [t.key for t in doc.toks[i0 : i1 + 1]]
-    while len(words) > 1 and words[-1].rstrip(".") in CORP_END | {
-        "corporation",
-        "company",
-        "&",
-        "and",
-        "of",
-        "the",
-    }:
+    words = doc.keys[i0 : i1 + 1]
+    while len(words) > 1 and words[-1].rstrip(".") in _KEY_TAIL:
         words.pop()
     return tuple(words)
 
 
 def country_of(doc: Doc, i0: int, i1: int) -> str | None:
-    toks = doc.toks
-    canonical = doc.countries.get(tuple(t.key for t in toks[i0 : i1 + 1]))
+    canonical = doc.countries.get(tuple(doc.keys[i0 : i1 + 1]))
     if canonical is None:
-        canonical = doc.countries.get(tuple(t.low for t in toks[i0 : i1 + 1]))
-    if canonical and i0 == i1 and len(toks[i0].text) <= 3 and not toks[i0].upper:
-        return None  # "US" and "UK" only in capitals: never "us"
+        canonical = doc.countries.get(tuple(doc.lows[i0 : i1 + 1]))
+    if canonical and i0 == i1:
+        t = doc.toks[i0]
+        if len(t.text) <= 3 and not t.upper:
+            return None  # "US" and "UK" only in capitals: never "us"
     return canonical
 
 
@@ -105,9 +104,8 @@ def classify(doc: Doc, i0: int, i1: int) -> str:
 def _kind_of(doc: Doc, i0: int, i1: int) -> str:
     """What tokens i0..i1 name by their form: country, government, organization, group, place,
     person (several capitalised words) or unknown (one)."""
-    toks = doc.toks
-    words = [t.key for t in toks[i0 : i1 + 1]]
-    caps = [t for t in toks[i0 : i1 + 1] if t.cap]
+    words = doc.keys[i0 : i1 + 1]
+    caps = doc.caps[i0 : i1 + 1].count(True)
     last = words[-1]
     if len(words) > 1 and last in NAME_SUFFIXES and words[-2] in PLACE_SUFFIXES:
         last = words[-2]  # "World War II"
@@ -115,7 +113,7 @@ def _kind_of(doc: Doc, i0: int, i1: int) -> str:
         return "government"
     if country_of(doc, i0, i1):
         return "country"
-    org_end = last in ORG_SUFFIXES and len(caps) > 1
+    org_end = last in ORG_SUFFIXES and caps > 1
     org_head = any(
         w in ORG_HEADS for w, nxt in zip(words, words[1:], strict=False) if nxt in ("of", "for", "on")
     )
@@ -127,11 +125,11 @@ def _kind_of(doc: Doc, i0: int, i1: int) -> str:
         ):
             return "government"
         return "organization"
-    if last in GROUP_SUFFIXES and len(caps) > 1:
+    if last in GROUP_SUFFIXES and caps > 1:
         return "group"
-    if len(caps) > 1 and (last in PLACE_SUFFIXES or words[0] in DIRECTIONS):
+    if caps > 1 and (last in PLACE_SUFFIXES or words[0] in DIRECTIONS):
         return "place"
-    return "unknown" if len(caps) == 1 else "person"
+    return "unknown" if caps == 1 else "person"
 
 
 def _is_role_word(t: Tok) -> bool:
@@ -201,21 +199,29 @@ def read_piece(doc: Doc, piece: list[int], split: int) -> list[Mention]:
     return out
 
 
+_LOWER_GOV_NOUNS = (
+    "commission", "board", "agency", "ministry", "council", "office", "regulator", "legislature",
+    "department", "authority", "assembly",
+)  # fmt: skip
 _LOWER_GOV = re.compile(
     r"(?:\b[Tt]he |(?<![\w’'])(?=[A-Z]))((?:[A-Z][\w’'-]+ ){0,3}"
     r"(?:state|federal|national|city|town|county|parish|borough|village|regional|provincial|municipal)"
-    r"(?: (?!of\b|and\b|the\b)[a-z][a-z-]+){0,2} (?:commission|board|agency|ministry|council|office|"
-    r"regulator|legislature|department|authority|assembly))\b"
+    r"(?: (?!of\b|and\b|the\b)[a-z][a-z-]+){0,2} (?:" + "|".join(_LOWER_GOV_NOUNS) + r"))\b"
 )
 
 
 def lowercase_bodies(doc: Doc) -> list[Mention]:
     """Institutions written in lower case ("the state transportation commission") that act."""
-    import bisect  # noqa: PLC0415 - stdlib
-
-    starts = [t.start for t in doc.toks]
+    starts = doc.starts
     out: list[Mention] = []
+    # A match ends in one of the nouns: lines without any are skipped (the pattern is slow).
+    nouns = [noun for noun in _LOWER_GOV_NOUNS if noun in doc.text]
+    if not nouns:
+        return out
     for rstart, rend in doc.kept:
+        line = doc.text[rstart:rend]
+        if not any(noun in line for noun in nouns):
+            continue
         for match in _LOWER_GOV.finditer(doc.text, rstart, rend):
             i0 = bisect.bisect_left(starts, match.start(1))
             i1 = bisect.bisect_left(starts, match.end(1)) - 1

@@ -5,16 +5,24 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
+from itertools import accumulate, compress, repeat
+from operator import and_, itemgetter, ne, not_, or_
 from typing import TYPE_CHECKING
 
 from .lexicon import COUNTRIES, MORE_COUNTRIES, MULTI_COUNTRIES, STOP, word_set
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from ..cleaning import CleanedDocument
 
 
-_TOKEN_RE = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_](?:[^\W_]|[-'’&](?=[^\W_]))*\.?|&")
+# Dotted initials ("U.S."); a word, with inner hyphens, apostrophes or "&" ("AT&T"), and a full
+# stop; a lone "&".
+_TOKEN_RE = re.compile(r"[^\W\d_]\.(?:[^\W\d_]\.)+|[^\W_]+(?:[-'’&][^\W_]+)*\.?|&")
+_TOKEN_SPLIT = re.compile(f"({_TOKEN_RE.pattern})")  # no anchors or lookbehind: a line splits alone
 _DOTTED = re.compile(r"(?:[^\W\d_]\.){2,}")
 _ABBREVIATIONS = word_set(
     """mr mrs ms mx dr prof sen rep gov gen lt col capt sgt st jr sr inc corp co ltd bros dept
@@ -31,6 +39,7 @@ _DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]{2,40}(?:,[^—–\n]{0,90}?)?\s*(?:[
 # A gap with sentence punctuation, or ending in an opening quote, starts a sentence.
 _OPENING = re.compile(r"[.!?:;—–]|[“‘]$|(?:^|\s)[\"']$")
 _SMALL = word_set("a an the of and or in on at to for by with as from into vs via but nor is are")
+_first_char = itemgetter(0)
 
 
 @lru_cache(maxsize=1)
@@ -63,43 +72,111 @@ def _country_lexicon() -> dict[tuple[str, ...], str]:
 
 class Tok:
     __slots__ = (
-        "text", "low", "key", "start", "end", "cap", "upper", "digit", "poss", "stop_after",
-        "initial", "region", "headline", "quiet",
+        "text", "low", "key", "start", "end", "region", "cap", "upper", "digit", "poss", "stop_after",
+        "initial", "headline", "quiet",
     )  # fmt: skip
 
-    def __init__(self, text: str, start: int, end: int, region: int) -> None:
+    def __init__(
+        self, text: str, low: str, key: str, start: int, end: int, region: int, cap: bool, upper: bool,
+        digit: bool, poss: bool, stop_after: bool, initial: bool, headline: bool, quiet: bool,
+    ) -> None:  # fmt: skip
         self.text = text
-        self.low = text.lower()
+        self.low = low
+        self.key = key  # lower case, no sentence-final dot, straight apostrophe: what lexicons match
         self.start = start
         self.end = end
-        self.region = region
-        self.digit = not text.isalpha() and any(map(str.isdigit, text))
-        self.upper = text.isupper() and len(text.replace(".", "")) >= 2
-        first = text[0]
-        self.cap = not self.digit and (
-            first.isupper() or (first.islower() and bool(_PARTICLE_PREFIX.match(text)))
-        )
-        dotted = "." in text[:-1] and bool(_DOTTED.fullmatch(text))
-        self.key = (self.low if dotted else self.low.rstrip(".")).replace("’", "'")
-        self.poss = False
-        self.stop_after = False
-        self.initial = False
-        self.headline = False
-        self.quiet = False  # a dateline, a reader comment, a shouted line: never starts a candidate
+        self.region = region  # index into Doc.kept: the line
+        self.cap = cap  # capitalised ("Trump", "de-Gaulle"), not a number
+        self.upper = upper  # in capitals, two letters or more ("IMF", "U.S.")
+        self.digit = digit
+        self.poss = poss  # a possessive was split off ("Trump's", "ranchers’")
+        self.stop_after = stop_after  # a sentence-final full stop was split off
+        self.initial = initial  # opens a line or a sentence
+        self.headline = headline
+        self.quiet = quiet  # a dateline, a reader comment, a shouted line: never starts a candidate
 
 
-def _tokenize(document: CleanedDocument) -> tuple[list[Tok], list[tuple[int, int]]]:
+class _Columns:
+    """The tokens of a document as one list per attribute, so that the per-token work runs a column
+    at a time through `map` (C speed) and only the few tokens that need more get a Python loop."""
+
+    def __init__(
+        self,
+        text: str,
+        words: list[str],
+        starts: list[int],
+        match_ends: list[int],
+        match_gaps: list[str | None],
+    ) -> None:
+        """`words` as the token pattern matched them, their offsets, and the text after each up to
+        the next word on its line (None after a line's last word)."""
+        n = len(words)
+        self.text = words
+        self.start = starts
+        self.end = ends = match_ends.copy()
+        self.poss = poss = [False] * n
+        self.stop_after = stops = [False] * n
+        shortened = []
+        for i in _suffixed(text, words, match_ends):
+            words[i], ends[i], stops[i], poss[i] = _split_suffixes(text, words[i], ends[i])
+            if ends[i] != match_ends[i]:
+                shortened.append(i)
+
+        self.low = lows = list(map(str.lower, words))
+        self.key = keys = lows.copy()
+        self.cap = caps = list(map(str.isupper, map(_first_char, words)))
+        self.upper = uppers = list(map(str.isupper, words))
+        self.digit = digits = [False] * n
+        # A word of letters only has no digit, dot, apostrophe or particle prefix: the columns above
+        # are already right for it. The others get the full rules.
+        for i in compress(range(n), map(not_, map(str.isalpha, words))):
+            digits[i], caps[i], keys[i] = _word_traits(words[i], lows[i])
+        for i in compress(range(n), uppers):
+            uppers[i] = len(words[i].replace(".", "")) >= 2
+
+        # A word opens a sentence at a line's start, after a full stop, or after a gap with
+        # sentence punctuation.
+        self.initial = initial = [True, *stops[:-1]] if n else []
+        for i in compress(range(1, n), map(ne, match_gaps, repeat(" "))):
+            if not initial[i]:
+                gap = match_gaps[i - 1]
+                initial[i] = gap is None or bool(_OPENING.search(gap))
+        # `Doc.gaps`: the gaps after the split-off stops and possessives.
+        self.gap = match_gaps.copy()
+        for i in shortened:
+            if match_gaps[i] is not None:
+                self.gap[i] = text[ends[i] : starts[i + 1]]
+
+        self.region = [0] * n
+        self.headline = [False] * n
+        self.quiet = [False] * n
+
+    def toks(self) -> list[Tok]:
+        return list(
+            map(
+                Tok, self.text, self.low, self.key, self.start, self.end, self.region, self.cap,
+                self.upper, self.digit, self.poss, self.stop_after, self.initial, self.headline,
+                self.quiet,
+            )
+        )  # fmt: skip
+
+
+def _tokenize(document: CleanedDocument) -> tuple[_Columns, list[tuple[int, int]]]:
     text = document.text
     regions = sorted(
         [(r.start, r.end, True) for r in document.kept]
         + [(r.start, r.end, False) for r in getattr(document, "removed", ())]
     )
-    toks: list[Tok] = []
     kept: list[tuple[int, int]] = []
+    lines: list[tuple[int, int, bool]] = []  # the tokens of each kept line, and whether it is a comment
+    words: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    gaps: list[str | None] = []
     comments = False
     for rstart, rend, is_kept in regions:
         line = text[rstart:rend]
-        if _COMMENT_HEADER.match(line.strip()) and rstart > len(text) // 2:
+        if rstart > len(text) // 2 and _COMMENT_HEADER.match(line.strip()):
             # Readers' text follows a "Comments (12)" header near the end (near the top, such a
             # line is only a count).
             comments = True
@@ -107,104 +184,158 @@ def _tokenize(document: CleanedDocument) -> tuple[list[Tok], list[tuple[int, int
         if not is_kept:
             continue
         kept.append((rstart, rend))
-        quiet = comments or bool(_HANDLE_LINE.match(line))
-        label = _CAPS_LABEL.match(line)
-        label_end = rstart + label.end() if label else -1
-        dateline = _DATELINE.match(line)
-        dateline_end = rstart + dateline.end() if dateline else -1
-        line_toks: list[Tok] = []
-        prev_end = rstart
-        for m in _TOKEN_RE.finditer(text, rstart, rend):
-            raw, start, end = m.group(), m.start(), m.end()
-            stop_after = False
-            if raw[-1] == "." and not _DOTTED.fullmatch(raw):
-                base = raw[:-1]
-                if not (base.lower() in _ABBREVIATIONS or (len(base) == 1 and base.isupper())):
-                    raw, end, stop_after = base, end - 1, True
-            poss = False
-            if len(raw) > 2 and raw[-2:] in ("'s", "’s"):
-                raw, end, poss = raw[:-2], end - 2, True
-            elif (
-                raw.endswith("s")
-                and text[end : end + 1] in ("'", "’")
-                and text[end + 1 : end + 2] in (" ", "")
-            ):
-                poss = True  # "ranchers’ association"
-            if not raw:
-                continue
-            tok = Tok(raw, start, end, len(kept) - 1)
-            tok.poss, tok.stop_after = poss, stop_after
-            if not line_toks:
-                tok.initial = True
-            else:
-                gap = text[prev_end:start]
-                tok.initial = line_toks[-1].stop_after or (gap != " " and bool(_OPENING.search(gap)))
-            tok.quiet = quiet or start < dateline_end
-            line_toks.append(tok)
-            prev_end = m.end()
-        _mark_headline(line_toks, line.rstrip()[-1:] in _LINE_END)
-        if not any(c.islower() for c in line) and not label:
-            for t in line_toks:
-                t.quiet = True  # "ABOUT ACME ROBOTICS", "(BEGIN VIDEOTAPE)": shouting, not prose
-        _mark_shouting([t for t in line_toks if t.start >= label_end])
-        toks.extend(line_toks)
-    return toks, kept
+        # [text before word 1, word 1, gap, word 2, ..., word n, text after]: no match objects.
+        parts = _TOKEN_SPLIT.split(line)
+        offsets = list(accumulate(map(len, parts), initial=rstart))
+        first = len(words)
+        words += parts[1::2]
+        starts += offsets[1:-1:2]
+        ends += offsets[2:-1:2]
+        gaps += parts[2:-1:2]
+        if len(parts) > 1:
+            gaps.append(None)
+        lines.append((first, len(words), comments))
+    cols = _Columns(text, words, starts, ends, gaps)
+    for region, ((first, end, comments), (rstart, rend)) in enumerate(zip(lines, kept, strict=True)):
+        _mark_line(cols, text[rstart:rend], rstart, region, first, end, comments)
+    return cols, kept
 
 
-def _mark_headline(line: list[Tok], ends_sentence: bool) -> None:
-    """Title Case lines ("Fourth Dry Year Turns Neighbors Into Rivals") and "What Happened:" labels."""
-    words = [t for t in line if not t.digit and t.low not in _SMALL]
-    if len(words) >= 3 and not ends_sentence and sum(t.cap for t in words) >= 0.7 * len(words):
-        for t in line:
-            t.headline = True
+def _suffixed(text: str, words: list[str], match_ends: list[int]) -> Iterator[int]:
+    """The words that may lose a full stop or a possessive: those ending in ".", "'s" or "’s", and
+    those right before an apostrophe ("ranchers’ association")."""
+    suffix = map(str.endswith, words, repeat((".", "'s", "’s")))
+    apostrophe = map(text.startswith, repeat(("'", "’")), match_ends)
+    return compress(range(len(words)), map(or_, suffix, apostrophe))
+
+
+def _mark_line(
+    cols: _Columns, line: str, rstart: int, region: int, first: int, end: int, comments: bool
+) -> None:
+    """Set the line's region and the flags that depend on the whole line: a headline; quiet words
+    (datelines, comments, shouting)."""
+    n = end - first
+    if not n:
         return
-    for i, t in enumerate(line[1:6], start=1):
-        if t.initial:
-            if line[0].low in STOP and all(x.cap for x in line[:i]):
-                for x in line[:i]:
-                    x.headline = True
+    cols.region[first:end] = [region] * n
+    starts, quiet = cols.start, cols.quiet
+    dateline = _DATELINE.match(line)
+    if comments or _HANDLE_LINE.match(line):
+        quiet[first:end] = [True] * n
+    elif dateline:
+        for i in range(first, bisect_left(starts, rstart + dateline.end(), first, end)):
+            quiet[i] = True
+    label = _CAPS_LABEL.match(line)
+    if not label and not any(map(str.islower, line)):
+        quiet[first:end] = [True] * n  # "ABOUT ACME ROBOTICS", "(BEGIN VIDEOTAPE)": shouting, not prose
+    after_label = bisect_left(starts, rstart + label.end(), first, end) if label else first
+    _mark_shouting(cols.upper, quiet, after_label, end)
+    if _is_headline(cols, first, end, line.rstrip()[-1:] in _LINE_END):
+        cols.headline[first:end] = [True] * n
+        return
+    for i in range(first + 1, min(end, first + 6)):
+        if cols.initial[i]:
+            if cols.low[first] in STOP and all(cols.cap[first:i]):
+                cols.headline[first:i] = [True] * (i - first)  # a "What Happened:" label
             break
 
 
-def _mark_shouting(line: list[Tok]) -> None:
-    run: list[Tok] = []
-    for t in [*line, None]:
-        if t is not None and t.upper:
-            run.append(t)
+def _split_suffixes(text: str, raw: str, end: int) -> tuple[str, int, bool, bool]:
+    """Split a sentence-final full stop (not an abbreviation's) and a possessive off a word:
+    the word, its end, whether a stop and whether a possessive came off."""
+    stop_after = False
+    if raw[-1] == "." and not _DOTTED.fullmatch(raw):
+        base = raw[:-1]
+        if not (base.lower() in _ABBREVIATIONS or (len(base) == 1 and base.isupper())):
+            raw, end, stop_after = base, end - 1, True
+    poss = False
+    if len(raw) > 2 and raw[-2:] in ("'s", "’s"):
+        raw, end, poss = raw[:-2], end - 2, True
+    elif raw.endswith("s") and text[end : end + 1] in ("'", "’") and text[end + 1 : end + 2] in (" ", ""):
+        poss = True  # "ranchers’ association"
+    return raw, end, stop_after, poss
+
+
+def _word_traits(text: str, low: str) -> tuple[bool, bool, str]:
+    """Digit, capitalised and key of a word that is not all letters."""
+    digit = any(map(str.isdigit, text))
+    first = text[0]
+    cap = not digit and (first.isupper() or (first.islower() and bool(_PARTICLE_PREFIX.match(text))))
+    dotted = "." in text[:-1] and bool(_DOTTED.fullmatch(text))
+    key = (low if dotted else low.rstrip(".")).replace("’", "'")
+    return digit, cap, key
+
+
+def _is_headline(cols: _Columns, first: int, end: int, ends_sentence: bool) -> bool:
+    """A Title Case line: "Fourth Dry Year Turns Neighbors Into Rivals"."""
+    if ends_sentence:
+        return False
+    words = [i for i in range(first, end) if not cols.digit[i] and cols.low[i] not in _SMALL]
+    return len(words) >= 3 and sum(cols.cap[i] for i in words) >= 0.7 * len(words)
+
+
+def _mark_shouting(uppers: list[bool], quiet: list[bool], first: int, end: int) -> None:
+    """Three or more words in capitals in a row (tokens `first` to `end`) are quiet."""
+    if uppers[first:end].count(True) < 3:
+        return
+    run_start = None
+    for i in range(first, end + 1):
+        if i < end and uppers[i]:
+            if run_start is None:
+                run_start = i
             continue
-        if len(run) >= 3:
-            for x in run:
-                x.quiet = True
-        run = []
+        if run_start is not None and i - run_start >= 3:
+            quiet[run_start:i] = [True] * (i - run_start)
+        run_start = None
+
+
+def _name_like(text: str) -> bool:
+    """A capitalised word that may be part of a name: not "I", "I'm", "I’ve"."""
+    return text != "I" and not text.startswith(("I'", "I’"))
 
 
 class Doc:
     def __init__(self, document: CleanedDocument) -> None:
         self.text = document.text
-        self.toks, self.kept = _tokenize(document)
-        self.lower_vocab = {t.low for t in self.toks if t.text.islower()}
+        cols, self.kept = _tokenize(document)
+        self.toks = cols.toks()
+        # Columns of the tokens' fixed attributes, for the passes over every token and for slices.
+        self.starts, self.keys, self.lows, self.caps = cols.start, cols.key, cols.low, cols.cap
+        # The text between token i and token i+1 when both are on one line, else None.
+        self.gaps = cols.gap
+        self.lower_vocab = set(compress(cols.low, map(str.islower, cols.text)))
+        # Capitalised words that open no sentence, headline or quiet line: names, not sentence starts.
+        initial, headline, quiet = cols.initial, cols.headline, cols.quiet
         self.known_caps = {
-            t.key for t in self.toks if t.cap and not t.initial and not t.headline and not t.quiet
+            cols.key[i]
+            for i in compress(range(len(self.toks)), cols.cap)
+            if not (initial[i] or headline[i] or quiet[i])
         }
+        # Tokens that may start a name ("I" and "I'm" do not), and those that may start a form in
+        # the final matching (capitalised or in capitals, not quiet).
+        self.name_starts = [i for i in compress(range(len(self.toks)), cols.cap) if _name_like(cols.text[i])]
+        self.form_starts = list(
+            compress(range(len(self.toks)), map(and_, map(or_, cols.cap, cols.upper), map(not_, quiet)))
+        )
         self.countries = _country_lexicon()
         self.kinds: dict[tuple[int, int], str] = {}  # classify's answers
 
     def gap(self, i: int) -> str | None:
         """The text between token i and token i+1 when both are on one line."""
-        toks = self.toks
-        if i + 1 < len(toks) and toks[i + 1].region == toks[i].region:
-            return self.text[toks[i].end : toks[i + 1].start]
-        return None
+        return self.gaps[i]
 
     def next_word(self, i: int) -> Tok | None:
         """The token right after token i when a single space separates them."""
-        if self.gap(i) == " " and not self.toks[i].poss and not self.toks[i].stop_after:
+        t = self.toks[i]
+        if self.gaps[i] == " " and not t.poss and not t.stop_after:
             return self.toks[i + 1]
         return None
 
     def prev_word(self, i: int) -> Tok | None:
-        if i > 0 and self.gap(i - 1) == " " and not self.toks[i - 1].poss and not self.toks[i - 1].stop_after:
-            return self.toks[i - 1]
+        if i > 0 and self.gaps[i - 1] == " ":
+            t = self.toks[i - 1]
+            if not t.poss and not t.stop_after:
+                return t
         return None
 
     def span(self, i: int, j: int) -> str:
