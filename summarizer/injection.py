@@ -43,6 +43,7 @@ _CONFUSABLES = str.maketrans(
     "аеорсухіјѕԁһӏАВЕКМНОРСТХІЈЅοαεικνρτυχΑΒΕΗΙΚΜΝΟΡΤΥΧ",
     "aeopcyxijsdhlABEKMHOPCTXIJSoaeikvptuxABEHIKMNOPTYX",
 )
+_ANY_CONFUSABLE = re.compile("[" + "".join(chr(c) for c in _CONFUSABLES) + "]")
 
 
 def normalize_for_detection(text: str) -> str:
@@ -52,7 +53,9 @@ def normalize_for_detection(text: str) -> str:
     if text.isascii():  # nothing to fold (the common case, and a fast one)
         text = strip_invisible(text)
     else:
-        text = strip_invisible(unicodedata.normalize("NFKC", text)).translate(_CONFUSABLES)
+        text = strip_invisible(unicodedata.normalize("NFKC", text))
+        if _ANY_CONFUSABLE.search(text):  # str.translate is slow; most text has none to fold
+            text = text.translate(_CONFUSABLES)
         text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
     lines = (" ".join(line.split()) for line in text.splitlines())
     return "\n".join(line for line in lines if line)
