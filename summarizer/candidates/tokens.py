@@ -70,32 +70,6 @@ def _country_lexicon() -> dict[tuple[str, ...], str]:
     return lexicon
 
 
-class Tok:
-    __slots__ = (
-        "text", "low", "key", "start", "end", "region", "cap", "upper", "digit", "poss", "stop_after",
-        "initial", "headline", "quiet",
-    )  # fmt: skip
-
-    def __init__(
-        self, text: str, low: str, key: str, start: int, end: int, region: int, cap: bool, upper: bool,
-        digit: bool, poss: bool, stop_after: bool, initial: bool, headline: bool, quiet: bool,
-    ) -> None:  # fmt: skip
-        self.text = text
-        self.low = low
-        self.key = key  # lower case, no sentence-final dot, straight apostrophe: what lexicons match
-        self.start = start
-        self.end = end
-        self.region = region  # index into Doc.kept: the line
-        self.cap = cap  # capitalised ("Trump", "de-Gaulle"), not a number
-        self.upper = upper  # in capitals, two letters or more ("IMF", "U.S.")
-        self.digit = digit
-        self.poss = poss  # a possessive was split off ("Trump's", "ranchers’")
-        self.stop_after = stop_after  # a sentence-final full stop was split off
-        self.initial = initial  # opens a line or a sentence
-        self.headline = headline
-        self.quiet = quiet  # a dateline, a reader comment, a shouted line: never starts a candidate
-
-
 class _Columns:
     """The tokens of a document as one list per attribute, so that the per-token work runs a column
     at a time through `map` (C speed) and only the few tokens that need more get a Python loop."""
@@ -150,15 +124,6 @@ class _Columns:
         self.region = [0] * n
         self.headline = [False] * n
         self.quiet = [False] * n
-
-    def toks(self) -> list[Tok]:
-        return list(
-            map(
-                Tok, self.text, self.low, self.key, self.start, self.end, self.region, self.cap,
-                self.upper, self.digit, self.poss, self.stop_after, self.initial, self.headline,
-                self.quiet,
-            )
-        )  # fmt: skip
 
 
 def _tokenize(document: CleanedDocument) -> tuple[_Columns, list[tuple[int, int]]]:
@@ -295,27 +260,39 @@ def _name_like(text: str) -> bool:
 
 
 class Doc:
+    """The kept tokens of a document, one list per attribute (index i is token i): the rules read
+    the columns directly, so that no object is built per token."""
+
     def __init__(self, document: CleanedDocument) -> None:
         self.text = document.text
         cols, self.kept = _tokenize(document)
-        self.toks = cols.toks()
-        # Columns of the tokens' fixed attributes, for the passes over every token and for slices.
-        self.starts, self.keys, self.lows, self.caps = cols.start, cols.key, cols.low, cols.cap
+        self.n = n = len(cols.text)
+        self.words = cols.text  # as written, less a split-off full stop or possessive
+        self.lows = cols.low
+        self.keys = cols.key  # lower case, no sentence-final dot, straight apostrophe: what lexicons match
+        self.starts, self.ends = cols.start, cols.end
+        self.regions = cols.region  # index into `kept`: the line
+        self.caps = cols.cap  # capitalised ("Trump", "de-Gaulle"), not a number
+        self.uppers = cols.upper  # in capitals, two letters or more ("IMF", "U.S.")
+        self.digits = cols.digit
+        self.poss = cols.poss  # a possessive was split off ("Trump's", "ranchers’")
+        self.stops = cols.stop_after  # a sentence-final full stop was split off
+        self.initial = cols.initial  # opens a line or a sentence
+        self.headline = cols.headline
+        self.quiet = cols.quiet  # a dateline, a reader comment, a shouted line: never starts a candidate
         # The text between token i and token i+1 when both are on one line, else None.
         self.gaps = cols.gap
         self.lower_vocab = set(compress(cols.low, map(str.islower, cols.text)))
         # Capitalised words that open no sentence, headline or quiet line: names, not sentence starts.
         initial, headline, quiet = cols.initial, cols.headline, cols.quiet
         self.known_caps = {
-            cols.key[i]
-            for i in compress(range(len(self.toks)), cols.cap)
-            if not (initial[i] or headline[i] or quiet[i])
+            cols.key[i] for i in compress(range(n), cols.cap) if not (initial[i] or headline[i] or quiet[i])
         }
         # Tokens that may start a name ("I" and "I'm" do not), and those that may start a form in
         # the final matching (capitalised or in capitals, not quiet).
-        self.name_starts = [i for i in compress(range(len(self.toks)), cols.cap) if _name_like(cols.text[i])]
+        self.name_starts = [i for i in compress(range(n), cols.cap) if _name_like(cols.text[i])]
         self.form_starts = list(
-            compress(range(len(self.toks)), map(and_, map(or_, cols.cap, cols.upper), map(not_, quiet)))
+            compress(range(n), map(and_, map(or_, cols.cap, cols.upper), map(not_, quiet)))
         )
         self.countries = _country_lexicon()
         self.kinds: dict[tuple[int, int], str] = {}  # classify's answers
@@ -324,19 +301,20 @@ class Doc:
         """The text between token i and token i+1 when both are on one line."""
         return self.gaps[i]
 
-    def next_word(self, i: int) -> Tok | None:
+    def name_like(self, i: int) -> bool:
+        """Token i is capitalised and may be part of a name."""
+        return self.caps[i] and _name_like(self.words[i])
+
+    def next_word(self, i: int) -> int | None:
         """The token right after token i when a single space separates them."""
-        t = self.toks[i]
-        if self.gaps[i] == " " and not t.poss and not t.stop_after:
-            return self.toks[i + 1]
+        if self.gaps[i] == " " and not self.poss[i] and not self.stops[i]:
+            return i + 1
         return None
 
-    def prev_word(self, i: int) -> Tok | None:
-        if i > 0 and self.gaps[i - 1] == " ":
-            t = self.toks[i - 1]
-            if not t.poss and not t.stop_after:
-                return t
+    def prev_word(self, i: int) -> int | None:
+        if i > 0 and self.gaps[i - 1] == " " and not self.poss[i - 1] and not self.stops[i - 1]:
+            return i - 1
         return None
 
     def span(self, i: int, j: int) -> str:
-        return self.text[self.toks[i].start : self.toks[j].end]
+        return self.text[self.starts[i] : self.ends[j]]
