@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from itertools import accumulate, compress, repeat
 from operator import and_, itemgetter, ne, not_, or_
@@ -14,8 +14,6 @@ from typing import TYPE_CHECKING
 from .lexicon import COUNTRIES, MORE_COUNTRIES, MULTI_COUNTRIES, STOP, word_set
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
-
     from ..cleaning import CleanedDocument
 
 
@@ -24,6 +22,7 @@ if TYPE_CHECKING:
 _TOKEN_RE = re.compile(r"[^\W\d_]\.(?:[^\W\d_]\.)+|[^\W_]+(?:[-'’&][^\W_]+)*\.?|&")
 _TOKEN_SPLIT = re.compile(f"({_TOKEN_RE.pattern})")  # no anchors or lookbehind: a line splits alone
 _DOTTED = re.compile(r"(?:[^\W\d_]\.){2,}")
+_MARKS = re.compile(r"[.'’]")  # the characters a word's suffix begins with
 _ABBREVIATIONS = word_set(
     """mr mrs ms mx dr prof sen rep gov gen lt col capt sgt st jr sr inc corp co ltd bros dept
     univ assn mt ft ave blvd no vs etc jan feb mar apr jun jul aug sep sept oct nov dec rev hon
@@ -81,9 +80,11 @@ class _Columns:
         starts: list[int],
         match_ends: list[int],
         match_gaps: list[str | None],
+        suffixed: list[int],
     ) -> None:
-        """`words` as the token pattern matched them, their offsets, and the text after each up to
-        the next word on its line (None after a line's last word)."""
+        """`words` as the token pattern matched them, their offsets, the text after each up to
+        the next word on its line (None after a line's last word), and the words that may lose a
+        full stop or a possessive (`_suffixed`)."""
         n = len(words)
         self.text = words
         self.start = starts
@@ -91,7 +92,7 @@ class _Columns:
         self.poss = poss = [False] * n
         self.stop_after = stops = [False] * n
         shortened = []
-        for i in _suffixed(text, words, match_ends):
+        for i in suffixed:
             words[i], ends[i], stops[i], poss[i] = _split_suffixes(text, words[i], ends[i])
             if ends[i] != match_ends[i]:
                 shortened.append(i)
@@ -138,6 +139,7 @@ def _tokenize(document: CleanedDocument) -> tuple[_Columns, list[tuple[int, int]
     starts: list[int] = []
     ends: list[int] = []
     gaps: list[str | None] = []
+    suffixed: list[int] = []
     comments = False
     for rstart, rend, is_kept in regions:
         line = text[rstart:rend]
@@ -159,19 +161,39 @@ def _tokenize(document: CleanedDocument) -> tuple[_Columns, list[tuple[int, int]
         gaps += parts[2:-1:2]
         if len(parts) > 1:
             gaps.append(None)
+            suffixed += _suffixed(text, line, rstart, starts, ends, first, len(words))
         lines.append((first, len(words), comments))
-    cols = _Columns(text, words, starts, ends, gaps)
+    cols = _Columns(text, words, starts, ends, gaps, suffixed)
     for region, ((first, end, comments), (rstart, rend)) in enumerate(zip(lines, kept, strict=True)):
         _mark_line(cols, text[rstart:rend], rstart, region, first, end, comments)
     return cols, kept
 
 
-def _suffixed(text: str, words: list[str], match_ends: list[int]) -> Iterator[int]:
-    """The words that may lose a full stop or a possessive: those ending in ".", "'s" or "’s", and
-    those right before an apostrophe ("ranchers’ association")."""
-    suffix = map(str.endswith, words, repeat((".", "'s", "’s")))
-    apostrophe = map(text.startswith, repeat(("'", "’")), match_ends)
-    return compress(range(len(words)), map(or_, suffix, apostrophe))
+def _suffixed(
+    text: str, line: str, rstart: int, starts: list[int], match_ends: list[int], first: int, end: int
+) -> list[int]:
+    """The words of a line (tokens `first` to `end`) that may lose a full stop or a possessive:
+    those ending in ".", "'s" or "’s", and those right before an apostrophe ("ranchers’
+    association"). Found from the line's few full stops and apostrophes, not by testing every word."""
+    out: list[int] = []
+    for mark in _MARKS.finditer(line):
+        at = rstart + mark.start()
+        i = bisect_right(starts, at, first, end) - 1
+        if i < first:
+            continue
+        word_end = match_ends[i]
+        char = mark.group()
+        if (
+            (at == word_end - 1 and char == ".")
+            or (at == word_end - 2 and char != "." and text[word_end - 1] == "s")
+            or (at == word_end and char != ".")
+        ) and (not out or out[-1] != i):
+            out.append(i)
+    # The line's last word may be followed by an apostrophe just past the line's end.
+    last = end - 1
+    if (not out or out[-1] != last) and text.startswith(("'", "’"), match_ends[last]):
+        out.append(last)
+    return out
 
 
 def _mark_line(
