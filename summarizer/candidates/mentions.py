@@ -192,8 +192,9 @@ def raw_mentions(doc: Doc) -> list[Mention]:
 def _fills_quote(doc: Doc, run: list[int]) -> bool:
     """A run that is a whole quotation ("“Last Mile Home”", "the "Great Wall of Marlow"") is the
     title of a work or a nickname, not an actor."""
-    text = doc.text
-    start, end = doc.starts[run[0]], doc.ends[run[-1]]
-    before = text[max(0, start - 6) : start]
-    after = text[end : end + 3]
-    return bool(_QUOTE_AFTER.match(after) and _QUOTE_BEFORE.search(before))
+    # The cheap test first: a closing quote right after the run (at most two characters long, so
+    # matching at the offset is matching the next three characters).
+    if not _QUOTE_AFTER.match(doc.text, doc.ends[run[-1]]):
+        return False
+    start = doc.starts[run[0]]
+    return bool(_QUOTE_BEFORE.search(doc.text[max(0, start - 6) : start]))

@@ -8,7 +8,7 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from itertools import accumulate, compress, repeat
-from operator import and_, itemgetter, ne, not_, or_
+from operator import itemgetter, ne, not_
 from typing import TYPE_CHECKING
 
 from .lexicon import COUNTRIES, MORE_COUNTRIES, MULTI_COUNTRIES, STOP, word_set
@@ -276,6 +276,15 @@ def _mark_shouting(uppers: list[bool], quiet: list[bool], first: int, end: int) 
         run_start = None
 
 
+def _form_starts(capitalised: list[int], cols: _Columns) -> list[int]:
+    """Tokens that may start a form in the final matching: capitalised or in capitals, not quiet."""
+    caps, quiet = cols.cap, cols.quiet
+    # A word in capitals is capitalised too unless it has a digit ("3M", "F-35"): merge the few.
+    in_capitals = [i for i in compress(range(len(caps)), cols.upper) if not caps[i]]
+    starts = sorted([*capitalised, *in_capitals]) if in_capitals else capitalised
+    return [i for i in starts if not quiet[i]]
+
+
 def _name_like(text: str) -> bool:
     """A capitalised word that may be part of a name: not "I", "I'm", "I’ve"."""
     return text != "I" and not text.startswith(("I'", "I’"))
@@ -306,16 +315,12 @@ class Doc:
         self.gaps = cols.gap
         self.lower_vocab = set(compress(cols.low, map(str.islower, cols.text)))
         # Capitalised words that open no sentence, headline or quiet line: names, not sentence starts.
-        initial, headline, quiet = cols.initial, cols.headline, cols.quiet
-        self.known_caps = {
-            cols.key[i] for i in compress(range(n), cols.cap) if not (initial[i] or headline[i] or quiet[i])
-        }
-        # Tokens that may start a name ("I" and "I'm" do not), and those that may start a form in
-        # the final matching (capitalised or in capitals, not quiet).
-        self.name_starts = [i for i in compress(range(n), cols.cap) if _name_like(cols.text[i])]
-        self.form_starts = list(
-            compress(range(n), map(and_, map(or_, cols.cap, cols.upper), map(not_, quiet)))
-        )
+        initial, headline, quiet, words = cols.initial, cols.headline, cols.quiet, cols.text
+        capitalised = list(compress(range(n), cols.cap))
+        self.known_caps = {cols.key[i] for i in capitalised if not (initial[i] or headline[i] or quiet[i])}
+        # Tokens that may start a name ("I" and "I'm" do not; the first letter is the cheap test).
+        self.name_starts = [i for i in capitalised if words[i][0] != "I" or _name_like(words[i])]
+        self.form_starts = _form_starts(capitalised, cols)
         self.countries = _country_lexicon()
         self.kinds: dict[tuple[int, int], str] = {}  # classify's answers
 
