@@ -202,10 +202,20 @@ _LOWER_GOV_NOUNS = (
     "commission", "board", "agency", "ministry", "council", "office", "regulator", "legislature",
     "department", "authority", "assembly",
 )  # fmt: skip
+_LOWER_GOV_LEVELS = (
+    "(?:state|federal|national|city|town|county|parish|borough|village|regional|provincial|municipal)"
+)
 _LOWER_GOV = re.compile(
     r"(?:\b[Tt]he |(?<![\w’'])(?=[A-Z]))((?:[A-Z][\w’'-]+ ){0,3}"
-    r"(?:state|federal|national|city|town|county|parish|borough|village|regional|provincial|municipal)"
-    r"(?: (?!of\b|and\b|the\b)[a-z][a-z-]+){0,2} (?:" + "|".join(_LOWER_GOV_NOUNS) + r"))\b"
+    + _LOWER_GOV_LEVELS
+    + r"(?: (?!of\b|and\b|the\b)[a-z][a-z-]+){0,2} (?:"
+    + "|".join(_LOWER_GOV_NOUNS)
+    + r"))\b"
+)
+# What every match contains, without the pattern's openings, which are slow to try at every
+# character: text without it has no match.
+_LOWER_GOV_CORE = re.compile(
+    _LOWER_GOV_LEVELS + r"(?: [a-z][a-z-]+){0,2} (?:" + "|".join(_LOWER_GOV_NOUNS) + ")"
 )
 
 
@@ -213,13 +223,10 @@ def lowercase_bodies(doc: Doc) -> list[Mention]:
     """Institutions written in lower case ("the state transportation commission") that act."""
     starts = doc.starts
     out: list[Mention] = []
-    # A match ends in one of the nouns: lines without any are skipped (the pattern is slow).
-    nouns = [noun for noun in _LOWER_GOV_NOUNS if noun in doc.text]
-    if not nouns:
+    if not _LOWER_GOV_CORE.search(doc.text):
         return out
     for rstart, rend in doc.kept:
-        line = doc.text[rstart:rend]
-        if not any(noun in line for noun in nouns):
+        if not _LOWER_GOV_CORE.search(doc.text, rstart, rend):
             continue
         for match in _LOWER_GOV.finditer(doc.text, rstart, rend):
             i0 = bisect.bisect_left(starts, match.start(1))
