@@ -24,7 +24,7 @@ from .lexicon import (
     VERBAL_ROLES,
 )
 from .reading import Mention, mention_key
-from .tokens import Doc, Tok
+from .tokens import Doc
 
 MAX_ROLE = 120
 _ACRONYM = re.compile(r"[A-Z][A-Za-z&.\-]{1,9}")
@@ -36,54 +36,57 @@ _YEAR_OR_SCORE = re.compile(r"(?:19|20)\d\d|\d+-\d+")
 
 
 def read_context(doc: Doc, m: Mention) -> None:
-    toks, text = doc.toks, doc.text
-    first, last = toks[m.i0], toks[m.i1]
-    start = m.ctx_start if m.ctx_start >= 0 else m.i0
-    m.key = mention_key(doc, m.i0, m.i1)
-    m.initial = toks[start].initial
-    m.poss = last.poss
-    after = text[last.end : last.end + 1]
-    nxt = doc.next_word(m.i1)
-    if after == "-" and not last.poss:
+    text, lows = doc.text, doc.lows
+    i0, i1 = m.i0, m.i1
+    start = m.ctx_start if m.ctx_start >= 0 else i0
+    m.key = mention_key(doc, i0, i1)
+    m.initial = doc.initial[start]
+    m.poss = poss = doc.poss[i1]
+    end = doc.ends[i1]
+    after = text[end : end + 1]
+    nxt = doc.next_word(i1)
+    if after == "-" and not poss:
         m.adjectival = True  # "U.S.-China", "U.S.-based"
     elif nxt is not None:
-        low = nxt.low
-        if nxt.digit:
+        low = lows[nxt]
+        if doc.digits[nxt]:
             # "Stride 3", "Gate 4": a model or a number; not a year, not a score ("2-1").
-            m.numbered = not _YEAR_OR_SCORE.fullmatch(nxt.text)
-        elif not nxt.text.islower():
+            m.numbered = not _YEAR_OR_SCORE.fullmatch(doc.words[nxt])
+        elif not doc.words[nxt].islower():
             pass
         elif low in SPEECH:
             m.speech = True
         elif low in AUX or (low.endswith("ed") and len(low) > 4):
             m.verbish = True
         elif low.endswith("ly") and len(low) > 4:
-            nn = doc.next_word(m.i1 + 1)
-            m.verbish = nn is not None and (nn.low in AUX or nn.low in SPEECH or nn.low.endswith("ed"))
-            m.speech = nn is not None and nn.low in SPEECH
+            nn = doc.next_word(i1 + 1)
+            nn_low = lows[nn] if nn is not None else ""
+            m.verbish = nn is not None and (nn_low in AUX or nn_low in SPEECH or nn_low.endswith("ed"))
+            m.speech = nn is not None and nn_low in SPEECH
         elif low in ROLE_NOUNS:
             m.role_after = True  # "A Northgate spokeswoman"
         elif low not in FUNCTION:
             m.adjectival = True
     prev = doc.prev_word(start)
     if prev is not None:
+        prev_low = lows[prev]
         if (
-            prev.low in INVERSION
-            or prev.low == "to"
+            prev_low in INVERSION
+            or prev_low == "to"
             and (pp := doc.prev_word(start - 1)) is not None
-            and pp.low == "according"
+            and lows[pp] == "according"
         ):
             m.speech = True  # "said Owen Pryce", "according to Ravi Menon"
-        elif prev.low in NAMING:
+        elif prev_low in NAMING:
             m.named_thing = True  # "which SwiftCart calls Dynamic Earnings"
-        m.the_before = prev.low == "the"
+        m.the_before = prev_low == "the"
     governor = _governing_word(doc, start)
     if governor in LOCATIVE or (governor in MOVEMENT and m.kind in ("country", "unknown", "place")):
         m.locative = True
-    if first.quiet:
+    if doc.quiet[i0]:
         m.locative = True
     _roles(doc, m, start)
-    if m.label and (m.i1 > m.i0 or first.key in doc.known_caps):
+    if m.label and (i1 > i0 or doc.keys[i0] in doc.known_caps):
         m.strong = True
     if m.speech and (not m.initial or m.i1 > m.i0):
         m.strong = True  # a lone capitalised word opening a sentence needs more ("Opponents said")
@@ -91,27 +94,27 @@ def read_context(doc: Doc, m: Mention) -> None:
 
 def _governing_word(doc: Doc, start: int) -> str | None:
     """The lower-case word that governs a name, across lists: "in the Netherlands, Belgium and Spain"."""
-    toks = doc.toks
+    regions, lows = doc.regions, doc.lows
+    region = regions[start]
     j = start - 1
-    while j >= 0 and toks[j].region == toks[start].region:
+    while j >= 0 and regions[j] == region:
         gap = doc.gap(j) or ""
-        if gap.strip(" ,") or toks[j].stop_after:
+        if gap.strip(" ,") or doc.stops[j]:
             return None
-        t = toks[j]
-        if t.cap or t.low in ("the", "and", "or", "&"):
+        if doc.caps[j] or lows[j] in ("the", "and", "or", "&"):
             j -= 1
             continue
-        return t.low
+        return lows[j]
     return None
 
 
 def _roles(doc: Doc, m: Mention, start: int) -> None:
     """Roles from the text around a name: parentheses, appositives, titles before a comma."""
-    toks, text = doc.toks, doc.text
-    last = toks[m.i1]
+    text, poss = doc.text, doc.poss[m.i1]
+    end = doc.ends[m.i1]
     # "Ingrid Halvorsen (Chief Executive Officer):", "International Monetary Fund (IMF)".
-    rest = text[last.end : last.end + 90]
-    paren = _PAREN.match(rest) if not last.poss else None
+    rest = text[end : end + 90]
+    paren = _PAREN.match(rest) if not poss else None
     tail = rest
     if paren:
         inner = paren.group(1).strip()
@@ -126,10 +129,10 @@ def _roles(doc: Doc, m: Mention, start: int) -> None:
         elif heads := [w.lower().strip(",.") for w in inner.split() if w.lower().strip(",.") in ROLE_NOUNS]:
             _set_role(m, inner, 1, heads[0])
         tail = rest[paren.end() :]
-    line_start = start == 0 or toks[start - 1].region != toks[start].region
+    line_start = start == 0 or doc.regions[start - 1] != doc.regions[start]
     if line_start and _LABEL_TAIL.match(tail):
         m.label = m.personal = True  # a transcript turn: "Tomas Reyes-Berg (Chief Financial Officer): ..."
-    if not last.poss and doc.gap(m.i1) == ", ":
+    if not poss and doc.gap(m.i1) == ", ":
         _appositive(doc, m)
     _role_before(doc, m, start)
 
@@ -139,8 +142,8 @@ _POSS_GAPS = ("’s ", "'s ", "’ ", "' ")
 
 def _joined(doc: Doc, i: int) -> bool:
     """Whether token i runs on into token i+1 within one phrase ("the chamber’s chief")."""
-    gap, t = doc.gap(i), doc.toks[i]
-    return not t.stop_after and (gap == " " or (t.poss and gap in _POSS_GAPS))
+    gap = doc.gap(i)
+    return not doc.stops[i] and (gap == " " or (doc.poss[i] and gap in _POSS_GAPS))
 
 
 def _set_role(m: Mention, role: str, rank: int, head: str | None, strong: bool = True) -> None:
@@ -155,64 +158,65 @@ def _set_role(m: Mention, role: str, rank: int, head: str | None, strong: bool =
             m.personal = True
 
 
-def _head_noun(words: list[Tok]) -> Tok | None:
+def _head_noun(doc: Doc, seg: list[int]) -> int | None:
+    """The last token of `seg` before a preposition."""
     head = None
-    for t in words:
-        if t.low in PREPOSITIONS or t.low == "to":
+    for i in seg:
+        low = doc.lows[i]
+        if low in PREPOSITIONS or low == "to":
             break
-        head = t
+        head = i
     return head
 
 
 def _appositive(doc: Doc, m: Mention) -> None:
     """ "Lena Vos, an economist at the Coastal Trade Institute, estimated ..." """
-    toks = doc.toks
+    lows, keys, digits, poss, regions = doc.lows, doc.keys, doc.digits, doc.poss, doc.regions
     k = m.i1 + 1
     seg: list[int] = []
-    while k < len(toks) and toks[k].region == toks[m.i1].region and len(seg) < 25:
-        t = toks[k]
-        if t.low in RELATIVE and seg:
+    while k < doc.n and regions[k] == regions[m.i1] and len(seg) < 25:
+        if lows[k] in RELATIVE and seg:
             break
         seg.append(k)
         gap = doc.gap(k)
-        if t.stop_after or gap is None:
+        if doc.stops[k] or gap is None:
             break
-        if gap == " " or (t.poss and gap in _POSS_GAPS) or (gap == "," and t.digit and toks[k + 1].digit):
+        if gap == " " or (poss[k] and gap in _POSS_GAPS) or (gap == "," and digits[k] and digits[k + 1]):
             k += 1
             continue
         break
     if not seg:
         return
-    words = [toks[i] for i in seg]
-    w0 = words[0]
-    if w0.low in APPOSITIVE_STOP or w0.digit or w0.low.endswith("ing"):
+    w0 = seg[0]
+    if lows[w0] in APPOSITIVE_STOP or digits[w0] or lows[w0].endswith("ing"):
         return
-    head = _head_noun(words)
+    head = _head_noun(doc, seg)
     if head is None:
         return
-    nouns = {t.key for t in words[: words.index(head) + 1]}
-    if head.key not in ROLE_NOUNS | ORG_NOUNS and not (nouns & ROLE_NOUNS and not w0.cap):
+    nouns = {keys[i] for i in seg[: seg.index(head) + 1]}
+    head_key, w0_cap = keys[head], doc.caps[w0]
+    if head_key not in ROLE_NOUNS | ORG_NOUNS and not (nouns & ROLE_NOUNS and not w0_cap):
         # "J. R. Smith, a former basketball player, ...": a short noun phrase set off by commas.
         closed = doc.gap(seg[-1]) in (", ", ",")
-        if w0.low in ("a", "an") and closed and len(seg) <= 8 and not m.locative and m.kind != "country":
-            _set_role(m, doc.span(seg[0], seg[-1]), 2, head.key, strong=False)
+        if lows[w0] in ("a", "an") and closed and len(seg) <= 8 and not m.locative and m.kind != "country":
+            _set_role(m, doc.span(seg[0], seg[-1]), 2, head_key, strong=False)
         return
-    if w0.cap and w0.low not in ROLE_NOUNS and not any(t.poss for t in words) and head.key not in ROLE_NOUNS:
+    if w0_cap and lows[w0] not in ROLE_NOUNS and not any(poss[i] for i in seg) and head_key not in ROLE_NOUNS:
         return
-    _set_role(m, doc.span(seg[0], seg[-1]), 2, head.key)
+    _set_role(m, doc.span(seg[0], seg[-1]), 2, head_key)
 
 
 def _role_before(doc: Doc, m: Mention, start: int) -> None:
     """ "Its chief executive, Simon Attwell," / "DHWU general secretary Mara Kell"."""
-    toks, text = doc.toks, doc.text
+    words_, lows, keys, caps = doc.words, doc.lows, doc.keys, doc.caps
     # Lower-case title right before the name ("said DHWU general secretary Mara Kell").
     j = start
     words: list[int] = []
     while (
         (p := doc.prev_word(j)) is not None
-        and p.text.islower()
-        and p.key in ROLE_NOUNS
-        and not (j == start and p.key in VERBAL_ROLES)  # "City host Arsenal": a verb
+        and words_[p].islower()
+        and keys[p] in ROLE_NOUNS
+        and not (j == start and keys[p] in VERBAL_ROLES)  # "City host Arsenal": a verb
     ):
         j -= 1
         words.insert(0, j)
@@ -220,36 +224,36 @@ def _role_before(doc: Doc, m: Mention, start: int) -> None:
         # The employer or country before the title: "JPMorgan Chase & Co. analyst", "DHWU".
         while (p := doc.prev_word(j)) is not None and len(words) < 10:
             if not (
-                (p.cap and p.low not in STOP)
-                or (p.low in ("&", "of", "and") and words and toks[words[0]].cap)
+                (caps[p] and lows[p] not in STOP)
+                or (lows[p] in ("&", "of", "and") and words and caps[words[0]])
             ):
                 break
             j -= 1
             words.insert(0, j)
-        while not toks[words[0]].cap and toks[words[0]].key not in ROLE_NOUNS:
+        while not caps[words[0]] and keys[words[0]] not in ROLE_NOUNS:
             words.pop(0)
         role = doc.span(words[0], words[-1])
-        _set_role(m, role, 3, toks[words[-1]].key)
-        m.titled = m.titled or text[toks[words[0]].start : toks[m.i1].end]
-        if (pp := doc.prev_word(j)) is not None and pp.low in SPEECH:
+        _set_role(m, role, 3, keys[words[-1]])
+        m.titled = m.titled or doc.span(words[0], m.i1)
+        if (pp := doc.prev_word(j)) is not None and lows[pp] in SPEECH:
             m.speech = True
         return
     # A title set off by a comma before the name.
     j = start - 1
-    if j >= 0 and toks[j].low == "the" and doc.gap(j) == " ":
+    if j >= 0 and lows[j] == "the" and doc.gap(j) == " ":
         j -= 1
-    if j < 0 or doc.gap(j) != ", " or toks[j].region != toks[start].region:
+    if j < 0 or doc.gap(j) != ", " or doc.regions[j] != doc.regions[start]:
         return
     after_name = doc.gap(m.i1)
     nxt = doc.next_word(m.i1)
-    if not (after_name in (", ", ",", ".", ")") or (nxt is not None and nxt.low in SPEECH)):
+    if not (after_name in (", ", ",", ".", ")") or (nxt is not None and lows[nxt] in SPEECH)):
         return
     seg = [j]
     while seg[0] > 0 and _joined(doc, seg[0] - 1) and len(seg) < 12:
         seg.insert(0, seg[0] - 1)
-    if seg[0] > 0 and not toks[seg[0]].initial and _joined(doc, seg[0] - 1):
+    if seg[0] > 0 and not doc.initial[seg[0]] and _joined(doc, seg[0] - 1):
         return  # the segment does not start at a clause boundary
-    while seg and toks[seg[0]].low in {
+    while seg and lows[seg[0]] in {
         "with",
         "and",
         "by",
@@ -263,11 +267,10 @@ def _role_before(doc: Doc, m: Mention, start: int) -> None:
         seg.pop(0)
     if not seg or len(seg) > 10:
         return
-    words_t = [toks[i] for i in seg]
-    head = _head_noun(words_t)
-    if head is None or head.key not in ROLE_NOUNS | ORG_NOUNS:
+    head = _head_noun(doc, seg)
+    if head is None or keys[head] not in ROLE_NOUNS | ORG_NOUNS:
         return
-    while seg and toks[seg[0]].low in ("its", "his", "her", "their"):
+    while seg and lows[seg[0]] in ("its", "his", "her", "their"):
         seg.pop(0)
     if seg:
-        _set_role(m, doc.span(seg[0], seg[-1]), 4, head.key)
+        _set_role(m, doc.span(seg[0], seg[-1]), 4, keys[head])

@@ -41,7 +41,7 @@ def _candidate(doc: Doc, g: Group, spans: list[tuple[int, int]]) -> Candidate:
     text = doc.text
     own = sorted((m for m in g.mentions if not m.weak), key=lambda m: m.i0)
     named = [m for m in own if not m.capital] or own
-    best = max(named, key=lambda m: (m.i1 - m.i0, not doc.toks[m.i0].upper, len(doc.span(m.i0, m.i1)), -m.i0))
+    best = max(named, key=lambda m: (m.i1 - m.i0, not doc.uppers[m.i0], len(doc.span(m.i0, m.i1)), -m.i0))
     name = doc.span(best.i0, best.i1)
     if g.kind == "country" and g.key[0] == "#country" and g.key[1]:
         name = g.key[1]  # the country's own name ("United States"); the text's forms are aliases
@@ -70,7 +70,7 @@ def _candidate(doc: Doc, g: Group, spans: list[tuple[int, int]]) -> Candidate:
 def find_candidates(document: CleanedDocument) -> list[Candidate]:
     """The actors the kept text of `document` names, sorted by first mention."""
     doc = Doc(document)
-    if not doc.toks:
+    if not doc.n:
         return []
     groups = group_mentions(doc, raw_mentions(doc))
     kept = {i for i, g in enumerate(groups) if has_actor_evidence(doc, g)}

@@ -87,7 +87,7 @@ def _initials(surface: str) -> set[str]:
 
 
 def group_mentions(doc: Doc, mentions: list[Mention]) -> list[Group]:
-    toks = doc.toks
+    keys, uppers = doc.keys, doc.uppers
     groups: dict[tuple[str, ...], Group] = {}
     weak: list[Mention] = []
     surnames = _surnames(mentions)
@@ -96,19 +96,19 @@ def group_mentions(doc: Doc, mentions: list[Mention]) -> list[Group]:
             weak.append(m)
             continue
         if m.kind == "unknown" and m.i0 == m.i1:
-            t = toks[m.i0]
-            if t.key in CAPITALS and t.key not in surnames:
+            word, low = keys[m.i0], doc.lows[m.i0]
+            if word in CAPITALS and word not in surnames:
                 if not (m.poss or m.verbish or m.speech) or m.initial and not m.speech:
                     continue
                 m.kind, m.capital = "country", True
-                m.key = ("#country", CAPITALS[t.key])
-            elif t.key in CALENDAR or t.key in DEMONYMS or t.key in DIRECTIONS or t.low in STOP:
+                m.key = ("#country", CAPITALS[word])
+            elif word in CALENDAR or word in DEMONYMS or word in DIRECTIONS or low in STOP:
                 continue
-            elif m.initial and t.key not in doc.known_caps and (not m.speech or _plural(t.low)):
+            elif m.initial and word not in doc.known_caps and (not m.speech or _plural(low)):
                 continue  # only ever a sentence's first word ("Opponents argued")
-            elif m.initial and is_common(doc, t):
+            elif m.initial and is_common(doc, m.i0):
                 continue
-        if m.kind == "country" and m.i0 == m.i1 and toks[m.i0].key in surnames:
+        if m.kind == "country" and m.i0 == m.i1 and keys[m.i0] in surnames:
             m.kind = "unknown"  # "Michael Jordan ... Jordan said": the surname, not the country
         if m.kind == "country" and not m.capital:
             m.key = ("#country", country_of(doc, m.i0, m.i1) or " ".join(m.key))
@@ -154,8 +154,8 @@ def group_mentions(doc: Doc, mentions: list[Mention]) -> list[Group]:
                     defined.setdefault(code.lower().replace(".", ""), g)
     # Tickers written right after a company's name: "NVIDIA Corp. NVDA".
     for m in weak:
-        if m.i0 == m.i1 and toks[m.i0].upper and m.i0 - 1 in org_ends and toks[m.i0 - 1].key in CORP_END:
-            defined.setdefault(toks[m.i0].key.replace(".", ""), org_ends[m.i0 - 1])
+        if m.i0 == m.i1 and uppers[m.i0] and m.i0 - 1 in org_ends and keys[m.i0 - 1] in CORP_END:
+            defined.setdefault(keys[m.i0].replace(".", ""), org_ends[m.i0 - 1])
 
     def unique(found: list[Group]) -> Group | None:
         return found[0] if len(found) == 1 else None
@@ -165,7 +165,7 @@ def group_mentions(doc: Doc, mentions: list[Mention]) -> list[Group]:
             continue
         word = g.key[0]
         code = word.replace(".", "")
-        upper = any(toks[m.i0].upper for m in g.mentions)
+        upper = any(uppers[m.i0] for m in g.mentions)
         target = defined.get(code) if upper else None
         if target is None and g.kind in ("unknown", "person"):
             target = unique(by_last.get(word, []))
@@ -196,9 +196,9 @@ def group_mentions(doc: Doc, mentions: list[Mention]) -> list[Group]:
         lambda g: [g.key[-n:] for n in range(2, len(g.key))],
     )
     for m in weak:
-        code = m.key[0].replace(".", "") if len(m.key) == 1 and toks[m.i0].upper else None
+        code = m.key[0].replace(".", "") if len(m.key) == 1 and uppers[m.i0] else None
         if code is not None and code in defined and defined[code].key in live:
-            m.weak, m.ticker = False, toks[m.i0].text
+            m.weak, m.ticker = False, doc.words[m.i0]
             defined[code].add(m)
         elif m.key in live:
             live[m.key].add(m)
@@ -223,11 +223,11 @@ def _surnames(mentions: list[Mention]) -> set[str]:
 
 def has_actor_evidence(doc: Doc, g: Group) -> bool:
     """Whether the text gives evidence that the group is an actor."""
-    toks = doc.toks
+    uppers = doc.uppers
     own = [m for m in g.mentions if not m.weak]
     if not own or g.kind == "place":
         return False
-    if all(toks[m.i0].headline for m in own):
+    if all(doc.headline[m.i0] for m in own):
         return False
     products = sum(m.numbered for m in own)
     if g.kind == "country":
@@ -236,13 +236,13 @@ def has_actor_evidence(doc: Doc, g: Group) -> bool:
         return False
     if g.strong:
         return True
-    if all(toks[m.i0].upper and toks[m.i1].upper for m in own) and len(g.key) > 1:
+    if all(uppers[m.i0] and uppers[m.i1] for m in own) and len(g.key) > 1:
         return False  # "CNN HOST", "SENATE MAJORITY WHIP": capitals without a sign of an actor
     if len(g.key) == 1:
         word = g.key[0]
         if word in CALENDAR or word in DEMONYMS or word in DIRECTIONS or word in STOP:
             return False
-        upper = all(toks[m.i0].upper for m in own)
+        upper = all(uppers[m.i0] for m in own)
         return any(
             m.actorish
             and not m.locative

@@ -11,7 +11,6 @@ from .tokens import Doc
 def all_mentions(doc: Doc, groups: list[Group], kept: set[int]) -> dict[int, list[tuple[int, int]]]:
     """Every occurrence of every group's forms, longest first; excluded groups' forms are matched
     too, so that "Trump" is not found inside "Trump Tower" when the tower is no actor."""
-    toks = doc.toks
     # Forms by their first two words (one-word forms by their word): few options per position.
     forms: dict[tuple[str, ...], list[tuple[tuple[str, ...], int]]] = defaultdict(list)
     seen: set[tuple[str, ...]] = set()
@@ -29,35 +28,40 @@ def all_mentions(doc: Doc, groups: list[Group], kept: set[int]) -> dict[int, lis
         options.sort(key=lambda o: -len(o[0]))
     found: dict[int, list[tuple[int, int]]] = defaultdict(list)
     joins = (" ", "’ ", "' ")
-    gaps, keys = doc.gaps, doc.keys
-    n = len(toks)
+    gaps, keys, stops, starts, ends = doc.gaps, doc.keys, doc.stops, doc.starts, doc.ends
+    n = doc.n
     i = 0  # the first token not inside a form already found
     for start in doc.form_starts:
         if start < i:
             continue
-        t = toks[start]
+        key = keys[start]
         candidates = []
-        if start + 1 < n and not t.stop_after and gaps[start] in joins:
-            candidates = forms.get((t.key, keys[start + 1]), [])
+        if start + 1 < n and not stops[start] and gaps[start] in joins:
+            candidates = forms.get((key, keys[start + 1]), [])
         i = start + 1
-        for form, gi in [*candidates, *forms.get((t.key,), [])]:
+        for form, gi in [*candidates, *forms.get((key,), [])]:
             size = len(form)
             if start + size > n:
                 continue
-            if size == 1 and len(t.text) <= 3 and not t.upper and groups[gi].kind == "country":
+            if (
+                size == 1
+                and len(doc.words[start]) <= 3
+                and not doc.uppers[start]
+                and groups[gi].kind == "country"
+            ):
                 continue
             ok = True
             for k in range(start + 2, start + size):
-                if keys[k] != form[k - start] or toks[k - 1].stop_after or gaps[k - 1] not in joins:
+                if keys[k] != form[k - start] or stops[k - 1] or gaps[k - 1] not in joins:
                     ok = False
                     break
             if ok:
-                found[gi].append((t.start, toks[start + size - 1].end))
+                found[gi].append((starts[start], ends[start + size - 1]))
                 i = start + size
                 break
     for gi, g in enumerate(groups):
         if gi in kept:
             for m in g.mentions:
                 if (m.capital or m.lower or not found.get(gi)) and not m.weak:
-                    found[gi].append((toks[m.i0].start, toks[m.i1].end))
+                    found[gi].append((starts[m.i0], ends[m.i1]))
     return found

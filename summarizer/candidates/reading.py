@@ -29,7 +29,7 @@ from .lexicon import (
     SPEECH,
     STOP,
 )
-from .tokens import Doc, Tok
+from .tokens import Doc
 
 
 @dataclass
@@ -87,10 +87,8 @@ def country_of(doc: Doc, i0: int, i1: int) -> str | None:
     canonical = doc.countries.get(tuple(doc.keys[i0 : i1 + 1]))
     if canonical is None:
         canonical = doc.countries.get(tuple(doc.lows[i0 : i1 + 1]))
-    if canonical and i0 == i1:
-        t = doc.toks[i0]
-        if len(t.text) <= 3 and not t.upper:
-            return None  # "US" and "UK" only in capitals: never "us"
+    if canonical and i0 == i1 and len(doc.words[i0]) <= 3 and not doc.uppers[i0]:
+        return None  # "US" and "UK" only in capitals: never "us"
     return canonical
 
 
@@ -132,45 +130,46 @@ def _kind_of(doc: Doc, i0: int, i1: int) -> str:
     return "unknown" if caps == 1 else "person"
 
 
-def _is_role_word(t: Tok) -> bool:
-    return t.key in ROLE_WORDS or t.low in ROLE_WORDS
+def _is_role_word(doc: Doc, i: int) -> bool:
+    return doc.keys[i] in ROLE_WORDS or doc.lows[i] in ROLE_WORDS
 
 
 def title_split(doc: Doc, piece: list[int]) -> int:
     """Position in `piece` where a name starts after its title ("Treasury Secretary | Scott
     Bessent"), or 0 when the piece has no title."""
-    toks = doc.toks
-    last_role = max((p for p, i in enumerate(piece) if _is_role_word(toks[i])), default=-1)
+    caps, keys = doc.caps, doc.keys
+    last_role = max((p for p, i in enumerate(piece) if _is_role_word(doc, i)), default=-1)
     if last_role < 0 or last_role == len(piece) - 1:
         return 0
-    if not any(toks[i].key in ROLE_HEADS for i in piece[: last_role + 1]):
+    if not any(keys[i] in ROLE_HEADS for i in piece[: last_role + 1]):
         return 0
     name = piece[last_role + 1 :]
-    if any(not toks[i].cap and toks[i].low not in PARTICLES for i in name) or not toks[name[0]].cap:
+    if any(not caps[i] and doc.lows[i] not in PARTICLES for i in name) or not caps[name[0]]:
         return 0
-    if all(toks[i].key in NAME_SUFFIXES or len(toks[i].key.rstrip(".")) < 2 for i in name):
+    if all(keys[i] in NAME_SUFFIXES or len(keys[i].rstrip(".")) < 2 for i in name):
         return 0  # "Martin Luther King Jr.": a surname that is also a title; "Gen Z"
     return last_role + 1
 
 
-def is_common(doc: Doc, t: Tok) -> bool:
+def is_common(doc: Doc, i: int) -> bool:
+    low = doc.lows[i]
     return (
-        t.low in STOP
-        or t.key in CALENDAR
-        or (t.low in doc.lower_vocab and not _is_role_word(t))
-        or t.low.endswith("ing")
-        or t.low.endswith("ly")
+        low in STOP
+        or doc.keys[i] in CALENDAR
+        or (low in doc.lower_vocab and not _is_role_word(doc, i))
+        or low.endswith("ing")
+        or low.endswith("ly")
     )
 
 
 def read_piece(doc: Doc, piece: list[int], split: int) -> list[Mention]:
-    toks = doc.toks
+    keys = doc.keys
     kind = classify(doc, piece[0], piece[-1])
     if kind in ("organization", "government", "group", "country"):
         split = 0
     if not split:
         if kind in ("person", "unknown") and (
-            all(_is_role_word(toks[i]) for i in piece) or toks[piece[-1]].key in ROLE_HEADS
+            all(_is_role_word(doc, i) for i in piece) or keys[piece[-1]] in ROLE_HEADS
         ):
             return []  # a title alone: "President", "Chief Financial Officer"
         m = Mention(piece[0], piece[-1], kind, ctx_start=piece[0])
@@ -178,7 +177,7 @@ def read_piece(doc: Doc, piece: list[int], split: int) -> list[Mention]:
         return [m]
     out: list[Mention] = []
     role_part, name_part = piece[:split], piece[split:]
-    first_role = next(p for p, i in enumerate(role_part) if _is_role_word(toks[i]))
+    first_role = next(p for p, i in enumerate(role_part) if _is_role_word(doc, i))
     if first_role:
         # Words before the title name the employer ("Silverbend Chief Executive").
         pre = role_part[:first_role]
@@ -190,9 +189,9 @@ def read_piece(doc: Doc, piece: list[int], split: int) -> list[Mention]:
     m = Mention(name_part[0], name_part[-1], "person" if name_kind in ("unknown", "place") else name_kind)
     m.strong = True
     m.personal = True
-    if not all(toks[i].key in HONORIFICS for i in role_part):  # "Dr." and "Ms" are no roles
+    if not all(keys[i] in HONORIFICS for i in role_part):  # "Dr." and "Ms" are no roles
         m.role, m.role_rank = doc.span(role_part[0], role_part[-1]), 0
-        m.role_head = toks[role_part[-1]].key
+        m.role_head = keys[role_part[-1]]
     m.titled = doc.span(piece[0], piece[-1])
     m.ctx_start = piece[0]
     out.append(m)
@@ -203,10 +202,20 @@ _LOWER_GOV_NOUNS = (
     "commission", "board", "agency", "ministry", "council", "office", "regulator", "legislature",
     "department", "authority", "assembly",
 )  # fmt: skip
+_LOWER_GOV_LEVELS = (
+    "(?:state|federal|national|city|town|county|parish|borough|village|regional|provincial|municipal)"
+)
 _LOWER_GOV = re.compile(
     r"(?:\b[Tt]he |(?<![\w’'])(?=[A-Z]))((?:[A-Z][\w’'-]+ ){0,3}"
-    r"(?:state|federal|national|city|town|county|parish|borough|village|regional|provincial|municipal)"
-    r"(?: (?!of\b|and\b|the\b)[a-z][a-z-]+){0,2} (?:" + "|".join(_LOWER_GOV_NOUNS) + r"))\b"
+    + _LOWER_GOV_LEVELS
+    + r"(?: (?!of\b|and\b|the\b)[a-z][a-z-]+){0,2} (?:"
+    + "|".join(_LOWER_GOV_NOUNS)
+    + r"))\b"
+)
+# What every match contains, without the pattern's openings, which are slow to try at every
+# character: text without it has no match.
+_LOWER_GOV_CORE = re.compile(
+    _LOWER_GOV_LEVELS + r"(?: [a-z][a-z-]+){0,2} (?:" + "|".join(_LOWER_GOV_NOUNS) + ")"
 )
 
 
@@ -214,21 +223,18 @@ def lowercase_bodies(doc: Doc) -> list[Mention]:
     """Institutions written in lower case ("the state transportation commission") that act."""
     starts = doc.starts
     out: list[Mention] = []
-    # A match ends in one of the nouns: lines without any are skipped (the pattern is slow).
-    nouns = [noun for noun in _LOWER_GOV_NOUNS if noun in doc.text]
-    if not nouns:
+    if not _LOWER_GOV_CORE.search(doc.text):
         return out
     for rstart, rend in doc.kept:
-        line = doc.text[rstart:rend]
-        if not any(noun in line for noun in nouns):
+        if not _LOWER_GOV_CORE.search(doc.text, rstart, rend):
             continue
         for match in _LOWER_GOV.finditer(doc.text, rstart, rend):
             i0 = bisect.bisect_left(starts, match.start(1))
             i1 = bisect.bisect_left(starts, match.end(1)) - 1
-            if i0 > i1 or doc.toks[i0].start != match.start(1) or doc.toks[i0].quiet:
+            if i0 > i1 or starts[i0] != match.start(1) or doc.quiet[i0]:
                 continue
             nxt = doc.next_word(i1)
-            if nxt is not None and (nxt.low in AUX or nxt.low in SPEECH):
+            if nxt is not None and (doc.lows[nxt] in AUX or doc.lows[nxt] in SPEECH):
                 m = Mention(i0, i1, "government", strong=True, lower=True, ctx_start=i0)
                 out.append(m)
     return out

@@ -5,17 +5,15 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from itertools import accumulate, compress, repeat
-from operator import and_, itemgetter, ne, not_, or_
+from operator import itemgetter, ne, not_
 from typing import TYPE_CHECKING
 
 from .lexicon import COUNTRIES, MORE_COUNTRIES, MULTI_COUNTRIES, STOP, word_set
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
-
     from ..cleaning import CleanedDocument
 
 
@@ -24,6 +22,7 @@ if TYPE_CHECKING:
 _TOKEN_RE = re.compile(r"[^\W\d_]\.(?:[^\W\d_]\.)+|[^\W_]+(?:[-'’&][^\W_]+)*\.?|&")
 _TOKEN_SPLIT = re.compile(f"({_TOKEN_RE.pattern})")  # no anchors or lookbehind: a line splits alone
 _DOTTED = re.compile(r"(?:[^\W\d_]\.){2,}")
+_MARKS = re.compile(r"[.'’]")  # the characters a word's suffix begins with
 _ABBREVIATIONS = word_set(
     """mr mrs ms mx dr prof sen rep gov gen lt col capt sgt st jr sr inc corp co ltd bros dept
     univ assn mt ft ave blvd no vs etc jan feb mar apr jun jul aug sep sept oct nov dec rev hon
@@ -70,32 +69,6 @@ def _country_lexicon() -> dict[tuple[str, ...], str]:
     return lexicon
 
 
-class Tok:
-    __slots__ = (
-        "text", "low", "key", "start", "end", "region", "cap", "upper", "digit", "poss", "stop_after",
-        "initial", "headline", "quiet",
-    )  # fmt: skip
-
-    def __init__(
-        self, text: str, low: str, key: str, start: int, end: int, region: int, cap: bool, upper: bool,
-        digit: bool, poss: bool, stop_after: bool, initial: bool, headline: bool, quiet: bool,
-    ) -> None:  # fmt: skip
-        self.text = text
-        self.low = low
-        self.key = key  # lower case, no sentence-final dot, straight apostrophe: what lexicons match
-        self.start = start
-        self.end = end
-        self.region = region  # index into Doc.kept: the line
-        self.cap = cap  # capitalised ("Trump", "de-Gaulle"), not a number
-        self.upper = upper  # in capitals, two letters or more ("IMF", "U.S.")
-        self.digit = digit
-        self.poss = poss  # a possessive was split off ("Trump's", "ranchers’")
-        self.stop_after = stop_after  # a sentence-final full stop was split off
-        self.initial = initial  # opens a line or a sentence
-        self.headline = headline
-        self.quiet = quiet  # a dateline, a reader comment, a shouted line: never starts a candidate
-
-
 class _Columns:
     """The tokens of a document as one list per attribute, so that the per-token work runs a column
     at a time through `map` (C speed) and only the few tokens that need more get a Python loop."""
@@ -107,9 +80,11 @@ class _Columns:
         starts: list[int],
         match_ends: list[int],
         match_gaps: list[str | None],
+        suffixed: list[int],
     ) -> None:
-        """`words` as the token pattern matched them, their offsets, and the text after each up to
-        the next word on its line (None after a line's last word)."""
+        """`words` as the token pattern matched them, their offsets, the text after each up to
+        the next word on its line (None after a line's last word), and the words that may lose a
+        full stop or a possessive (`_suffixed`)."""
         n = len(words)
         self.text = words
         self.start = starts
@@ -117,7 +92,7 @@ class _Columns:
         self.poss = poss = [False] * n
         self.stop_after = stops = [False] * n
         shortened = []
-        for i in _suffixed(text, words, match_ends):
+        for i in suffixed:
             words[i], ends[i], stops[i], poss[i] = _split_suffixes(text, words[i], ends[i])
             if ends[i] != match_ends[i]:
                 shortened.append(i)
@@ -151,15 +126,6 @@ class _Columns:
         self.headline = [False] * n
         self.quiet = [False] * n
 
-    def toks(self) -> list[Tok]:
-        return list(
-            map(
-                Tok, self.text, self.low, self.key, self.start, self.end, self.region, self.cap,
-                self.upper, self.digit, self.poss, self.stop_after, self.initial, self.headline,
-                self.quiet,
-            )
-        )  # fmt: skip
-
 
 def _tokenize(document: CleanedDocument) -> tuple[_Columns, list[tuple[int, int]]]:
     text = document.text
@@ -173,6 +139,7 @@ def _tokenize(document: CleanedDocument) -> tuple[_Columns, list[tuple[int, int]
     starts: list[int] = []
     ends: list[int] = []
     gaps: list[str | None] = []
+    suffixed: list[int] = []
     comments = False
     for rstart, rend, is_kept in regions:
         line = text[rstart:rend]
@@ -194,19 +161,39 @@ def _tokenize(document: CleanedDocument) -> tuple[_Columns, list[tuple[int, int]
         gaps += parts[2:-1:2]
         if len(parts) > 1:
             gaps.append(None)
+            suffixed += _suffixed(text, line, rstart, starts, ends, first, len(words))
         lines.append((first, len(words), comments))
-    cols = _Columns(text, words, starts, ends, gaps)
+    cols = _Columns(text, words, starts, ends, gaps, suffixed)
     for region, ((first, end, comments), (rstart, rend)) in enumerate(zip(lines, kept, strict=True)):
         _mark_line(cols, text[rstart:rend], rstart, region, first, end, comments)
     return cols, kept
 
 
-def _suffixed(text: str, words: list[str], match_ends: list[int]) -> Iterator[int]:
-    """The words that may lose a full stop or a possessive: those ending in ".", "'s" or "’s", and
-    those right before an apostrophe ("ranchers’ association")."""
-    suffix = map(str.endswith, words, repeat((".", "'s", "’s")))
-    apostrophe = map(text.startswith, repeat(("'", "’")), match_ends)
-    return compress(range(len(words)), map(or_, suffix, apostrophe))
+def _suffixed(
+    text: str, line: str, rstart: int, starts: list[int], match_ends: list[int], first: int, end: int
+) -> list[int]:
+    """The words of a line (tokens `first` to `end`) that may lose a full stop or a possessive:
+    those ending in ".", "'s" or "’s", and those right before an apostrophe ("ranchers’
+    association"). Found from the line's few full stops and apostrophes, not by testing every word."""
+    out: list[int] = []
+    for mark in _MARKS.finditer(line):
+        at = rstart + mark.start()
+        i = bisect_right(starts, at, first, end) - 1
+        if i < first:
+            continue
+        word_end = match_ends[i]
+        char = mark.group()
+        if (
+            (at == word_end - 1 and char == ".")
+            or (at == word_end - 2 and char != "." and text[word_end - 1] == "s")
+            or (at == word_end and char != ".")
+        ) and (not out or out[-1] != i):
+            out.append(i)
+    # The line's last word may be followed by an apostrophe just past the line's end.
+    last = end - 1
+    if (not out or out[-1] != last) and text.startswith(("'", "’"), match_ends[last]):
+        out.append(last)
+    return out
 
 
 def _mark_line(
@@ -289,34 +276,51 @@ def _mark_shouting(uppers: list[bool], quiet: list[bool], first: int, end: int) 
         run_start = None
 
 
+def _form_starts(capitalised: list[int], cols: _Columns) -> list[int]:
+    """Tokens that may start a form in the final matching: capitalised or in capitals, not quiet."""
+    caps, quiet = cols.cap, cols.quiet
+    # A word in capitals is capitalised too unless it has a digit ("3M", "F-35"): merge the few.
+    in_capitals = [i for i in compress(range(len(caps)), cols.upper) if not caps[i]]
+    starts = sorted([*capitalised, *in_capitals]) if in_capitals else capitalised
+    return [i for i in starts if not quiet[i]]
+
+
 def _name_like(text: str) -> bool:
     """A capitalised word that may be part of a name: not "I", "I'm", "I’ve"."""
     return text != "I" and not text.startswith(("I'", "I’"))
 
 
 class Doc:
+    """The kept tokens of a document, one list per attribute (index i is token i): the rules read
+    the columns directly, so that no object is built per token."""
+
     def __init__(self, document: CleanedDocument) -> None:
         self.text = document.text
         cols, self.kept = _tokenize(document)
-        self.toks = cols.toks()
-        # Columns of the tokens' fixed attributes, for the passes over every token and for slices.
-        self.starts, self.keys, self.lows, self.caps = cols.start, cols.key, cols.low, cols.cap
+        self.n = n = len(cols.text)
+        self.words = cols.text  # as written, less a split-off full stop or possessive
+        self.lows = cols.low
+        self.keys = cols.key  # lower case, no sentence-final dot, straight apostrophe: what lexicons match
+        self.starts, self.ends = cols.start, cols.end
+        self.regions = cols.region  # index into `kept`: the line
+        self.caps = cols.cap  # capitalised ("Trump", "de-Gaulle"), not a number
+        self.uppers = cols.upper  # in capitals, two letters or more ("IMF", "U.S.")
+        self.digits = cols.digit
+        self.poss = cols.poss  # a possessive was split off ("Trump's", "ranchers’")
+        self.stops = cols.stop_after  # a sentence-final full stop was split off
+        self.initial = cols.initial  # opens a line or a sentence
+        self.headline = cols.headline
+        self.quiet = cols.quiet  # a dateline, a reader comment, a shouted line: never starts a candidate
         # The text between token i and token i+1 when both are on one line, else None.
         self.gaps = cols.gap
         self.lower_vocab = set(compress(cols.low, map(str.islower, cols.text)))
         # Capitalised words that open no sentence, headline or quiet line: names, not sentence starts.
-        initial, headline, quiet = cols.initial, cols.headline, cols.quiet
-        self.known_caps = {
-            cols.key[i]
-            for i in compress(range(len(self.toks)), cols.cap)
-            if not (initial[i] or headline[i] or quiet[i])
-        }
-        # Tokens that may start a name ("I" and "I'm" do not), and those that may start a form in
-        # the final matching (capitalised or in capitals, not quiet).
-        self.name_starts = [i for i in compress(range(len(self.toks)), cols.cap) if _name_like(cols.text[i])]
-        self.form_starts = list(
-            compress(range(len(self.toks)), map(and_, map(or_, cols.cap, cols.upper), map(not_, quiet)))
-        )
+        initial, headline, quiet, words = cols.initial, cols.headline, cols.quiet, cols.text
+        capitalised = list(compress(range(n), cols.cap))
+        self.known_caps = {cols.key[i] for i in capitalised if not (initial[i] or headline[i] or quiet[i])}
+        # Tokens that may start a name ("I" and "I'm" do not; the first letter is the cheap test).
+        self.name_starts = [i for i in capitalised if words[i][0] != "I" or _name_like(words[i])]
+        self.form_starts = _form_starts(capitalised, cols)
         self.countries = _country_lexicon()
         self.kinds: dict[tuple[int, int], str] = {}  # classify's answers
 
@@ -324,19 +328,20 @@ class Doc:
         """The text between token i and token i+1 when both are on one line."""
         return self.gaps[i]
 
-    def next_word(self, i: int) -> Tok | None:
+    def name_like(self, i: int) -> bool:
+        """Token i is capitalised and may be part of a name."""
+        return self.caps[i] and _name_like(self.words[i])
+
+    def next_word(self, i: int) -> int | None:
         """The token right after token i when a single space separates them."""
-        t = self.toks[i]
-        if self.gaps[i] == " " and not t.poss and not t.stop_after:
-            return self.toks[i + 1]
+        if self.gaps[i] == " " and not self.poss[i] and not self.stops[i]:
+            return i + 1
         return None
 
-    def prev_word(self, i: int) -> Tok | None:
-        if i > 0 and self.gaps[i - 1] == " ":
-            t = self.toks[i - 1]
-            if not t.poss and not t.stop_after:
-                return t
+    def prev_word(self, i: int) -> int | None:
+        if i > 0 and self.gaps[i - 1] == " " and not self.poss[i - 1] and not self.stops[i - 1]:
+            return i - 1
         return None
 
     def span(self, i: int, j: int) -> str:
-        return self.text[self.toks[i].start : self.toks[j].end]
+        return self.text[self.starts[i] : self.ends[j]]
