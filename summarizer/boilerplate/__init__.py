@@ -18,7 +18,7 @@ from collections.abc import Callable
 from .bylines import is_byline, is_credit_line, is_staff_line
 from .furniture import is_dateline, is_meta_line, is_section_label, is_share_bar
 from .notices import is_bio, is_helpline, is_promo_sentence
-from .patterns import ANY_PATTERN, PATTERN_RES, is_caption
+from .patterns import PATTERN_RES, is_caption, may_match_a_pattern
 
 __all__ = ["boilerplate_reason", "is_boilerplate"]
 
@@ -44,7 +44,7 @@ def boilerplate_reason(line: str) -> str | None:
     stripped = line.strip()
     if not stripped:
         return None
-    if ANY_PATTERN.fullmatch(stripped):
+    if may_match_a_pattern(stripped):
         for reason, regex in PATTERN_RES:
             if regex.fullmatch(stripped):
                 return reason

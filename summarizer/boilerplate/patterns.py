@@ -74,39 +74,83 @@ _PATTERNS: list[tuple[str, str]] = [
     ("dateline", r"\d+\s*-?\s*(min(ute)?s?|hours?|hrs?)\.?\s+(read|listen|watch)"),
 ]
 PATTERN_RES = [(reason, re.compile(p, re.IGNORECASE)) for reason, p in _PATTERNS]
-# All of them at once: most lines are content, and one pass rejects them.
-ANY_PATTERN = re.compile("|".join(f"(?:{p})" for _, p in _PATTERNS), re.IGNORECASE)
+
+
+def _any_of(patterns: list[str]) -> re.Pattern[str]:
+    """One regex that fullmatches a text exactly when one of `patterns` does (IGNORECASE)."""
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
+def any_pattern(reasons: set[str]) -> re.Pattern[str]:
+    """One regex that fullmatches a line exactly when one of the patterns for `reasons` does."""
+    return _any_of([p for reason, p in _PATTERNS if reason in reasons])
+
+
+# Only these two patterns can match text that starts anywhere in the line, and each needs its
+# phrase; every other pattern is tied to the line's first characters.
+_FLOATING_PHRASES = {
+    r".*\ball rights reserved\b.*": "all rights reserved",
+    r".{0,80}\bbrought to you by\b.{0,80}": "brought to you by",
+}
+# The other patterns at once: most lines are content, and one short try at the start rejects them.
+_ANCHORED_ANY = _any_of([p for _, p in _PATTERNS if p not in _FLOATING_PHRASES])
+
+
+def folded(text: str) -> str:
+    """`text.lower()` for literal checks before an IGNORECASE regex: re also matches "İ" and "ı"
+    to "i" and "ſ" to "s", which str.lower() leaves alone, so they become those letters here too
+    (a check on this text can only let through more than the regex would)."""
+    low = text.lower()
+    if low.isascii():
+        return low
+    return low.replace("i\u0307", "i").replace("ı", "i").replace("ſ", "s")
+
+
+def may_match_a_pattern(line: str) -> bool:
+    """False only when no regex of PATTERN_RES can fullmatch `line`; most lines are content."""
+    if _ANCHORED_ANY.fullmatch(line):
+        return True
+    low = folded(line)
+    return any(phrase in low for phrase in _FLOATING_PHRASES.values())
+
+
 # A photo credit at the END of a caption line. The caption is removed whole: the people it names
 # are either named in the story too, or are photographers and agencies.
-_AGENCY = (
-    r"(Getty Images|Shutterstock|Alamy|AP|AFP|EPA(-EFE)?|Reuters|Bloomberg|PA( Media| Wire)?|Xinhua"
-    r"|Pool|Handout|Associated Press|NurPhoto|SOPA Images|LightRocket|Anadolu|ZUMA( Press| Wire)?)"
+_AGENCIES = [
+    "Getty Images", "Shutterstock", "Alamy", "AP", "AFP", "EPA(-EFE)?", "Reuters", "Bloomberg",
+    "PA( Media| Wire)?", "Xinhua", "Pool", "Handout", "Associated Press", "NurPhoto", "SOPA Images",
+    "LightRocket", "Anadolu", "ZUMA( Press| Wire)?",
+]  # fmt: skip
+_AGENCY = "(" + "|".join(_AGENCIES) + ")"
+# What each agency name starts with (the part before its optional tail).
+_AGENCY_STARTS = tuple(name.split("(")[0] for name in _AGENCIES)
+# "(Photo: Jane Doe/Agence X)", "(AP Photo/Jane Doe)", "(Jane Doe/Getty Images)"
+_PAREN_CREDIT = re.compile(
+    r"\((?:[^()]{0,80}?\b(?:photo|photograph|pictures?|images?|credit|illustration|video|footage)s?"
+    r"\s*(?::|/|\bby\b|\bcourtesy\b|\bvia\b)[^()]{0,80}"
+    r"|[^()]{1,80}/[^()]{0,40}\b(?:photos?|images?|pictures?|pool|handout|press|agency|agence|wire)"
+    r"\b[^()]{0,40})\)\s*\.?$",
+    re.IGNORECASE,
 )
-_CAPTION_TAIL = [
-    # "(Photo: Jane Doe/Agence X)", "(AP Photo/Jane Doe)", "(Jane Doe/Getty Images)"
-    re.compile(
-        r"\((?:[^()]{0,80}?\b(?:photo|photograph|pictures?|images?|credit|illustration|video|footage)s?"
-        r"\s*(?::|/|\bby\b|\bcourtesy\b|\bvia\b)[^()]{0,80}"
-        r"|[^()]{1,80}/[^()]{0,40}\b(?:photos?|images?|pictures?|pool|handout|press|agency|agence|wire)"
-        r"\b[^()]{0,40})\)\s*\.?$",
-        re.IGNORECASE,
-    ),
-    # "... Photograph: Jane Doe/Agence X", "... Credit: Jane Doe"
-    re.compile(
-        r"(?i:\b(?:photograph|photos?|pictures?|illustration|composite|images?|credit))\s*:\s*"
-        r"[A-Z][\w'’.&-]*(?:(?:\s+|\s*/\s*)(?:[A-Z][\w'’.&-]*|via|for|of|and|the|de|van|von)){0,8}\s*$"
-    ),
-    # "... outside parliament. Jane Doe/Agence X" (a name, a slash, an organisation)
-    re.compile(
-        r"(?:^|[.!?)]\s+)[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}\s*/\s*[A-Z][\w&'’.-]*"
-        r"(?:\s+[\w&'’.-]+){0,4}$"
-    ),
-    # "... outside parliament. AFP via Getty Images", "Reuters/Jane Doe"
-    re.compile(rf"(?:^|[.!?)]\s+)(?:[\w'’.-]+\s+){{0,3}}[\w'’.-]*\s*(?:/|\bvia\s)\s*{_AGENCY}\s*$"),
-    re.compile(rf"(?:^|[.!?)]\s+){_AGENCY}\s*/\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,3}}\s*$"),
-    # A line that is only agency names: "Getty Images", "AFP/Getty Images"
-    re.compile(rf"^{_AGENCY}(?:\s*(?:/|,|\bvia\b)\s*{_AGENCY})*$"),
-]
+# "... Photograph: Jane Doe/Agence X", "... Credit: Jane Doe"
+_LABELLED_CREDIT = re.compile(
+    r"(?i:\b(?:photograph|photos?|pictures?|illustration|composite|images?|credit))\s*:\s*"
+    r"[A-Z][\w'’.&-]*(?:(?:\s+|\s*/\s*)(?:[A-Z][\w'’.&-]*|via|for|of|and|the|de|van|von)){0,8}\s*$"
+)
+# The words _LABELLED_CREDIT starts with, in lower case.
+_CREDIT_LABELS = ("photo", "picture", "illustration", "composite", "image", "credit")
+# "... outside parliament. Jane Doe/Agence X" (a name, a slash, an organisation)
+_NAME_SLASH_ORG = re.compile(
+    r"(?:^|[.!?)]\s+)[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}\s*/\s*[A-Z][\w&'’.-]*"
+    r"(?:\s+[\w&'’.-]+){0,4}$"
+)
+# "... outside parliament. AFP via Getty Images", "Reuters/Jane Doe"
+_VIA_AGENCY = re.compile(rf"(?:^|[.!?)]\s+)(?:[\w'’.-]+\s+){{0,3}}[\w'’.-]*\s*(?:/|\bvia\s)\s*{_AGENCY}\s*$")
+_AGENCY_SLASH_NAME = re.compile(
+    rf"(?:^|[.!?)]\s+){_AGENCY}\s*/\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,3}}\s*$"
+)
+# A line that is only agency names: "Getty Images", "AFP/Getty Images"
+_ONLY_AGENCIES = re.compile(rf"^{_AGENCY}(?:\s*(?:/|,|\bvia\b)\s*{_AGENCY})*$")
 # Words that carry news or a quote: a line with one of them is reporting, not furniture.
 REPORTING = re.compile(
     r"[\"“”]|\b(said|says|told|tells|according to|urged|tweeted|wrote|arrested|detained|jailed|"
@@ -119,4 +163,17 @@ def is_caption(line: str) -> bool:
     """A caption that ends with a credit: "(AP Photo/Jane Doe)", "Photograph: Jane Doe/Agency"."""
     if len(line) > 40 and not any(mark in line for mark in ("/", ":", " via ", "(")):
         return False
-    return any(p.search(line) for p in _CAPTION_TAIL)
+    # Each regex runs only when the line holds a character or word that the regex cannot match
+    # without (all are case-sensitive there except _LABELLED_CREDIT's label, checked folded).
+    return bool(
+        (")" in line and _PAREN_CREDIT.search(line))
+        or (":" in line and _has_credit_label(line) and _LABELLED_CREDIT.search(line))
+        or ("/" in line and (_NAME_SLASH_ORG.search(line) or _AGENCY_SLASH_NAME.search(line)))
+        or (("/" in line or "via" in line) and _VIA_AGENCY.search(line))
+        or (line.startswith(_AGENCY_STARTS) and _ONLY_AGENCIES.search(line))
+    )
+
+
+def _has_credit_label(line: str) -> bool:
+    low = folded(line)
+    return any(label in low for label in _CREDIT_LABELS)
