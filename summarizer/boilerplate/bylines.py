@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .patterns import folded
+from .patterns import folded, lowered
 
 # Names: bylines, credits and bios are "a few capitalised names and nothing else".
 _PARTICLES = {
@@ -39,11 +39,13 @@ _PREFIXED_NAME = re.compile(r"[a-z]{1,3}-[A-Z]\w+")  # "al-Sayed", "el-Amin"
 
 def is_name(phrase: str, max_words: int = 4) -> bool:
     """1 to `max_words` capitalised words ("Jane Doe", "JANE DOE", "Ana de la Cruz")."""
+    # The first and last words are read without splitting the whole phrase: most phrases fail here.
+    first = phrase.split(maxsplit=1)
+    if not first or not _is_name_word(first[0]) or not _is_name_word(phrase.rsplit(maxsplit=1)[-1]):
+        return False
+    if first[0].lower().strip(".") in _NOT_A_NAME:
+        return False
     words = phrase.split()
-    if not words or not _is_name_word(words[0]) or not _is_name_word(words[-1]):
-        return False
-    if words[0].lower().strip(".") in _NOT_A_NAME:
-        return False
     named = 0
     for word in words:
         if _is_name_word(word):
@@ -58,7 +60,7 @@ _OUTLET_GLUE = {"of", "the", "and", "&", "for", "on", "de", "du", "la", "le", "e
 
 def is_outlet(phrase: str) -> bool:
     """A short capitalised phrase: "BBC News", "The Daily Ledger", "Staff Writer", "9News"."""
-    words = phrase.split()
+    words = phrase.split(maxsplit=5)  # a sixth item means six words or more: too many
     if not 1 <= len(words) <= 5:
         return False
     if not (words[0][0].isupper() or words[0][0].isdigit()):
@@ -164,7 +166,7 @@ _CREDIT_SPLIT = re.compile(r"\s*;\s*|\s*[,.]\s+(?=(?:additional\s+|with\s+)?[a-z
 
 
 def is_credit_line(line: str) -> bool:
-    low = line.lower()
+    low = lowered(line)
     if " by " not in low and ":" not in low and "contributed" not in low:
         return False
     text = line.strip()

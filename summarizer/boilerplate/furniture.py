@@ -130,7 +130,7 @@ _SECTIONS = {
 
 def is_section_label(segment: str) -> bool:
     """ "WORLD", "Business", "Middle East", "Energy & Climate": a category, not a headline."""
-    words = segment.split()
+    words = segment.split(maxsplit=3)  # a fourth item means four words or more: too many
     if not 1 <= len(words) <= 3:
         return False
     if not all(w == "&" or w.replace(".", "").replace("-", "").replace("&", "").isalpha() for w in words):
@@ -146,15 +146,25 @@ def is_section_label(segment: str) -> bool:
     return False
 
 
-# Lines of several furniture pieces: "By Jane Doe | Published 3:42 PM | 5 min read".
-_PIECE_SPLIT = re.compile(r"\s*(?:\||•|·|›|»|\s>\s|\s/\s|\s[-–—]\s)\s*")
-# Every separator _PIECE_SPLIT splits on holds one of these characters.
-_PIECE_MARKS = ("|", "•", "·", "›", "»", ">", "/", "-", "–", "—")
+# Lines of several furniture pieces: "By Jane Doe | Published 3:42 PM | 5 min read". A separator
+# is a mark (| • · › ») or a dash, slash or ">" with whitespace on both sides, together with the
+# whitespace around it: r"\s*(?:\||•|·|›|»|\s>\s|\s/\s|\s[-–—]\s)\s*". The regex below matches
+# exactly the same spans (it starts at a mark, or at the whitespace run before a mark or a spaced
+# dash, and takes the whitespace after), but opens with a character class, so re skips quickly to
+# the places where a separator can start.
+_PIECE_SPLIT = re.compile(r"[\s|•·›»](?:(?<=[|•·›»])|\s*(?:[|•·›»]|[>/\-–—](?=\s)))\s*")
+_PIECE_MARKS = ("|", "•", "·", "›", "»")
+_SPACED_DASH = re.compile(r"[>/\-–—](?<=\s.)(?=\s)")
+
+
+def _has_piece_separator(line: str) -> bool:
+    """Whether _PIECE_SPLIT matches anywhere in `line` (a mark, or a dash between whitespace)."""
+    return any(mark in line for mark in _PIECE_MARKS) or _SPACED_DASH.search(line) is not None
 
 
 def is_meta_line(line: str) -> bool:
     # Without a separator the line is a single piece, and a meta line needs two or more.
-    if not any(mark in line for mark in _PIECE_MARKS):
+    if not _has_piece_separator(line):
         return False
     pieces = [p for p in _PIECE_SPLIT.split(line.strip()) if p]
     if len(pieces) < 2 or len(pieces) > 8:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .bylines import is_name
-from .patterns import REPORTING, folded
+from .patterns import REPORTING, folded, lowered
 
 _MEDIA_ROLES = (
     "reporter", "correspondent", "editor", "writer", "journalist", "columnist", "contributor",
@@ -87,7 +87,7 @@ def _names_a_media_role(low: str) -> bool:
 
 
 def is_helpline(line: str) -> bool:
-    low = line.lower()
+    low = lowered(line)
     if not low.startswith("if you") and not any(word in low for word in _HELP_WORDS):
         return False
     if _SAYS.search(line):

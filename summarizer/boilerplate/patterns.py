@@ -5,6 +5,7 @@ that end a caption; `REPORTING`, the words that make a line news rather than fur
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Whole-line patterns. A line is boilerplate when its stripped text matches one in full.
 _PATTERNS: list[tuple[str, str]] = [
@@ -94,21 +95,86 @@ _FLOATING_PHRASES = {
 }
 # The other patterns at once: most lines are content, and one short try at the start rejects them.
 _ANCHORED_ANY = _any_of([p for _, p in _PATTERNS if p not in _FLOATING_PHRASES])
+# What a line starts with, lowercased, whenever one of those patterns matches it: the words each
+# pattern opens with, one row per pattern above. Patterns that may open with a digit (\d) or with
+# whitespace (\s) are tried on any line that does.
+_OPENINGS = (
+    "see also", "read next", "read more", "also read", "related", "more from", "recommended",
+    "trending", "most popular", "don",
+    "more", "watch", "listen", "video", "audio", "podcast", "in pictures", "go deeper",
+    "further reading", "keep reading", "explore more",
+    "continue reading", "the story", "the article", "the report", "story", "article", "report",
+    "subscribe", "sign up", "newsletter", "follow us", "share ", "click here", "download ",
+    "get the latest", "join our",
+    "download", "get", "install", "try",
+    "listen to ",
+    "already a ", "support ", "become a ", "enter your email", "start ", "try ", "unlock ",
+    "disclaimer",
+    "photo", "image", "picture", "video", "graphic",
+    "photograph", "illustration",
+    "image", "media", "video", "photo", "picture", "audio",
+    "©", "(c)", "copyright",
+    "advertisement", "sponsored", "ad",
+    "tag", "topic", "filed under",
+    "this ",
+    "for immediate release", "###", "-", "ends", "end of ",
+    "view", "show", "read", "see", "hide", "load", "all", "comment", "replies",
+    "leave a", "add a", "post a", "write a", "be the first to ",
+    "join the ",
+    "comment",
+    "lea también", "lee también", "véase también", "lesen sie auch", "mehr zum thema", "lire aussi",
+    "à lire aussi", "читайте также", "см. также", "相关阅读", "延伸阅读", "推荐阅读",
+    "foto", "imagen", "bild", "фото", "图", "摄影",
+    "责任编辑", "编辑", "校对",
+    "suscríbase", "suscríbete", "abonnieren sie", "abonnez-vous", "подписывайтесь", "подпишитесь",
+    "扫码", "关注",
+    "estimated ", "reading", "read", "listening",
+)  # fmt: skip
+# The same openings by first character, so a line is compared only with the few that could fit.
+_OPENINGS_BY_FIRST = {
+    first: tuple(sorted({o for o in _OPENINGS if o[0] == first})) for first in {o[0] for o in _OPENINGS}
+}
+# Characters that re's IGNORECASE matches to a letter of the patterns though str.lower() does not
+# turn them into it ("İ" lowers to "i" plus a combining dot).
+_RE_ONLY_FOLDS = {
+    "i\u0307": "i", "ı": "i", "ſ": "s",
+    "\u1c80": "в", "\u1c81": "д", "\u1c82": "о", "\u1c83": "с", "\u1c84": "т", "\u1c85": "т",
+}  # fmt: skip
 
 
+@lru_cache(maxsize=8)
+def lowered(text: str) -> str:
+    """`text.lower()`, kept for the last few lines: several rules read the same line in lower case,
+    and lowering a long line that is not ASCII (curly quotes) costs microseconds."""
+    return text.lower()
+
+
+@lru_cache(maxsize=8)
 def folded(text: str) -> str:
-    """`text.lower()` for literal checks before an IGNORECASE regex: re also matches "İ" and "ı"
-    to "i" and "ſ" to "s", which str.lower() leaves alone, so they become those letters here too
-    (a check on this text can only let through more than the regex would)."""
-    low = text.lower()
+    """`text` lowercased for literal checks before an IGNORECASE regex: the letters re folds onto a
+    pattern's letter though str.lower() does not ("ı" to "i", "ſ" to "s", ...) become that letter,
+    so a check on this text can only let through more than the regex would."""
+    low = lowered(text)
     if low.isascii():
         return low
-    return low.replace("i\u0307", "i").replace("ı", "i").replace("ſ", "s")
+    for odd, letter in _RE_ONLY_FOLDS.items():
+        if odd in low:
+            low = low.replace(odd, letter)
+    return low
+
+
+def _may_open_a_pattern(line: str) -> bool:
+    """False only when no anchored pattern can match `line`: it opens with none of _OPENINGS."""
+    first = line[:1]
+    if first.isdecimal() or first.isspace():  # re's \d and \s (any script)
+        return True
+    low = folded(line)
+    return low.startswith(_OPENINGS_BY_FIRST.get(low[:1], ()))
 
 
 def may_match_a_pattern(line: str) -> bool:
     """False only when no regex of PATTERN_RES can fullmatch `line`; most lines are content."""
-    if _ANCHORED_ANY.fullmatch(line):
+    if _may_open_a_pattern(line) and _ANCHORED_ANY.fullmatch(line):
         return True
     low = folded(line)
     return any(phrase in low for phrase in _FLOATING_PHRASES.values())
