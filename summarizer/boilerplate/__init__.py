@@ -37,6 +37,19 @@ _RULES: list[tuple[str, Callable[[str], bool], int]] = [
     ("caption", is_caption, 400),
     ("meta", is_meta_line, 300),
 ]
+# For each distinct limit, the rules (in order) that can match a line that long: a line of length n
+# is checked against the rules of the smallest limit >= n, which are exactly those with longest >= n.
+_RULES_UP_TO: list[tuple[int, tuple[tuple[str, Callable[[str], bool]], ...]]] = [
+    (limit, tuple((reason, rule) for reason, rule, longest in _RULES if longest >= limit))
+    for limit in sorted({longest for _, _, longest in _RULES})
+]
+
+
+def _rules_for(length: int) -> tuple[tuple[str, Callable[[str], bool]], ...]:
+    for limit, rules in _RULES_UP_TO:
+        if length <= limit:
+            return rules
+    return ()
 
 
 def boilerplate_reason(line: str) -> str | None:
@@ -48,8 +61,8 @@ def boilerplate_reason(line: str) -> str | None:
         for reason, regex in PATTERN_RES:
             if regex.fullmatch(stripped):
                 return reason
-    for reason, rule, longest in _RULES:
-        if len(stripped) <= longest and rule(stripped):
+    for reason, rule in _rules_for(len(stripped)):
+        if rule(stripped):
             return reason
     return None
 

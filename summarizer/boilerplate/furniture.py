@@ -154,12 +154,16 @@ def is_section_label(segment: str) -> bool:
 # the places where a separator can start.
 _PIECE_SPLIT = re.compile(r"[\s|•·›»](?:(?<=[|•·›»])|\s*(?:[|•·›»]|[>/\-–—](?=\s)))\s*")
 _PIECE_MARKS = ("|", "•", "·", "›", "»")
-_SPACED_DASH = re.compile(r"[>/\-–—](?<=\s.)(?=\s)")
+# A dash, slash or ">" with whitespace on both sides, one regex per character: each opens with its
+# character, which re finds fast, and runs only on a line that has the character.
+_SPACED_DASHES = {dash: re.compile(rf"{re.escape(dash)}(?<=\s.)(?=\s)") for dash in (">", "/", "-", "–", "—")}
 
 
 def _has_piece_separator(line: str) -> bool:
     """Whether _PIECE_SPLIT matches anywhere in `line` (a mark, or a dash between whitespace)."""
-    return any(mark in line for mark in _PIECE_MARKS) or _SPACED_DASH.search(line) is not None
+    if any(mark in line for mark in _PIECE_MARKS):
+        return True
+    return any(dash in line and regex.search(line) for dash, regex in _SPACED_DASHES.items())
 
 
 def is_meta_line(line: str) -> bool:
