@@ -8,14 +8,23 @@ boilerplate, and why, is decided by the rules in `summarizer.boilerplate` (re-ex
 
 from __future__ import annotations
 
-import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .boilerplate import boilerplate_reason, is_boilerplate
 
 __all__ = ["CleanedDocument", "Region", "boilerplate_reason", "clean", "is_boilerplate"]
 
-_LINE_RE = re.compile(r"[^\r\n]+")
+
+def _lines(text: str) -> Iterator[tuple[int, str]]:
+    """Each run of characters other than CR and LF, with its offset: what the regex `[^\\r\\n]+`
+    finds, found by str.split, which is several times faster than that regex on a long text."""
+    offset = 0
+    for chunk in text.split("\n"):
+        for line in chunk.split("\r"):
+            if line:
+                yield offset, line
+            offset += len(line) + 1  # the line and the CR or LF after it
 
 
 @dataclass(frozen=True)
@@ -48,14 +57,15 @@ def clean(text: str) -> CleanedDocument:
     kept: list[Region] = []
     removed: list[Region] = []
     reasons: list[str] = []
-    for match in _LINE_RE.finditer(text):
-        line = match.group()
+    for offset, line in _lines(text):
         stripped = line.strip()
         if not stripped:
             continue
         # Offsets of the line without its surrounding whitespace.
-        start = match.start() + (len(line) - len(line.lstrip()))
-        end = match.end() - (len(line) - len(line.rstrip()))
+        start, end = offset, offset + len(line)
+        if len(stripped) != len(line):
+            start += len(line) - len(line.lstrip())
+            end = start + len(stripped)
         reason = boilerplate_reason(stripped)
         if reason is None:
             kept.append(Region(start, end))

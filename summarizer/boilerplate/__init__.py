@@ -18,7 +18,7 @@ from collections.abc import Callable
 from .bylines import is_byline, is_credit_line, is_staff_line
 from .furniture import is_dateline, is_meta_line, is_section_label, is_share_bar
 from .notices import is_bio, is_helpline, is_promo_sentence
-from .patterns import ANY_PATTERN, PATTERN_RES, is_caption
+from .patterns import PATTERN_RES, is_caption, may_match_a_pattern
 
 __all__ = ["boilerplate_reason", "is_boilerplate"]
 
@@ -37,6 +37,19 @@ _RULES: list[tuple[str, Callable[[str], bool], int]] = [
     ("caption", is_caption, 400),
     ("meta", is_meta_line, 300),
 ]
+# For each distinct limit, the rules (in order) that can match a line that long: a line of length n
+# is checked against the rules of the smallest limit >= n, which are exactly those with longest >= n.
+_RULES_UP_TO: list[tuple[int, tuple[tuple[str, Callable[[str], bool]], ...]]] = [
+    (limit, tuple((reason, rule) for reason, rule, longest in _RULES if longest >= limit))
+    for limit in sorted({longest for _, _, longest in _RULES})
+]
+
+
+def _rules_for(length: int) -> tuple[tuple[str, Callable[[str], bool]], ...]:
+    for limit, rules in _RULES_UP_TO:
+        if length <= limit:
+            return rules
+    return ()
 
 
 def boilerplate_reason(line: str) -> str | None:
@@ -44,12 +57,12 @@ def boilerplate_reason(line: str) -> str | None:
     stripped = line.strip()
     if not stripped:
         return None
-    if ANY_PATTERN.fullmatch(stripped):
+    if may_match_a_pattern(stripped):
         for reason, regex in PATTERN_RES:
             if regex.fullmatch(stripped):
                 return reason
-    for reason, rule, longest in _RULES:
-        if len(stripped) <= longest and rule(stripped):
+    for reason, rule in _rules_for(len(stripped)):
+        if rule(stripped):
             return reason
     return None
 

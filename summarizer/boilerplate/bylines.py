@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from .patterns import folded, lowered
+
 # Names: bylines, credits and bios are "a few capitalised names and nothing else".
 _PARTICLES = {
     "de", "da", "di", "del", "della", "van", "von", "der", "den", "du", "le", "la", "al", "el",
@@ -32,18 +34,23 @@ def _is_name_word(word: str) -> bool:
     return all(c.isalpha() or c in ".'’-" for c in word) and any(c.isalpha() for c in word)
 
 
+_PREFIXED_NAME = re.compile(r"[a-z]{1,3}-[A-Z]\w+")  # "al-Sayed", "el-Amin"
+
+
 def is_name(phrase: str, max_words: int = 4) -> bool:
     """1 to `max_words` capitalised words ("Jane Doe", "JANE DOE", "Ana de la Cruz")."""
+    # The first and last words are read without splitting the whole phrase: most phrases fail here.
+    first = phrase.split(maxsplit=1)
+    if not first or not _is_name_word(first[0]) or not _is_name_word(phrase.rsplit(maxsplit=1)[-1]):
+        return False
+    if first[0].lower().strip(".") in _NOT_A_NAME:
+        return False
     words = phrase.split()
-    if not words or not _is_name_word(words[0]) or not _is_name_word(words[-1]):
-        return False
-    if words[0].lower().strip(".") in _NOT_A_NAME:
-        return False
     named = 0
     for word in words:
         if _is_name_word(word):
             named += 1
-        elif word.lower() not in _PARTICLES and not re.fullmatch(r"[a-z]{1,3}-[A-Z]\w+", word):
+        elif word.lower() not in _PARTICLES and not _PREFIXED_NAME.fullmatch(word):
             return False
     return 1 <= named <= max_words
 
@@ -53,7 +60,7 @@ _OUTLET_GLUE = {"of", "the", "and", "&", "for", "on", "de", "du", "la", "le", "e
 
 def is_outlet(phrase: str) -> bool:
     """A short capitalised phrase: "BBC News", "The Daily Ledger", "Staff Writer", "9News"."""
-    words = phrase.split()
+    words = phrase.split(maxsplit=5)  # a sixth item means six words or more: too many
     if not 1 <= len(words) <= 5:
         return False
     if not (words[0][0].isupper() or words[0][0].isdigit()):
@@ -66,6 +73,7 @@ def is_outlet(phrase: str) -> bool:
 
 
 _LIST_SPLIT = re.compile(r"\s*(?:,|;|\band\b|&)\s*")
+_LEADING_ARTICLE = re.compile(r"^(?:the|our)\s+", re.IGNORECASE)
 
 
 def _is_name_list(text: str, *, places: bool = False) -> bool:
@@ -79,7 +87,7 @@ def _is_name_list(text: str, *, places: bool = False) -> bool:
             part, place = part.split(" in ", 1)
             if not is_outlet(place):
                 return False
-        part = re.sub(r"^(?:the|our)\s+", "", part.strip(), flags=re.IGNORECASE)
+        part = _LEADING_ARTICLE.sub("", part.strip())
         if not (is_name(part) or is_outlet(part)):
             return False
     return is_name(parts[0].split(" in ")[0]) or is_outlet(parts[0])
@@ -106,17 +114,27 @@ def is_byline(line: str) -> bool:
     return all(is_name(p) or is_outlet(p) for p in parts[1:])
 
 
+_STAFF_SPLIT = re.compile(r"\s*(?:,|\|)\s*")
+
+
 def is_staff_line(line: str) -> bool:
     """ "Jane Doe, Staff Writer", "Jane Doe, Chief Political Correspondent, The Ledger"."""
-    parts = [p.strip() for p in re.split(r"\s*(?:,|\|)\s*", line.strip().rstrip(".")) if p.strip()]
-    if not 2 <= len(parts) <= 4 or not is_name(parts[0]):
+    # Without a comma or a bar the line is one part, and a staff line needs two to four.
+    if "," not in line and "|" not in line:
         return False
-    role = parts[1].split()
+    parts = [p.strip() for p in _STAFF_SPLIT.split(line.strip().rstrip(".")) if p.strip()]
+    if not 2 <= len(parts) <= 4:
+        return False
+    # The checks are pure and all must hold, so the cheap role check runs before is_name.
+    return _is_newsroom_role(parts[1]) and is_name(parts[0]) and all(is_outlet(p) for p in parts[2:])
+
+
+def _is_newsroom_role(part: str) -> bool:
+    """ "Staff Writer", "Chief Political Correspondent": up to five words ending in a role."""
+    role = part.split()
     if not 1 <= len(role) <= 5 or not all(w.replace("-", "").isalpha() for w in role):
         return False
-    if role[-1].lower() not in _ROLE_WORDS:
-        return False
-    return all(is_outlet(p) for p in parts[2:])
+    return role[-1].lower() in _ROLE_WORDS
 
 
 # Editing and reporting credits: "Reporting by X in Y; Editing by Z", "Compiled by ...".
@@ -138,20 +156,29 @@ _CONTRIBUTED = re.compile(
     r"|additional reporting|research)\b[^.]{0,60}\.?",
     re.IGNORECASE,
 )
+# What a credit part starts with (a prefix of each opening word of _CREDIT and _CONTRIBUTING).
+_CREDIT_OPENING = re.compile(
+    r"additional|with|further|and|reporting|writing|edit|compiled|written|reported|research|produc"
+    r"|graphics|design|photo|video|illustration|translat|fact|interview|data|sub|contribut",
+    re.IGNORECASE,
+)
 _CREDIT_SPLIT = re.compile(r"\s*;\s*|\s*[,.]\s+(?=(?:additional\s+|with\s+)?[a-z-]+\s+by\b)", re.IGNORECASE)
 
 
 def is_credit_line(line: str) -> bool:
-    low = line.lower()
+    low = lowered(line)
     if " by " not in low and ":" not in low and "contributed" not in low:
         return False
     text = line.strip()
     if text.startswith("(") and text.endswith(")"):
         text = text[1:-1]
     text = text.strip().rstrip(".").strip()
-    contributed = _CONTRIBUTED.fullmatch(text + ".") or _CONTRIBUTED.fullmatch(text)
-    if contributed and _is_name_list(contributed.group("names")):
+    if _is_contributor_note(text):
         return True
+    # `text` is stripped, so unless it opens with a separator its first part starts it, and that
+    # part must match _CREDIT or _CONTRIBUTING, which open with _CREDIT_OPENING.
+    if text[:1] not in (";", ",", ".") and not _CREDIT_OPENING.match(text):
+        return False
     parts = [p for p in _CREDIT_SPLIT.split(text) if p.strip()]
     if not parts:
         return False
@@ -160,3 +187,12 @@ def is_credit_line(line: str) -> bool:
         if not match or not _is_name_list(match.group("names"), places=True):
             return False
     return True
+
+
+def _is_contributor_note(text: str) -> bool:
+    """ "Ines Varga contributed reporting from Coldharbour"."""
+    # _CONTRIBUTED cannot match without the word "contributed" (any case).
+    if "contributed" not in folded(text):
+        return False
+    contributed = _CONTRIBUTED.fullmatch(text + ".") or _CONTRIBUTED.fullmatch(text)
+    return contributed is not None and _is_name_list(contributed.group("names"))

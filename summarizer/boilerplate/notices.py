@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 
 from .bylines import is_name
-from .patterns import REPORTING
+from .patterns import REPORTING, folded, lowered
 
-_MEDIA_ROLE = (
-    r"(?:reporter|correspondent|editor|writer|journalist|columnist|contributor|critic|photographer"
-    r"|photojournalist|anchor|presenter|blogger)s?"
-)
+_MEDIA_ROLES = (
+    "reporter", "correspondent", "editor", "writer", "journalist", "columnist", "contributor",
+    "critic", "photographer", "photojournalist", "anchor", "presenter", "blogger",
+)  # fmt: skip
+_MEDIA_ROLE = "(?:" + "|".join(_MEDIA_ROLES) + ")s?"
 _BIO = re.compile(
     rf"(?P<name>.{{1,60}}?)\s+is\s+(?P<role>(?:a|an|the|our)\s+(?:[\w'’&.,-]+\s+){{0,6}}?{_MEDIA_ROLE})\b.*",
     re.IGNORECASE,
@@ -58,6 +59,7 @@ _HELP_CONTACT = re.compile(
     r".{0,80}(?:\d{3}|@|\.org|\.com|www\.)",
     re.IGNORECASE,
 )
+_SAYS = re.compile(r"\b(said|says|told|according to)\b", re.IGNORECASE)
 _PROMO_IN_SENTENCE = re.compile(
     r"\b(?:sign up|subscribe|register)(?: now| today| here| free)?\s+(?:for|to)\s+(?:our|the)\b.{0,60}"
     r"\b(?:newsletters?|briefings?|alerts?|digest|bulletin|podcast|app)\b",
@@ -67,9 +69,11 @@ _PROMO_IN_SENTENCE = re.compile(
 
 def is_bio(line: str) -> bool:
     """ "Jane Doe is a senior correspondent at ...", "... Follow her on X @janedoe"."""
-    if _FOLLOW.search(line):
+    low = folded(line)
+    # _FOLLOW cannot match without "follow", nor _BIO without one of _MEDIA_ROLES (any case).
+    if "follow" in low and _FOLLOW.search(line):
         return not REPORTING.search(line)
-    match = _BIO.fullmatch(line) if " is " in line else None
+    match = _BIO.fullmatch(line) if " is " in line and _names_a_media_role(low) else None
     if match is None or not is_name(match.group("name").strip()):
         return False
     # "... is a former correspondent" introduces an actor; a bio says what the author covers now.
@@ -78,11 +82,15 @@ def is_bio(line: str) -> bool:
     return not REPORTING.search(line)
 
 
+def _names_a_media_role(low: str) -> bool:
+    return any(role in low for role in _MEDIA_ROLES)
+
+
 def is_helpline(line: str) -> bool:
-    low = line.lower()
+    low = lowered(line)
     if not low.startswith("if you") and not any(word in low for word in _HELP_WORDS):
         return False
-    if re.search(r"\b(said|says|told|according to)\b", line, re.IGNORECASE):
+    if _SAYS.search(line):
         return False
     if not _HELP_CONTACT.search(line):
         return False
@@ -90,4 +98,9 @@ def is_helpline(line: str) -> bool:
 
 
 def is_promo_sentence(line: str) -> bool:
+    # _PROMO_IN_SENTENCE cannot match without one of these (any case); the checks are pure and all
+    # must hold, so this cheap one runs first.
+    low = folded(line)
+    if "sign up" not in low and "subscribe" not in low and "register" not in low:
+        return False
     return len(line.split()) <= 40 and not REPORTING.search(line) and bool(_PROMO_IN_SENTENCE.search(line))

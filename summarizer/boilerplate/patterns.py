@@ -5,6 +5,7 @@ that end a caption; `REPORTING`, the words that make a line news rather than fur
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Whole-line patterns. A line is boilerplate when its stripped text matches one in full.
 _PATTERNS: list[tuple[str, str]] = [
@@ -74,39 +75,148 @@ _PATTERNS: list[tuple[str, str]] = [
     ("dateline", r"\d+\s*-?\s*(min(ute)?s?|hours?|hrs?)\.?\s+(read|listen|watch)"),
 ]
 PATTERN_RES = [(reason, re.compile(p, re.IGNORECASE)) for reason, p in _PATTERNS]
-# All of them at once: most lines are content, and one pass rejects them.
-ANY_PATTERN = re.compile("|".join(f"(?:{p})" for _, p in _PATTERNS), re.IGNORECASE)
+
+
+def _any_of(patterns: list[str]) -> re.Pattern[str]:
+    """One regex that fullmatches a text exactly when one of `patterns` does (IGNORECASE)."""
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
+def any_pattern(reasons: set[str]) -> re.Pattern[str]:
+    """One regex that fullmatches a line exactly when one of the patterns for `reasons` does."""
+    return _any_of([p for reason, p in _PATTERNS if reason in reasons])
+
+
+# Only these two patterns can match text that starts anywhere in the line, and each needs its
+# phrase; every other pattern is tied to the line's first characters.
+_FLOATING_PHRASES = {
+    r".*\ball rights reserved\b.*": "all rights reserved",
+    r".{0,80}\bbrought to you by\b.{0,80}": "brought to you by",
+}
+# The other patterns at once: most lines are content, and one short try at the start rejects them.
+_ANCHORED_ANY = _any_of([p for _, p in _PATTERNS if p not in _FLOATING_PHRASES])
+# What a line starts with, lowercased, whenever one of those patterns matches it: the words each
+# pattern opens with, one row per pattern above. Patterns that may open with a digit (\d) or with
+# whitespace (\s) are tried on any line that does.
+_OPENINGS = (
+    "see also", "read next", "read more", "also read", "related", "more from", "recommended",
+    "trending", "most popular", "don",
+    "more", "watch", "listen", "video", "audio", "podcast", "in pictures", "go deeper",
+    "further reading", "keep reading", "explore more",
+    "continue reading", "the story", "the article", "the report", "story", "article", "report",
+    "subscribe", "sign up", "newsletter", "follow us", "share ", "click here", "download ",
+    "get the latest", "join our",
+    "download", "get", "install", "try",
+    "listen to ",
+    "already a ", "support ", "become a ", "enter your email", "start ", "try ", "unlock ",
+    "disclaimer",
+    "photo", "image", "picture", "video", "graphic",
+    "photograph", "illustration",
+    "image", "media", "video", "photo", "picture", "audio",
+    "©", "(c)", "copyright",
+    "advertisement", "sponsored", "ad",
+    "tag", "topic", "filed under",
+    "this ",
+    "for immediate release", "###", "-", "ends", "end of ",
+    "view", "show", "read", "see", "hide", "load", "all", "comment", "replies",
+    "leave a", "add a", "post a", "write a", "be the first to ",
+    "join the ",
+    "comment",
+    "lea también", "lee también", "véase también", "lesen sie auch", "mehr zum thema", "lire aussi",
+    "à lire aussi", "читайте также", "см. также", "相关阅读", "延伸阅读", "推荐阅读",
+    "foto", "imagen", "bild", "фото", "图", "摄影",
+    "责任编辑", "编辑", "校对",
+    "suscríbase", "suscríbete", "abonnieren sie", "abonnez-vous", "подписывайтесь", "подпишитесь",
+    "扫码", "关注",
+    "estimated ", "reading", "read", "listening",
+)  # fmt: skip
+# The same openings by first character, so a line is compared only with the few that could fit.
+_OPENINGS_BY_FIRST = {
+    first: tuple(sorted({o for o in _OPENINGS if o[0] == first})) for first in {o[0] for o in _OPENINGS}
+}
+# Characters that re's IGNORECASE matches to a letter of the patterns though str.lower() does not
+# turn them into it ("İ" lowers to "i" plus a combining dot).
+_RE_ONLY_FOLDS = {
+    "i\u0307": "i", "ı": "i", "ſ": "s",
+    "\u1c80": "в", "\u1c81": "д", "\u1c82": "о", "\u1c83": "с", "\u1c84": "т", "\u1c85": "т",
+}  # fmt: skip
+
+
+@lru_cache(maxsize=8)
+def lowered(text: str) -> str:
+    """`text.lower()`, kept for the last few lines: several rules read the same line in lower case,
+    and lowering a long line that is not ASCII (curly quotes) costs microseconds."""
+    return text.lower()
+
+
+@lru_cache(maxsize=8)
+def folded(text: str) -> str:
+    """`text` lowercased for literal checks before an IGNORECASE regex: the letters re folds onto a
+    pattern's letter though str.lower() does not ("ı" to "i", "ſ" to "s", ...) become that letter,
+    so a check on this text can only let through more than the regex would."""
+    low = lowered(text)
+    if low.isascii():
+        return low
+    for odd, letter in _RE_ONLY_FOLDS.items():
+        if odd in low:
+            low = low.replace(odd, letter)
+    return low
+
+
+def _may_open_a_pattern(line: str) -> bool:
+    """False only when no anchored pattern can match `line`: it opens with none of _OPENINGS."""
+    first = line[:1]
+    if first.isdecimal() or first.isspace():  # re's \d and \s (any script)
+        return True
+    low = folded(line)
+    return low.startswith(_OPENINGS_BY_FIRST.get(low[:1], ()))
+
+
+def may_match_a_pattern(line: str) -> bool:
+    """False only when no regex of PATTERN_RES can fullmatch `line`; most lines are content."""
+    if _may_open_a_pattern(line) and _ANCHORED_ANY.fullmatch(line):
+        return True
+    low = folded(line)
+    return any(phrase in low for phrase in _FLOATING_PHRASES.values())
+
+
 # A photo credit at the END of a caption line. The caption is removed whole: the people it names
 # are either named in the story too, or are photographers and agencies.
-_AGENCY = (
-    r"(Getty Images|Shutterstock|Alamy|AP|AFP|EPA(-EFE)?|Reuters|Bloomberg|PA( Media| Wire)?|Xinhua"
-    r"|Pool|Handout|Associated Press|NurPhoto|SOPA Images|LightRocket|Anadolu|ZUMA( Press| Wire)?)"
+_AGENCIES = [
+    "Getty Images", "Shutterstock", "Alamy", "AP", "AFP", "EPA(-EFE)?", "Reuters", "Bloomberg",
+    "PA( Media| Wire)?", "Xinhua", "Pool", "Handout", "Associated Press", "NurPhoto", "SOPA Images",
+    "LightRocket", "Anadolu", "ZUMA( Press| Wire)?",
+]  # fmt: skip
+_AGENCY = "(" + "|".join(_AGENCIES) + ")"
+# What each agency name starts with (the part before its optional tail).
+_AGENCY_STARTS = tuple(name.split("(")[0] for name in _AGENCIES)
+# "(Photo: Jane Doe/Agence X)", "(AP Photo/Jane Doe)", "(Jane Doe/Getty Images)"
+_PAREN_CREDIT = re.compile(
+    r"\((?:[^()]{0,80}?\b(?:photo|photograph|pictures?|images?|credit|illustration|video|footage)s?"
+    r"\s*(?::|/|\bby\b|\bcourtesy\b|\bvia\b)[^()]{0,80}"
+    r"|[^()]{1,80}/[^()]{0,40}\b(?:photos?|images?|pictures?|pool|handout|press|agency|agence|wire)"
+    r"\b[^()]{0,40})\)\s*\.?$",
+    re.IGNORECASE,
 )
-_CAPTION_TAIL = [
-    # "(Photo: Jane Doe/Agence X)", "(AP Photo/Jane Doe)", "(Jane Doe/Getty Images)"
-    re.compile(
-        r"\((?:[^()]{0,80}?\b(?:photo|photograph|pictures?|images?|credit|illustration|video|footage)s?"
-        r"\s*(?::|/|\bby\b|\bcourtesy\b|\bvia\b)[^()]{0,80}"
-        r"|[^()]{1,80}/[^()]{0,40}\b(?:photos?|images?|pictures?|pool|handout|press|agency|agence|wire)"
-        r"\b[^()]{0,40})\)\s*\.?$",
-        re.IGNORECASE,
-    ),
-    # "... Photograph: Jane Doe/Agence X", "... Credit: Jane Doe"
-    re.compile(
-        r"(?i:\b(?:photograph|photos?|pictures?|illustration|composite|images?|credit))\s*:\s*"
-        r"[A-Z][\w'’.&-]*(?:(?:\s+|\s*/\s*)(?:[A-Z][\w'’.&-]*|via|for|of|and|the|de|van|von)){0,8}\s*$"
-    ),
-    # "... outside parliament. Jane Doe/Agence X" (a name, a slash, an organisation)
-    re.compile(
-        r"(?:^|[.!?)]\s+)[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}\s*/\s*[A-Z][\w&'’.-]*"
-        r"(?:\s+[\w&'’.-]+){0,4}$"
-    ),
-    # "... outside parliament. AFP via Getty Images", "Reuters/Jane Doe"
-    re.compile(rf"(?:^|[.!?)]\s+)(?:[\w'’.-]+\s+){{0,3}}[\w'’.-]*\s*(?:/|\bvia\s)\s*{_AGENCY}\s*$"),
-    re.compile(rf"(?:^|[.!?)]\s+){_AGENCY}\s*/\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,3}}\s*$"),
-    # A line that is only agency names: "Getty Images", "AFP/Getty Images"
-    re.compile(rf"^{_AGENCY}(?:\s*(?:/|,|\bvia\b)\s*{_AGENCY})*$"),
-]
+# "... Photograph: Jane Doe/Agence X", "... Credit: Jane Doe"
+_LABELLED_CREDIT = re.compile(
+    r"(?i:\b(?:photograph|photos?|pictures?|illustration|composite|images?|credit))\s*:\s*"
+    r"[A-Z][\w'’.&-]*(?:(?:\s+|\s*/\s*)(?:[A-Z][\w'’.&-]*|via|for|of|and|the|de|van|von)){0,8}\s*$"
+)
+# The words _LABELLED_CREDIT starts with, in lower case.
+_CREDIT_LABELS = ("photo", "picture", "illustration", "composite", "image", "credit")
+# "... outside parliament. Jane Doe/Agence X" (a name, a slash, an organisation)
+_NAME_SLASH_ORG = re.compile(
+    r"(?:^|[.!?)]\s+)[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}\s*/\s*[A-Z][\w&'’.-]*"
+    r"(?:\s+[\w&'’.-]+){0,4}$"
+)
+# "... outside parliament. AFP via Getty Images", "Reuters/Jane Doe"
+_VIA_AGENCY = re.compile(rf"(?:^|[.!?)]\s+)(?:[\w'’.-]+\s+){{0,3}}[\w'’.-]*\s*(?:/|\bvia\s)\s*{_AGENCY}\s*$")
+_AGENCY_SLASH_NAME = re.compile(
+    rf"(?:^|[.!?)]\s+){_AGENCY}\s*/\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,3}}\s*$"
+)
+# A line that is only agency names: "Getty Images", "AFP/Getty Images"
+_ONLY_AGENCIES = re.compile(rf"^{_AGENCY}(?:\s*(?:/|,|\bvia\b)\s*{_AGENCY})*$")
 # Words that carry news or a quote: a line with one of them is reporting, not furniture.
 REPORTING = re.compile(
     r"[\"“”]|\b(said|says|told|tells|according to|urged|tweeted|wrote|arrested|detained|jailed|"
@@ -119,4 +229,17 @@ def is_caption(line: str) -> bool:
     """A caption that ends with a credit: "(AP Photo/Jane Doe)", "Photograph: Jane Doe/Agency"."""
     if len(line) > 40 and not any(mark in line for mark in ("/", ":", " via ", "(")):
         return False
-    return any(p.search(line) for p in _CAPTION_TAIL)
+    # Each regex runs only when the line holds a character or word that the regex cannot match
+    # without (all are case-sensitive there except _LABELLED_CREDIT's label, checked folded).
+    return bool(
+        (")" in line and _PAREN_CREDIT.search(line))
+        or (":" in line and _has_credit_label(line) and _LABELLED_CREDIT.search(line))
+        or ("/" in line and (_NAME_SLASH_ORG.search(line) or _AGENCY_SLASH_NAME.search(line)))
+        or (("/" in line or "via" in line) and _VIA_AGENCY.search(line))
+        or (line.startswith(_AGENCY_STARTS) and _ONLY_AGENCIES.search(line))
+    )
+
+
+def _has_credit_label(line: str) -> bool:
+    low = folded(line)
+    return any(label in low for label in _CREDIT_LABELS)
