@@ -85,21 +85,32 @@ def _core_tokens(name: str) -> tuple[str, ...]:
     return tuple(core or stripped)
 
 
-_core_cached = functools.lru_cache(maxsize=65_536)(_core_tokens)
+# Plain dicts, not lru_cache: `refers_to` looks names up hundreds of times per document and the
+# wrapper's call cost was most of it. Short names only, and a bound, so memory stays small.
+_CORE: dict[str, tuple[str, ...]] = {}
+_KEYS: dict[str, tuple[tuple[str, ...], frozenset[str]]] = {}
+_CACHE_LIMIT = 65_536
 
 
 def core_tokens(name: str) -> tuple[str, ...]:
     """The name without titles and corporate suffixes: 'President Donald Trump' -> (donald, trump)."""
-    return _core_cached(name) if len(name) <= _CACHED else _core_tokens(name)
+    core = _CORE.get(name)
+    if core is None:
+        core = _core_tokens(name)
+        if len(name) <= _CACHED and len(_CORE) < _CACHE_LIMIT:
+            _CORE[name] = core
+    return core
 
 
-def _token_set(name: str) -> frozenset[str]:
-    return _token_set_cached(name) if len(name) <= _CACHED else frozenset(_core_tokens(name))
-
-
-@functools.lru_cache(maxsize=65_536)
-def _token_set_cached(name: str) -> frozenset[str]:
-    return frozenset(core_tokens(name))
+def _name_keys(name: str) -> tuple[tuple[str, ...], frozenset[str]]:
+    """The core tokens of `name`, in order and as a set."""
+    keys = _KEYS.get(name)
+    if keys is None:
+        core = core_tokens(name)
+        keys = (core, frozenset(core))
+        if len(name) <= _CACHED and len(_KEYS) < _CACHE_LIMIT:
+            _KEYS[name] = keys
+    return keys
 
 
 def _acronym(name: str) -> str:
@@ -291,15 +302,14 @@ def alias_linked(name: str, alias: str, text: str) -> bool:
 
 def refers_to(name: str, actor: Actor) -> bool:
     """Whether a name the text gives a speaker ("Bessent", "Scott Bessent") means `actor`."""
-    said = core_tokens(name)
+    said, shared = _name_keys(name)
     if not said:
         return False
-    shared = _token_set(name)
-    for form in [actor.name, *actor.aliases]:
-        core = core_tokens(form)
-        if shared.isdisjoint(core):
+    for form in (actor.name, *actor.aliases):
+        core, core_set = _name_keys(form)
+        if shared.isdisjoint(core_set):
             continue  # every rule below needs a word in common; most pairs have none
-        if said == core or (len(core) >= 2 and set(said) == set(core)):
+        if said == core or (len(core) >= 2 and shared == core_set):
             return True
         if actor.kind == "person" and len(said) == 1 and len(core) > 1 and said[0] == core[-1]:
             return True

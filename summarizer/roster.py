@@ -151,9 +151,12 @@ class Roster:
 
     def add(self, candidate: Candidate) -> Actor:
         """The candidate as an actor of the roster (once)."""
-        probe = as_actor(candidate, "-")
+        probe: Actor | None = None  # built on first need: most candidates meet no actor at all
         for actor in self.actors:
-            if refers_to(candidate.name, actor) or refers_to(actor.name, probe):
+            if refers_to(candidate.name, actor):
+                return actor
+            probe = probe or as_actor(candidate, "-")
+            if refers_to(actor.name, probe):
                 return actor
         actor = as_actor(candidate, self._next_id())
         self.actors.append(actor)
