@@ -147,14 +147,14 @@ _PATTERNS: dict[str, str] = {
 # IGNORECASE matches to an ASCII letter and str.lower() does not. A family added above needs its
 # needles here; tests/test_injection_patterns.py checks every family's gate on every example.
 _OVERRIDE_NEEDLES = (
-    r"ignore|disregard|forget|override|bypass|set\s+aside|no\s+attention"
-    r"|not\s+follow|not\s+obey|n't\s+follow|n't\s+obey|stop\s+follow|stop\s+obey"
-)
+    "ignore", "disregard", "forget", "override", "bypass", r"set\s+aside", r"no\s+attention",
+    r"not\s+follow", r"not\s+obey", r"n't\s+follow", r"n't\s+obey", r"stop\s+follow", r"stop\s+obey",
+)  # fmt: skip
 _MODEL_NEEDLES = (  # _MODEL and _MACHINE: every "ai" they match ends a word
-    r"ai\b|a\.i\.|artificial|llm|language|chat|gpt|claude|gemini|assistant|model|bots?\b|summari"
-    r"|copilot|dan\b|jailbroken"
-)
-_NEEDLES: dict[str, str] = {
+    r"ai\b", r"a\.i\.", "artificial", "llm", "language", "chat", "gpt", "claude", "gemini", "assistant",
+    "model", r"bots?\b", "summari", "copilot", r"dan\b", "jailbroken",
+)  # fmt: skip
+_NEEDLES: dict[str, tuple[str, ...]] = {
     "override": _OVERRIDE_NEEDLES,
     "override_above": _OVERRIDE_NEEDLES,
     "override_told": _OVERRIDE_NEEDLES,
@@ -162,17 +162,60 @@ _NEEDLES: dict[str, str] = {
     "if_you_are": _MODEL_NEEDLES,
     "vocative": _MODEL_NEEDLES,
     "reader": _MODEL_NEEDLES,
-    "summary_directive": r"summar|your\s+answer|your\s+response|your\s+output",
-    "role": rf"you\s+are\s+now|from\s+now\s+on|pretend|roleplay|mode\b|override|{_MODEL_NEEDLES}",
-    "new_instructions": r"instruction|directive|prompt|new\s+rule|new\s+task|new\s+order"
-    r"|your\s+new\s|your\s+real\s|your\s+actual\s|your\s+true\s|your\s+only\s|your\s+next\s"
-    rf"|your\s+updated\s|{_MODEL_NEEDLES}",
-    "template": r"<\||\[/?inst\]|<</?sys>>|_of_turn>|</?system>|</?im_|#"
-    r"|system\s*(?:prompt|message|note)?\s*:|<<<|>>>|end\s+of\s|begin\s+of\s|start\s+of\s|instruction|assistant|prompt",
+    "summary_directive": ("summar", r"your\s+answer", r"your\s+response", r"your\s+output"),
+    "role": (r"you\s+are\s+now", r"from\s+now\s+on", "pretend", "roleplay", r"mode\b", "override")
+    + _MODEL_NEEDLES,
+    "new_instructions": (
+        "instruction",
+        "directive",
+        "prompt",
+        r"new\s+rule",
+        r"new\s+task",
+        r"new\s+order",
+        r"your\s+new\s",
+        r"your\s+real\s",
+        r"your\s+actual\s",
+        r"your\s+true\s",
+        r"your\s+only\s",
+        r"your\s+next\s",
+        r"your\s+updated\s",
+    )
+    + _MODEL_NEEDLES,  # fmt: skip
+    "template": (
+        r"<\|",
+        r"\[/?inst\]",
+        r"<</?sys>>",
+        "_of_turn>",
+        r"</?system>",
+        r"</?im_",
+        "#",
+        r"system\s*(?:prompt|message|note)?\s*:",
+        "<<<",
+        ">>>",
+        r"end\s+of\s",
+        r"begin\s+of\s",
+        r"start\s+of\s",
+        "instruction",
+        "assistant",
+        "prompt",
+    ),  # fmt: skip
 }
-_GATE = re.compile("|".join(dict.fromkeys(_NEEDLES.values())))
+
+
+def _first_char_factored(needles: tuple[str, ...]) -> re.Pattern[str]:
+    """One regex for the needles, grouped by their first character ("a(?:i\\b|rtificial|...)|b..."):
+    the engine tries each alternative in turn at every position, so fewer top-level ones is faster.
+    Each needle starts with one literal character, escaped or not."""
+    groups: dict[str, list[str]] = {}
+    for needle in dict.fromkeys(needles):
+        head = needle[:2] if needle.startswith("\\") else needle[0]
+        groups.setdefault(head, []).append(needle[len(head) :])
+    return re.compile("|".join(f"{head}(?:{'|'.join(tails)})" for head, tails in groups.items()))
+
+
+_GATE = _first_char_factored(tuple(n for needles in _NEEDLES.values() for n in needles))
 _FAMILIES = [
-    (name, re.compile(_NEEDLES[name]), re.compile(rx, re.IGNORECASE | re.MULTILINE))
+    (name, _first_char_factored(_NEEDLES[name]), re.compile(rx, re.IGNORECASE | re.MULTILINE))
     for name, rx in _PATTERNS.items()
 ]
 _ASCII_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
@@ -198,13 +241,18 @@ _SQUEEZED = re.compile(
     r"(?:instructions?|prompts?|rules|messages)"
     r"|youarenowin(?:admin|developer|god|dan)mode|newsysteminstructions?|systempromptoverride",
 )
-_LEET = str.maketrans("013457@$", "oieastas")
-_NOT_LETTERS = bytes(b for b in range(256) if not 97 <= b <= 122)  # all but a-z, for bytes.translate
+# The letters of a text, leetspeak digits read as letters, all in one bytes.translate: ASCII
+# capitals and "013457@$" are mapped, every other byte is deleted.
+_LEET_BYTES = bytes.maketrans(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ013457@$", b"abcdefghijklmnopqrstuvwxyzoieastas")
+_NOT_LEET_LETTERS = bytes(
+    b for b in range(256) if not (chr(b).isascii() and chr(b).isalpha()) and b not in b"013457@$"
+)
 
 
 def _squeezed(normal: str) -> bool:
-    leet = normal.lower().translate(_LEET)
-    letters = leet.encode("ascii", "ignore").translate(None, _NOT_LETTERS).decode()
+    # Non-ASCII text is lowercased first: some capitals lower to ASCII letters (İ, the Kelvin sign).
+    lowered = normal if normal.isascii() else normal.lower()
+    letters = lowered.encode("ascii", "ignore").translate(_LEET_BYTES, _NOT_LEET_LETTERS).decode()
     return _SQUEEZED.search(letters) is not None
 
 
