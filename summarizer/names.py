@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 
 from .schemas import Actor
 
@@ -298,6 +299,20 @@ def alias_linked(name: str, alias: str, text: str) -> bool:
     a, b = re.escape(name), re.escape(alias)
     link = r"\s*(?:\(|,\s*(?:also\s+)?(?:known\s+as|called|or|aka)\s+|\s+\(?(?:aka|a\.k\.a\.)\s+)\s*[“\"']?"
     return bool(re.search(rf"{a}{link}{b}|{b}{link}{a}", text, re.IGNORECASE))
+
+
+def name_tokens(name: str) -> frozenset[str]:
+    """The core tokens of `name` as a set."""
+    return _name_keys(name)[1]
+
+
+def form_tokens(name: str, aliases: Iterable[str] = ()) -> frozenset[str]:
+    """Every core token of a name and its aliases. `refers_to(x, actor)` is False unless
+    `name_tokens(x)` meets `form_tokens(actor.name, actor.aliases)`: a cheap test to skip on."""
+    tokens = _name_keys(name)[1]
+    for alias in aliases:
+        tokens = tokens | _name_keys(alias)[1]
+    return tokens
 
 
 def refers_to(name: str, actor: Actor) -> bool:

@@ -72,14 +72,23 @@ def prompt_actors(segmentation: Segmentation) -> list[dict[str, str]]:
 
 def proposed_speakers(segmentation: Segmentation) -> dict[str, str]:
     """Quote id -> "A3 Michael McFaul" for each quote whose speaker the text states."""
-    from .names import refers_to
+    from .names import form_tokens, name_tokens, refers_to
     from .roster import name_probe
 
     actors = [(f"A{i + 1}", name_probe(c)) for i, c in enumerate(segmentation.candidates[:MAX_PROMPT_ACTORS])]
+    tokens = [form_tokens(a.name, a.aliases) for _, a in actors]  # refers_to needs a word of these
     proposals = {}
     for quote in segmentation.quotes:
         if quote.speaker:
-            match = next((f"{i} {a.name}" for i, a in actors if refers_to(quote.speaker, a)), quote.speaker)
+            said = name_tokens(quote.speaker)
+            match = next(
+                (
+                    f"{i} {a.name}"
+                    for (i, a), forms in zip(actors, tokens, strict=True)
+                    if not said.isdisjoint(forms) and refers_to(quote.speaker, a)
+                ),
+                quote.speaker,
+            )
             proposals[quote.id] = match
     return proposals
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, cast, get_args
 
-from .names import KeptText, alias_linked, merge_actors, normalize, refers_to
+from .names import KeptText, alias_linked, form_tokens, merge_actors, name_tokens, normalize, refers_to
 from .schemas import MAX_ALIASES, Actor, ActorDraft, ActorKind
 from .text_safety import short_name
 
@@ -151,8 +151,16 @@ class Roster:
 
     def add(self, candidate: Candidate) -> Actor:
         """The candidate as an actor of the roster (once)."""
-        probe: Actor | None = None  # built on first need: most candidates meet no actor at all
+        # Both tests need a word in common: actors that share none with the candidate's forms
+        # are skipped without them (most pairs).
+        said = name_tokens(candidate.name)
+        forms = form_tokens(candidate.name, candidate.aliases)
+        probe: Actor | None = None  # built on first need
         for actor in self.actors:
+            if said.isdisjoint(form_tokens(actor.name, actor.aliases)) and forms.isdisjoint(
+                name_tokens(actor.name)
+            ):
+                continue
             if refers_to(candidate.name, actor):
                 return actor
             probe = probe or as_actor(candidate, "-")
