@@ -85,7 +85,7 @@ def _plainly_english(sample: str) -> bool:
     if _NON_LATIN.search(sample):
         return False
     words = _LATIN_WORD.findall(sample.lower())
-    return len(words) >= 40 and sum(w in _ENGLISH_WORDS for w in words) >= 0.12 * len(words)
+    return len(words) >= 40 and sum(map(_ENGLISH_WORDS.__contains__, words)) >= 0.12 * len(words)
 
 
 @functools.lru_cache(maxsize=1)
