@@ -25,6 +25,7 @@ import json
 import os
 import tempfile
 from collections.abc import Callable, Iterable
+from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -364,16 +365,23 @@ async def run_batch(
 
 
 async def summarize_many(
-    texts: Iterable[str], *, concurrency: int = 8, settings: Settings | None = None, **options: Any
+    texts: Iterable[str],
+    *,
+    concurrency: int = 8,
+    settings: Settings | None = None,
+    executor: Executor | None = None,
+    **options: Any,
 ) -> list[Summary | SummarizerError]:
     """Summarize `texts` concurrently (at most `concurrency` at once), results in input order.
 
     A document that fails yields its error in its place instead of raising. With `log=True`
-    each document is a run in the history.
+    each document is a run in the history. `executor` (e.g. `ProcessPoolExecutor(1)`) reads each
+    document (cleaning, segmentation, attribution, candidates) off the event loop's thread.
     """
     from .settings import resolve_settings
 
     summarizer = make_summarizer(settings or resolve_settings(**options))
+    summarizer.executor = executor
     semaphore = asyncio.Semaphore(concurrency)
 
     async def one(text: str) -> Summary | SummarizerError:

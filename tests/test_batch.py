@@ -227,3 +227,34 @@ def test_reduce_call_cannot_add_a_foreign_link(tmp_path: Path) -> None:
         )[0]
     assert summary.meta.chunks > 1 and "evil.example" not in summary.model_dump_json()
     assert summary.headline == "Alice Smith item review: [link removed]"
+
+
+def _replay_batch(tmp_path: Path, out: Path, *options: str) -> object:
+    fixtures = Path(__file__).resolve().parent.parent / "fixtures"
+    docs = [fixtures / name / "document.txt" for name in ("dockworkers_strike", "harbor_bridge_toll")]
+    args = ["batch", *map(str, docs), "-o", str(out), "--provider", "replay", "--fixtures", str(fixtures)]
+    return CliRunner().invoke(app, [*args, "--no-cache", "--no-log", *options])
+
+
+def test_batch_workers_give_the_same_lines(tmp_path: Path) -> None:
+    """`--workers 1` reads the documents in a process pool (issue 15): the same summaries."""
+    pooled, plain = tmp_path / "pooled.jsonl", tmp_path / "plain.jsonl"
+    assert _replay_batch(tmp_path, pooled, "--workers", "1").exit_code == 0
+    assert _replay_batch(tmp_path, plain).exit_code == 0
+    lines = {}
+    for path in (pooled, plain):
+        lines[path] = _lines(path)
+        assert [line["status"] for line in lines[path]] == ["ok", "ok"]
+        for line in lines[path]:
+            line["summary"]["meta"].pop("seconds")
+    assert lines[pooled] == lines[plain]
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [(["--workers", "-1"], "--workers must be 0"), (["--workers", "1", "--batch-api"], "not --batch-api")],
+)
+def test_batch_workers_misuse_is_a_clear_error(tmp_path: Path, options: list[str], message: str) -> None:
+    result = _replay_batch(tmp_path, tmp_path / "out.jsonl", *options)
+    assert result.exit_code == 2 and message in result.stderr, result.output
+    assert not (tmp_path / "out.jsonl").exists()

@@ -33,3 +33,24 @@ def test_a_process_pool_gives_the_same_summary() -> None:
 def test_a_process_pool_raises_the_same_errors() -> None:
     with ProcessPoolExecutor(1) as pool, pytest.raises(InputError, match="empty"):
         _run("   ", pool)
+
+
+def test_summarize_many_takes_a_pool() -> None:
+    """`summarize_many(..., executor=pool)` gives the summaries it gives without one (issue 15)."""
+    from summarizer import summarize_many
+    from summarizer.testing.fake_server import FakeOpenAI
+
+    texts = [SEED, "Alice Smith, the mayor, said the bridge would reopen in May.", "   "]
+
+    def run(executor: ProcessPoolExecutor | None, base_url: str) -> list[object]:
+        settings = fast_settings(base_url=base_url, cache=False)
+        results = asyncio.run(summarize_many(texts, settings=settings, executor=executor))
+        for result in results:
+            if not isinstance(result, Exception):
+                result.meta.seconds = 0.0
+        return [r.model_dump() if not isinstance(r, Exception) else type(r) for r in results]
+
+    with FakeOpenAI() as server, ProcessPoolExecutor(1) as pool:
+        pooled, plain = run(pool, server.base_url), run(None, server.base_url)
+    assert pooled == plain
+    assert pooled[2] is InputError and all(isinstance(r, dict) for r in pooled[:2])
