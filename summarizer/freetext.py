@@ -23,6 +23,7 @@ _URL = re.compile(r"(?:https?://|www\.)[^\s)\]>\"']+", re.IGNORECASE)
 _SCAFFOLDING = re.compile(
     r"[^.\n]*(?:docb-[0-9a-f]{4,}|<<<\s*DOCUMENT|>>>\s*DOCUMENT|document token)[^.\n]*\.?\s*", re.IGNORECASE
 )
+_SCAFFOLDING_CUES = ("docb-", "<<<", ">>>", "document token")  # str.lower() folds as IGNORECASE here
 _CONTENT_WORD = re.compile(r"[^\W\d_]{3,}")
 _NOT_CONTENT = {
     "the", "and", "for", "with", "that", "this", "from", "are", "was", "were", "has", "have", "its",
@@ -41,7 +42,8 @@ def clean_field(value: str, text: KeptText, where: str, notes: list[str]) -> str
         notes.append(f"Removed a link from {where} that is not in the document.")
         return "[link removed]"
 
-    if _SCAFFOLDING.search(value):
+    low = value.lower()  # the pattern needs one of these; most fields have none, and it backtracks
+    if any(cue in low for cue in _SCAFFOLDING_CUES) and _SCAFFOLDING.search(value):
         value = _SCAFFOLDING.sub("", value).strip()
         notes.append(f"Removed words of the prompt's framing from {where}.")
     return _URL.sub(replace, value)

@@ -16,7 +16,7 @@ What fails is reported as a `Problem` (the pipeline re-asks once, then drops and
 
 from __future__ import annotations
 
-import functools
+import weakref
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -76,9 +76,16 @@ def kept_text(segmentation: Segmentation) -> KeptText:
     )
 
 
-@functools.lru_cache(maxsize=4)
+# One searchable text per live document: a batch holds many documents at once (a small LRU
+# missed at 16 in flight), and an entry goes with its document.
+_LOOSE_KEPT: weakref.WeakKeyDictionary[CleanedDocument, str] = weakref.WeakKeyDictionary()
+
+
 def _loose_kept(document: CleanedDocument) -> str:
-    return " " + loose(document.kept_text()) + " "
+    searchable = _LOOSE_KEPT.get(document)
+    if searchable is None:
+        searchable = _LOOSE_KEPT[document] = " " + loose(document.kept_text()) + " "
+    return searchable
 
 
 def ground(

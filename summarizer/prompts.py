@@ -136,8 +136,8 @@ class PromptTemplates:
         name = "default" if path is None else path.name
         return cls(name, system_file.read_text("utf-8"), user_file.read_text("utf-8"))
 
-    @property
-    def info(self) -> TemplateInfo:
+    @functools.cached_property
+    def info(self) -> TemplateInfo:  # hashed once per templates object, not on every call
         digest = hashlib.sha256()
         for source in (self.system_source, self.user_source):
             digest.update(source.encode("utf-8"))
