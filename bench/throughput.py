@@ -14,8 +14,8 @@ server in its own process that cites each request's own actors and quotes. The b
   scaled), and how much faster the batch is.
 
 --workers N runs the CPU work before each document's first call (clean, segment, attribution,
-candidates) in a pool of N processes (`Summarizer.executor`); the CPU printed is then this
-process's only, the pool's is on other cores.
+candidates) in a pool of N processes, as `summarizer batch --workers N` does; the CPU printed is
+then this process's only, the pool's is on other cores.
 """
 
 from __future__ import annotations
