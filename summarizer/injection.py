@@ -180,7 +180,7 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
         r"your\s+next\s",
         r"your\s+updated\s",
     )
-    + _MODEL_NEEDLES,  # fmt: skip
+    + _MODEL_NEEDLES,
     "template": (
         r"<\|",
         r"\[/?inst\]",
@@ -198,7 +198,7 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
         "instruction",
         "assistant",
         "prompt",
-    ),  # fmt: skip
+    ),
 }
 
 

@@ -43,7 +43,10 @@ def _compile(source: str) -> jinja2.Template:
 
 @functools.lru_cache(maxsize=1)
 def _packaged_sources() -> frozenset[str]:
-    folder = default_template_dir()
+    try:
+        folder = default_template_dir()
+    except ConfigError:  # an installation without them can still render a user's templates
+        return frozenset()
     return frozenset(p.read_text("utf-8") for p in folder.glob("*.j2"))
 
 

@@ -92,3 +92,25 @@ def test_missing_template_path_is_a_config_error(tmp_path: Path) -> None:
     """A --template path that does not exist is a clear configuration error."""
     with pytest.raises(ConfigError, match="does not exist"):
         PromptTemplates.load(tmp_path / "nope")
+
+
+def test_a_users_templates_render_where_the_packaged_ones_are_missing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Telling the packaged templates apart (to skip the sandbox) never needs them to exist."""
+    from summarizer import prompts
+
+    def missing() -> Path:
+        raise ConfigError("The prompt templates are missing from this installation.")
+
+    (tmp_path / "system.j2").write_text("Summarize.")
+    (tmp_path / "user.j2").write_text("{% for s in sentences %}[{{ s.id }}] {{ s.text }}{% endfor %}")
+    templates = PromptTemplates.load(tmp_path)
+    monkeypatch.setattr(prompts, "default_template_dir", missing)
+    prompts._packaged_sources.cache_clear()
+    prompts._compile.cache_clear()
+    try:
+        assert _render("Alice met Bob.", templates) == ("Summarize.", "[S1] Alice met Bob.")
+    finally:
+        prompts._packaged_sources.cache_clear()
+        prompts._compile.cache_clear()
