@@ -36,6 +36,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .casefold import fold_like_ignorecase
 from .text_safety import strip_invisible
 
 # Latin look-alikes used to dodge keyword filters (Cyrillic and Greek letters that NFKC keeps).
@@ -143,9 +144,9 @@ _PATTERNS: dict[str, str] = {
 # A cheap first look. A family can only match text that holds one of its needles (pieces its
 # own pattern requires), so a paragraph runs only the families whose needles it holds, and most
 # paragraphs none: the full patterns cost about ten times more per character. The needles run on
-# lowercased text without IGNORECASE (six times faster); _ASCII_FOLD maps the four characters
-# IGNORECASE matches to an ASCII letter and str.lower() does not. A family added above needs its
-# needles here; tests/test_injection_patterns.py checks every family's gate on every example.
+# text lowercased as IGNORECASE would match it (`casefold`), without IGNORECASE (six times
+# faster). A family added above needs its needles here; tests/test_injection_patterns.py checks
+# every family's gate on every example.
 _OVERRIDE_NEEDLES = (
     "ignore", "disregard", "forget", "override", "bypass", r"set\s+aside", r"no\s+attention",
     r"not\s+follow", r"not\s+obey", r"n't\s+follow", r"n't\s+obey", r"stop\s+follow", r"stop\s+obey",
@@ -218,12 +219,11 @@ _FAMILIES = [
     (name, _first_char_factored(_NEEDLES[name]), re.compile(rx, re.IGNORECASE | re.MULTILINE))
     for name, rx in _PATTERNS.items()
 ]
-_ASCII_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 
 
 def _families(normal: str, *, first: bool = False) -> list[str]:
     """The families whose pattern matches `normal` (only the first with `first=True`)."""
-    low = (normal if normal.isascii() else normal.translate(_ASCII_FOLD)).lower()
+    low = fold_like_ignorecase(normal)
     if not _GATE.search(low):
         return []
     found = []

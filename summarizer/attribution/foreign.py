@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import functools
 import re
 
 from ..lexicon import (
@@ -60,11 +61,16 @@ class _Language:
         self.and_ = re.compile(rf"(?:^|\s)(?:{FOREIGN_AND.get(language, 'and')})$")
 
 
-_LANGUAGES: dict[str, _Language] = {}
+@functools.cache
+def _language(code: str) -> _Language:
+    """A language's verbs and words, compiled once per language, not once per document."""
+    return _Language(code)
 
 
 # Any title stem inside a word ("Geschäftsführer", "вице-президент"), in one regex scan.
-_TITLE_STEM = re.compile("|".join(re.escape(stem) for stem in FOREIGN_TITLE_STEMS))
+_TITLE_STEM = re.compile(  # with no stems, nothing (an empty alternation would match every word)
+    "|".join(re.escape(stem) for stem in FOREIGN_TITLE_STEMS) or r"(?!)"
+)
 
 
 def _is_title(word: str) -> bool:
@@ -224,9 +230,7 @@ _SENTENCE_STOP = re.compile(r"[.!?。！？]$")
 
 
 def _attribute_foreign(segmentation: Segmentation, people: dict[str, tuple[str, str]]) -> Segmentation:
-    language = _LANGUAGES.get(segmentation.language) or _LANGUAGES.setdefault(
-        segmentation.language, _Language(segmentation.language)
-    )
+    language = _language(segmentation.language)
     sentences = segmentation.sentences
     text = segmentation.document.text
     regions = segmentation.document.kept

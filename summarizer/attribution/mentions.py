@@ -9,7 +9,7 @@ from ..lexicon import (
     SPEECH_VERB_PATTERN,
 )
 from ..segmentation import Segment
-from .sentence import _WORD, _last_words_start
+from .sentence import _last_words_start
 
 _GENERIC_SPEECH = re.compile(rf"\b(?:you|one|people|everyone)\s+(?:\w+\s+)?(?:{SPEECH_VERB_PATTERN})\b", re.I)
 
@@ -35,14 +35,13 @@ _DEFINED_AFTER = re.compile(
 )
 
 
-def _mention(quote: Segment, before: str, after: str, words: list[str] | None = None) -> str | None:
+def _mention(quote: Segment, before: str, after: str, words: list[str]) -> str | None:
     """Whether a quoted phrase names or labels something rather than reporting anyone's words:
     "strong" when the text says so (a title after "the film", a name given with "call it", a
     term defined right after), "weak" when it is only short or Title Case. `words`: the quote's
-    words (`_WORD`), when the caller has them already."""
+    words (`_WORD.findall(quote.text)`)."""
     if quote.speaker_hint:
         return None
-    words = _WORD.findall(quote.text) if words is None else words
     before = before.rstrip(" “\"‘'«„")
     titled = _title_case(words)
     # Both cues end `before` within its last three words, so only those are searched.

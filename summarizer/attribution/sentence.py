@@ -128,7 +128,7 @@ def _trie(words: Iterable[str]) -> str:
 # The lookahead for the verbs' first letters (a class, one test) rules out most positions before
 # the word boundary and the trie are tried there.
 _VERB_INITIALS = "".join(sorted({verb[0] for verb in SPEECH_VERBS} | {"a"}))
-_VERB_RE = re.compile(rf"(?=[{_VERB_INITIALS}])\b(?:{_trie(SPEECH_VERBS)}|according\s+to)\b")
+_VERB_RE = re.compile(rf"(?=[{re.escape(_VERB_INITIALS)}])\b(?:{_trie(SPEECH_VERBS)}|according\s+to)\b")
 _NAME_RE = re.compile(_NAME)
 _PRONOUN_RE = re.compile(_PRONOUN)
 _ROLE_RE = re.compile(_ROLE)

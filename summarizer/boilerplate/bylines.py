@@ -166,7 +166,7 @@ _CREDIT_SPLIT = re.compile(r"\s*;\s*|\s*[,.]\s+(?=(?:additional\s+|with\s+)?[a-z
 
 
 def is_credit_line(line: str) -> bool:
-    low = lowered(line)
+    low = lowered(line)  # the old screen, kept as it was (str.lower); the regexes below fold more
     if " by " not in low and ":" not in low and "contributed" not in low:
         return False
     text = line.strip()

@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..casefold import fold_like_ignorecase
+
 # Whole-line patterns. A line is boilerplate when its stripped text matches one in full.
 _PATTERNS: list[tuple[str, str]] = [
     (
@@ -134,14 +136,10 @@ _OPENINGS = (
 _OPENINGS_BY_FIRST = {
     first: tuple(sorted({o for o in _OPENINGS if o[0] == first})) for first in {o[0] for o in _OPENINGS}
 }
+
+
 # Characters that re's IGNORECASE matches to a letter of the patterns though str.lower() does not
 # turn them into it ("İ" lowers to "i" plus a combining dot).
-_RE_ONLY_FOLDS = {
-    "i\u0307": "i", "ı": "i", "ſ": "s",
-    "\u1c80": "в", "\u1c81": "д", "\u1c82": "о", "\u1c83": "с", "\u1c84": "т", "\u1c85": "т",
-}  # fmt: skip
-
-
 @lru_cache(maxsize=8)
 def lowered(text: str) -> str:
     """`text.lower()`, kept for the last few lines: several rules read the same line in lower case,
@@ -151,16 +149,9 @@ def lowered(text: str) -> str:
 
 @lru_cache(maxsize=8)
 def folded(text: str) -> str:
-    """`text` lowercased for literal checks before an IGNORECASE regex: the letters re folds onto a
-    pattern's letter though str.lower() does not ("ı" to "i", "ſ" to "s", ...) become that letter,
-    so a check on this text can only let through more than the regex would."""
-    low = lowered(text)
-    if low.isascii():
-        return low
-    for odd, letter in _RE_ONLY_FOLDS.items():
-        if odd in low:
-            low = low.replace(odd, letter)
-    return low
+    """`text` lowercased for literal checks before an IGNORECASE regex (`casefold`), kept for the
+    last few lines like `lowered`."""
+    return fold_like_ignorecase(text)
 
 
 def _may_open_a_pattern(line: str) -> bool:
