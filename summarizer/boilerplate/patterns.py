@@ -9,7 +9,9 @@ from functools import lru_cache
 
 from ..casefold import fold_like_ignorecase
 
-# Whole-line patterns. A line is boilerplate when its stripped text matches one in full.
+# Whole-line patterns. A line is boilerplate when its stripped text matches one in full. A new
+# pattern needs its opening words in _OPENINGS below and an example in
+# tests/test_boilerplate_shortcuts.py (which fails until both are there).
 _PATTERNS: list[tuple[str, str]] = [
     (
         "navigation",
