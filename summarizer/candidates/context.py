@@ -98,7 +98,7 @@ def _governing_word(doc: Doc, start: int) -> str | None:
     region = regions[start]
     j = start - 1
     while j >= 0 and regions[j] == region:
-        gap = doc.gap(j) or ""
+        gap = doc.gaps[j] or ""
         if gap.strip(" ,") or doc.stops[j]:
             return None
         if doc.caps[j] or lows[j] in ("the", "and", "or", "&"):
@@ -132,7 +132,7 @@ def _roles(doc: Doc, m: Mention, start: int) -> None:
     line_start = start == 0 or doc.regions[start - 1] != doc.regions[start]
     if line_start and _LABEL_TAIL.match(tail):
         m.label = m.personal = True  # a transcript turn: "Tomas Reyes-Berg (Chief Financial Officer): ..."
-    if not poss and doc.gap(m.i1) == ", ":
+    if not poss and doc.gaps[m.i1] == ", ":
         _appositive(doc, m)
     _role_before(doc, m, start)
 
@@ -142,7 +142,7 @@ _POSS_GAPS = ("’s ", "'s ", "’ ", "' ")
 
 def _joined(doc: Doc, i: int) -> bool:
     """Whether token i runs on into token i+1 within one phrase ("the chamber’s chief")."""
-    gap = doc.gap(i)
+    gap = doc.gaps[i]
     return not doc.stops[i] and (gap == " " or (doc.poss[i] and gap in _POSS_GAPS))
 
 
@@ -178,7 +178,7 @@ def _appositive(doc: Doc, m: Mention) -> None:
         if lows[k] in RELATIVE and seg:
             break
         seg.append(k)
-        gap = doc.gap(k)
+        gap = doc.gaps[k]
         if doc.stops[k] or gap is None:
             break
         if gap == " " or (poss[k] and gap in _POSS_GAPS) or (gap == "," and digits[k] and digits[k + 1]):
@@ -197,7 +197,7 @@ def _appositive(doc: Doc, m: Mention) -> None:
     head_key, w0_cap = keys[head], doc.caps[w0]
     if head_key not in ROLE_NOUNS | ORG_NOUNS and not (nouns & ROLE_NOUNS and not w0_cap):
         # "J. R. Smith, a former basketball player, ...": a short noun phrase set off by commas.
-        closed = doc.gap(seg[-1]) in (", ", ",")
+        closed = doc.gaps[seg[-1]] in (", ", ",")
         if lows[w0] in ("a", "an") and closed and len(seg) <= 8 and not m.locative and m.kind != "country":
             _set_role(m, doc.span(seg[0], seg[-1]), 2, head_key, strong=False)
         return
@@ -240,11 +240,11 @@ def _role_before(doc: Doc, m: Mention, start: int) -> None:
         return
     # A title set off by a comma before the name.
     j = start - 1
-    if j >= 0 and lows[j] == "the" and doc.gap(j) == " ":
+    if j >= 0 and lows[j] == "the" and doc.gaps[j] == " ":
         j -= 1
-    if j < 0 or doc.gap(j) != ", " or doc.regions[j] != doc.regions[start]:
+    if j < 0 or doc.gaps[j] != ", " or doc.regions[j] != doc.regions[start]:
         return
-    after_name = doc.gap(m.i1)
+    after_name = doc.gaps[m.i1]
     nxt = doc.next_word(m.i1)
     if not (after_name in (", ", ",", ".", ")") or (nxt is not None and lows[nxt] in SPEECH)):
         return

@@ -86,7 +86,7 @@ def _org_ahead(doc: Doc, k: int) -> bool:
     last = None
     while k < doc.n and doc.name_like(k):
         last = k
-        if doc.gap(k) != " " or doc.poss[k] or doc.stops[k]:
+        if doc.gaps[k] != " " or doc.poss[k] or doc.stops[k]:
             break
         k += 1
     return last is not None and doc.keys[last] in ORG_SUFFIXES

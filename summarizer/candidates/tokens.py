@@ -71,7 +71,8 @@ def _country_lexicon() -> dict[tuple[str, ...], str]:
 
 class _Columns:
     """The tokens of a document as one list per attribute, so that the per-token work runs a column
-    at a time through `map` (C speed) and only the few tokens that need more get a Python loop."""
+    at a time through `map` (C speed) and only the few tokens that need more get a Python loop.
+    Each column has the name of the `Doc` field that takes it over."""
 
     def __init__(
         self,
@@ -82,26 +83,26 @@ class _Columns:
         match_gaps: list[str | None],
         suffixed: list[int],
     ) -> None:
-        """`words` as the token pattern matched them, their offsets, the text after each up to
-        the next word on its line (None after a line's last word), and the words that may lose a
-        full stop or a possessive (`_suffixed`)."""
+        """`words` as the token pattern matched them in the document's `text`, their offsets, the
+        text after each up to the next word on its line (None after a line's last word), and the
+        words that may lose a full stop or a possessive (`_suffixed`)."""
         n = len(words)
-        self.text = words
-        self.start = starts
-        self.end = ends = match_ends.copy()
+        self.words = words
+        self.starts = starts
+        self.ends = ends = match_ends.copy()
         self.poss = poss = [False] * n
-        self.stop_after = stops = [False] * n
+        self.stops = stops = [False] * n
         shortened = []
         for i in suffixed:
             words[i], ends[i], stops[i], poss[i] = _split_suffixes(text, words[i], ends[i])
             if ends[i] != match_ends[i]:
                 shortened.append(i)
 
-        self.low = lows = list(map(str.lower, words))
-        self.key = keys = lows.copy()
-        self.cap = caps = list(map(str.isupper, map(_first_char, words)))
-        self.upper = uppers = list(map(str.isupper, words))
-        self.digit = digits = [False] * n
+        self.lows = lows = list(map(str.lower, words))
+        self.keys = keys = lows.copy()
+        self.caps = caps = list(map(str.isupper, map(_first_char, words)))
+        self.uppers = uppers = list(map(str.isupper, words))
+        self.digits = digits = [False] * n
         # A word of letters only has no digit, dot, apostrophe or particle prefix: the columns above
         # are already right for it. The others get the full rules.
         for i in compress(range(n), map(not_, map(str.isalpha, words))):
@@ -116,13 +117,13 @@ class _Columns:
             if not initial[i]:
                 gap = match_gaps[i - 1]
                 initial[i] = gap is None or bool(_OPENING.search(gap))
-        # `Doc.gaps`: the gaps after the split-off stops and possessives.
-        self.gap = match_gaps.copy()
+        # The gaps after the split-off stops and possessives.
+        self.gaps = gaps = match_gaps.copy()
         for i in shortened:
             if match_gaps[i] is not None:
-                self.gap[i] = text[ends[i] : starts[i + 1]]
+                gaps[i] = text[ends[i] : starts[i + 1]]
 
-        self.region = [0] * n
+        self.regions = [0] * n
         self.headline = [False] * n
         self.quiet = [False] * n
 
@@ -204,8 +205,8 @@ def _mark_line(
     n = end - first
     if not n:
         return
-    cols.region[first:end] = [region] * n
-    starts, quiet = cols.start, cols.quiet
+    cols.regions[first:end] = [region] * n
+    starts, quiet = cols.starts, cols.quiet
     dateline = _DATELINE.match(line)
     if comments or _HANDLE_LINE.match(line):
         quiet[first:end] = [True] * n
@@ -216,13 +217,13 @@ def _mark_line(
     if not label and not any(map(str.islower, line)):
         quiet[first:end] = [True] * n  # "ABOUT ACME ROBOTICS", "(BEGIN VIDEOTAPE)": shouting, not prose
     after_label = bisect_left(starts, rstart + label.end(), first, end) if label else first
-    _mark_shouting(cols.upper, quiet, after_label, end)
+    _mark_shouting(cols.uppers, quiet, after_label, end)
     if _is_headline(cols, first, end, line.rstrip()[-1:] in _LINE_END):
         cols.headline[first:end] = [True] * n
         return
     for i in range(first + 1, min(end, first + 6)):
         if cols.initial[i]:
-            if cols.low[first] in STOP and all(cols.cap[first:i]):
+            if cols.lows[first] in STOP and all(cols.caps[first:i]):
                 cols.headline[first:i] = [True] * (i - first)  # a "What Happened:" label
             break
 
@@ -243,12 +244,12 @@ def _split_suffixes(text: str, raw: str, end: int) -> tuple[str, int, bool, bool
     return raw, end, stop_after, poss
 
 
-def _word_traits(text: str, low: str) -> tuple[bool, bool, str]:
+def _word_traits(word: str, low: str) -> tuple[bool, bool, str]:
     """Digit, capitalised and key of a word that is not all letters."""
-    digit = any(map(str.isdigit, text))
-    first = text[0]
-    cap = not digit and (first.isupper() or (first.islower() and bool(_PARTICLE_PREFIX.match(text))))
-    dotted = "." in text[:-1] and bool(_DOTTED.fullmatch(text))
+    digit = any(map(str.isdigit, word))
+    first = word[0]
+    cap = not digit and (first.isupper() or (first.islower() and bool(_PARTICLE_PREFIX.match(word))))
+    dotted = "." in word[:-1] and bool(_DOTTED.fullmatch(word))
     key = (low if dotted else low.rstrip(".")).replace("’", "'")
     return digit, cap, key
 
@@ -257,8 +258,8 @@ def _is_headline(cols: _Columns, first: int, end: int, ends_sentence: bool) -> b
     """A Title Case line: "Fourth Dry Year Turns Neighbors Into Rivals"."""
     if ends_sentence:
         return False
-    words = [i for i in range(first, end) if not cols.digit[i] and cols.low[i] not in _SMALL]
-    return len(words) >= 3 and sum(cols.cap[i] for i in words) >= 0.7 * len(words)
+    words = [i for i in range(first, end) if not cols.digits[i] and cols.lows[i] not in _SMALL]
+    return len(words) >= 3 and sum(cols.caps[i] for i in words) >= 0.7 * len(words)
 
 
 def _mark_shouting(uppers: list[bool], quiet: list[bool], first: int, end: int) -> None:
@@ -278,16 +279,17 @@ def _mark_shouting(uppers: list[bool], quiet: list[bool], first: int, end: int) 
 
 def _form_starts(capitalised: list[int], cols: _Columns) -> list[int]:
     """Tokens that may start a form in the final matching: capitalised or in capitals, not quiet."""
-    caps, quiet = cols.cap, cols.quiet
+    caps, quiet = cols.caps, cols.quiet
     # A word in capitals is capitalised too unless it has a digit ("3M", "F-35"): merge the few.
-    in_capitals = [i for i in compress(range(len(caps)), cols.upper) if not caps[i]]
+    in_capitals = [i for i in compress(range(len(caps)), cols.uppers) if not caps[i]]
     starts = sorted([*capitalised, *in_capitals]) if in_capitals else capitalised
     return [i for i in starts if not quiet[i]]
 
 
-def _name_like(text: str) -> bool:
-    """A capitalised word that may be part of a name: not "I", "I'm", "I’ve"."""
-    return text != "I" and not text.startswith(("I'", "I’"))
+def _not_first_person(word: str) -> bool:
+    """Not the pronoun "I" or one of its contractions ("I'm", "I’ve"); whether the word is
+    capitalised is not tested here (`Doc.name_like` adds that)."""
+    return word != "I" and not word.startswith(("I'", "I’"))
 
 
 class Doc:
@@ -297,40 +299,36 @@ class Doc:
     def __init__(self, document: CleanedDocument) -> None:
         self.text = document.text
         cols, self.kept = _tokenize(document)
-        self.n = n = len(cols.text)
-        self.words = cols.text  # as written, less a split-off full stop or possessive
-        self.lows = cols.low
-        self.keys = cols.key  # lower case, no sentence-final dot, straight apostrophe: what lexicons match
-        self.starts, self.ends = cols.start, cols.end
-        self.regions = cols.region  # index into `kept`: the line
-        self.caps = cols.cap  # capitalised ("Trump", "de-Gaulle"), not a number
-        self.uppers = cols.upper  # in capitals, two letters or more ("IMF", "U.S.")
-        self.digits = cols.digit
+        self.n = n = len(cols.words)
+        self.words = words = cols.words  # as written, less a split-off full stop or possessive
+        self.lows = cols.lows
+        self.keys = cols.keys  # lower case, no sentence-final dot, straight apostrophe: what lexicons match
+        self.starts, self.ends = cols.starts, cols.ends
+        self.regions = cols.regions  # index into `kept`: the line
+        self.caps = cols.caps  # capitalised ("Trump", "de-Gaulle"), not a number
+        self.uppers = cols.uppers  # in capitals, two letters or more ("IMF", "U.S.")
+        self.digits = cols.digits
         self.poss = cols.poss  # a possessive was split off ("Trump's", "ranchers’")
-        self.stops = cols.stop_after  # a sentence-final full stop was split off
+        self.stops = cols.stops  # a sentence-final full stop was split off
         self.initial = cols.initial  # opens a line or a sentence
         self.headline = cols.headline
         self.quiet = cols.quiet  # a dateline, a reader comment, a shouted line: never starts a candidate
         # The text between token i and token i+1 when both are on one line, else None.
-        self.gaps = cols.gap
-        self.lower_vocab = set(compress(cols.low, map(str.islower, cols.text)))
+        self.gaps = cols.gaps
+        self.lower_vocab = set(compress(cols.lows, map(str.islower, words)))
         # Capitalised words that open no sentence, headline or quiet line: names, not sentence starts.
-        initial, headline, quiet, words = cols.initial, cols.headline, cols.quiet, cols.text
-        capitalised = list(compress(range(n), cols.cap))
-        self.known_caps = {cols.key[i] for i in capitalised if not (initial[i] or headline[i] or quiet[i])}
+        initial, headline, quiet = cols.initial, cols.headline, cols.quiet
+        capitalised = list(compress(range(n), cols.caps))
+        self.known_caps = {cols.keys[i] for i in capitalised if not (initial[i] or headline[i] or quiet[i])}
         # Tokens that may start a name ("I" and "I'm" do not; the first letter is the cheap test).
-        self.name_starts = [i for i in capitalised if words[i][0] != "I" or _name_like(words[i])]
+        self.name_starts = [i for i in capitalised if words[i][0] != "I" or _not_first_person(words[i])]
         self.form_starts = _form_starts(capitalised, cols)
         self.countries = _country_lexicon()
         self.kinds: dict[tuple[int, int], str] = {}  # classify's answers
 
-    def gap(self, i: int) -> str | None:
-        """The text between token i and token i+1 when both are on one line."""
-        return self.gaps[i]
-
     def name_like(self, i: int) -> bool:
         """Token i is capitalised and may be part of a name."""
-        return self.caps[i] and _name_like(self.words[i])
+        return self.caps[i] and _not_first_person(self.words[i])
 
     def next_word(self, i: int) -> int | None:
         """The token right after token i when a single space separates them."""
