@@ -10,6 +10,8 @@ Cyrillic letters).
 
 from __future__ import annotations
 
+import re
+
 _RE_ONLY = str.maketrans(
     {
         "\u0130": "i",  # İ
@@ -28,6 +30,11 @@ _RE_ONLY = str.maketrans(
 )
 
 
+_ANY_RE_ONLY = re.compile("[" + "".join(chr(c) for c in _RE_ONLY) + "]")
+
+
 def fold_like_ignorecase(text: str) -> str:
     """`text.lower()`, with the characters IGNORECASE folds onto another letter folded first."""
-    return (text if text.isascii() else text.translate(_RE_ONLY)).lower()
+    if not text.isascii() and _ANY_RE_ONLY.search(text):  # str.translate is slow; they are rare
+        text = text.translate(_RE_ONLY)
+    return text.lower()
