@@ -5,7 +5,8 @@
 letter forms U+1C80-U+1C88 match в, д, о, с, т, ъ, ѣ and ꙋ. `fold_like_ignorecase` maps those
 first, so "the regex needs this lowercase literal" checked on its result can only let through
 more than the regex would (tests/test_casefold.py scans every code point for the Latin and
-Cyrillic letters).
+Cyrillic letters). A literal in another script (Greek, ß) needs its letters added to that test,
+and to the table if the test then fails.
 """
 
 from __future__ import annotations

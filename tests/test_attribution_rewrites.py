@@ -110,3 +110,11 @@ def test_number_commas_are_the_lookbehind_regexs() -> None:
     original = re.compile(r"(?<=\d),(?=\d{3})")
     for text in _texts(["3", "100", "1,000", ",", "12,34", "x,123", "5,", ",999", "٣,٠٠٠"], 5000, seed=5):
         assert _NUMBER_COMMA.sub(" ", text) == original.sub(" ", text), repr(text)
+
+
+def test_role_and_organisation_nouns_are_one_word_so_the_role_window_holds() -> None:
+    """_ROLE_AT_END is searched in a sentence's last five words only (a determiner, up to three
+    words, the noun): that holds while every role and organisation noun is a single word."""
+    from summarizer.lexicon import ORGANISATION_NOUNS, ROLE_NOUNS
+
+    assert all(re.fullmatch(r"[\w’'-]+", noun) for noun in ROLE_NOUNS | ORGANISATION_NOUNS)

@@ -248,6 +248,8 @@ ORGANISATION_NOUNS = frozenset(
 )
 
 # Words right before a quote that make it a mention, not speech: a title, a term, a name.
+# attribution/mentions.py searches only the last three words before a quote for it: keep every
+# cue within three words (a separate "," or ":" counting as one).
 MENTION_CUE = re.compile(
     r"\b(?:so-called|dubbed|titled|entitled|nicknamed|known\s+as|the\s+(?:phrase|term|word|slogan|"
     r"hashtag|motto|label|name)|(?:film|movie|book|novel|show|series|album|song|documentary|"
