@@ -32,7 +32,7 @@ from typing import Any
 
 from .documents import read_document
 from .errors import ConfigError, OutputError, SummarizerError
-from .outputs import check_output, shown
+from .outputs import append_line, check_output, open_lines, shown
 from .pipeline import Summarizer, make_summarizer
 from .pricing import Prices, cost_of, price_known
 from .prompts import PromptTemplates
@@ -254,22 +254,11 @@ async def execute_batch(plan: BatchPlan, on_update: Callable[[BatchStats], None]
     stats, summarizer, prices, max_cost = plan.stats, plan.summarizer, plan.prices, plan.max_cost
     semaphore = asyncio.Semaphore(plan.concurrency)
     budget_hit = asyncio.Event()
-    try:
-        sink = plan.output.open("a", encoding="utf-8")
-    except OSError as exc:
-        raise OutputError(f"Cannot open {shown(plan.output)} for writing ({exc.strerror}).") from exc
-
+    sink = open_lines(plan.output)
     try:
 
         def write(line: dict[str, Any], usage: Usage, summary: Summary | None = None) -> None:
-            try:
-                sink.write(json.dumps(line, ensure_ascii=False) + "\n")
-                sink.flush()
-            except OSError as exc:
-                raise OutputError(
-                    f"Could not write to {shown(plan.output)} ({exc.strerror}); the lines written so far "
-                    "are kept: free some space and run again with --resume."
-                ) from exc
+            append_line(sink, line, plan.output)
             stats.usage = stats.usage.add(usage)
             if summary is not None and prices is None:
                 usd, note = summary.meta.cost_usd, summary.meta.cost_note

@@ -30,9 +30,9 @@ from .api_errors import failure
 from .batch import Finished, Job, _error_line, _ok_line, fingerprint, finished_ids, load_jobs
 from .client import CallFailed, ModelCaller
 from .deadline import attempt_deadline, guard_client
-from .errors import ConfigError, OutputError, SummarizerError
+from .errors import ConfigError, SummarizerError
 from .history import log_run
-from .outputs import check_output, shown
+from .outputs import append_line, check_output, open_lines, shown
 from .pricing import load_prices
 from .prompts import PromptTemplates
 from .providers import provider_for
@@ -167,16 +167,10 @@ def run_openai_batch(
     jobs = load_jobs(paths, fingerprint(settings, templates))
     earlier = finished_ids(output) if resume else Finished()
     stats = BatchApiStats()
-    with output.open("a", encoding="utf-8") as sink:
+    with open_lines(output) as sink:
 
         def write(line: dict[str, Any]) -> None:
-            try:
-                sink.write(json.dumps(line, ensure_ascii=False) + "\n")
-                sink.flush()
-            except OSError as exc:
-                raise OutputError(
-                    f"Could not write to {shown(output)} ({exc.strerror}); run again with --resume."
-                ) from exc
+            append_line(sink, line, output)
 
         def settle(
             item: Pending, reply: Reply | None, error: SummarizerError | None = None

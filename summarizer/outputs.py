@@ -8,9 +8,11 @@ while writing (a full disk, `/dev/full`, a pipe closed by the reader) into one `
 from __future__ import annotations
 
 import errno
+import json
 import os
 import sys
 from pathlib import Path
+from typing import Any, TextIO
 
 from .errors import OutputError
 from .text_safety import reveal_invisible
@@ -63,3 +65,23 @@ def write_output(text: str, path: Path | None) -> None:
     except (OSError, ValueError) as exc:  # ValueError: a closed stream
         reason = _reason(exc) if isinstance(exc, OSError) else "it is closed"
         raise OutputError(f"Could not write the result to {where}: {reason}.") from exc
+
+
+def open_lines(path: Path) -> TextIO:
+    """`path` opened to append JSONL lines, or OutputError."""
+    try:
+        return path.open("a", encoding="utf-8")
+    except OSError as exc:
+        raise OutputError(f"Cannot open {shown(path)} for writing ({exc.strerror}).") from exc
+
+
+def append_line(sink: TextIO, line: dict[str, Any], path: Path) -> None:
+    """Write one JSONL line and flush it (a line is safe once written), or OutputError."""
+    try:
+        sink.write(json.dumps(line, ensure_ascii=False) + "\n")
+        sink.flush()
+    except OSError as exc:
+        raise OutputError(
+            f"Could not write to {shown(path)} ({exc.strerror}); the lines written so far are kept: "
+            "free some space and run again with --resume."
+        ) from exc
