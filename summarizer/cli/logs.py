@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from ..views import formats, render
-from .shared import Format, _write, app, stderr
+from ..views import render
+from .shared import Format, FormatOption, OutputOption, _write, app, stderr
 
 logs_app = typer.Typer(
     help="The history of every run: list, show one, or find the database.",
@@ -55,12 +54,8 @@ def logs_command(
 @logs_app.command("show")
 def logs_show(
     run_id: Annotated[int, typer.Argument(metavar="ID", help="A run id from `summarizer logs`.")],
-    format: Annotated[
-        Format, typer.Option("--format", "-f", help=f"Output format: {', '.join(formats())}.")
-    ] = Format["json"],
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write to FILE instead of stdout.")
-    ] = None,
+    format: FormatOption = Format["json"],
+    output: OutputOption = None,
 ) -> None:
     """Print one logged run's summary in any output format."""
     history = _history()

@@ -63,6 +63,10 @@ SchemaOption = Annotated[
         help="Your own grounded fields: module:Class (a Pydantic model) or a fields .json file.",
     ),
 ]
+FormatOption = Annotated[
+    Format, typer.Option("--format", "-f", help=f"Output format: {', '.join(formats())}.")
+]
+OutputOption = Annotated[Path | None, typer.Option("--output", "-o", help="Write to FILE instead of stdout.")]
 NoLogOption = Annotated[
     bool, typer.Option("--no-log", help="Do not add this run to the history (or SUMMARIZER_NO_LOG=1).")
 ]

@@ -10,14 +10,16 @@ import typer
 from ..documents import read_source
 from ..outputs import check_output
 from ..settings import resolve_settings
-from ..views import formats, render
+from ..views import render
 from .shared import (
     CacheDirOption,
     DebugOption,
     Format,
+    FormatOption,
     Mode,
     NoCacheOption,
     NoLogOption,
+    OutputOption,
     PricesOption,
     Provider,
     SchemaOption,
@@ -61,12 +63,8 @@ def summarize(
         Mode | None,
         typer.Option(help="How the schema is enforced: tools (default), json_schema or md_json."),
     ] = None,
-    format: Annotated[
-        Format, typer.Option("--format", "-f", help=f"Output format: {', '.join(formats())}.")
-    ] = Format["json"],
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write to FILE instead of stdout.")
-    ] = None,
+    format: FormatOption = Format["json"],
+    output: OutputOption = None,
     fixtures: Annotated[
         Path | None, typer.Option(help="Folder of recorded exchanges (for replay or --record).")
     ] = None,
