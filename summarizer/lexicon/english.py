@@ -134,7 +134,9 @@ PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
 # Who "you said" or "people say" imagine saying something is no speaker.
 GENERIC_SPEAKERS = frozenset({"you", "one", "people", "everyone", "someone", "anyone", "nobody"})
 
-# Nouns that stand for a person or body already named ("the minister said", "a spokesperson").
+# Nouns that stand for a person already named, or for what they issued ("the minister said", "a
+# spokesperson", "the statement said"). Bodies ("the ministry said") are ORGANISATION_NOUNS;
+# attribution reads the two together.
 ROLE_NOUNS = frozenset(
     [  # fmt: skip
         "minister",
@@ -192,17 +194,6 @@ ROLE_NOUNS = frozenset(
         "aide",
         "adviser",
         "advisor",
-        "company",
-        "firm",
-        "group",
-        "union",
-        "ministry",
-        "agency",
-        "government",
-        "department",
-        "bank",
-        "court",
-        "police",
         "statement",
         "report",
     ]
