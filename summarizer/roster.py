@@ -68,7 +68,7 @@ class Roster:
             if any(a.id == actor.id for a in kept):
                 self.problems.append((where, f"{where} reuses id {actor.id}; give each actor its own id."))
                 continue
-            if not self.text.names_actor(actor):
+            if not (self.text.names_actor(actor) or self._offered(actor)):
                 self.problems.append(
                     (where, f"{where} is not named in the document; list only actors the document names.")
                 )
@@ -84,6 +84,14 @@ class Roster:
         merged, remap, notes = merge_actors(kept)
         self.actors, self.remap = merged, remap
         self.notes.extend(notes)
+
+    def _offered(self, actor: Actor) -> bool:
+        """The actor is a candidate the prompt listed, under the name the library gave it, and the
+        text names that candidate by one of its own forms: "United States" for a text that says
+        only "U.S." and "Washington". Refusing the library's own name would re-ask the model for
+        following the prompt; `_checked_kind` then adds the forms the text uses as aliases."""
+        key = normalize(actor.name)
+        return any(normalize(c.name) == key and self.text.names_actor(name_probe(c)) for c in self.candidates)
 
     def _checked_kind(self, actor: Actor) -> Actor:
         """The candidate finder's kind where it knows it, its aliases and role where missing."""

@@ -294,6 +294,28 @@ def test_actor_not_in_the_text_is_dropped() -> None:
     assert any("Elon Musk" in w for w in summary.warnings)
 
 
+def test_the_name_the_prompt_gave_a_candidate_counts_as_named() -> None:
+    """The candidates list a country the text calls "U.S." as "United States": a model that
+    uses that name is not re-asked, and the actor keeps the forms the text uses."""
+    doc = "U.S. officials met on Monday. “We are ready,” said Jane Roe, a U.S. trade envoy."
+    actors = [{"id": "A1", "name": "United States", "kind": "country"}]
+    summary, script = _summarize(draft(actors=actors), doc=doc)
+    assert len(script.requests) == 1
+    assert "A1 United States (country)" in script.requests[0]["messages"][1]["content"]
+    (actor,) = [a for a in summary.actors if a.name == "United States"]
+    assert "U.S." in actor.aliases
+    assert not [w for w in summary.warnings if "United States" in w]
+
+
+def test_an_invented_name_is_still_refused_when_it_is_no_candidate() -> None:
+    """Only the library's own name for a candidate is let through: "United Kingdom" for a
+    text about the U.S. is still dropped."""
+    doc = "U.S. officials met on Monday. “We are ready,” said Jane Roe, a U.S. trade envoy."
+    actors = [{"id": "A1", "name": "United Kingdom", "kind": "country"}]
+    summary, _ = _summarize(draft(actors=actors), draft(actors=actors), doc=doc)
+    assert "United Kingdom" not in [a.name for a in summary.actors]
+
+
 def test_boilerplate_only_actor_never_appears() -> None:
     """An actor named only in a removed See Also line is not an actor of the story."""
     with_boilerplate = [*ACTORS, {"id": "A4", "name": "Globex Industries", "kind": "organization"}]
