@@ -33,7 +33,7 @@ from typing import Any
 from .documents import read_document
 from .errors import ConfigError, OutputError, SummarizerError
 from .outputs import append_line, check_output, open_lines, shown
-from .pipeline import Summarizer, make_summarizer
+from .pipeline import Summarizer, Turns, make_summarizer
 from .pricing import Prices, cost_of, price_known
 from .prompts import PromptTemplates
 from .schemas import SCHEMA_VERSION, Summary, Usage
@@ -252,7 +252,7 @@ def prepare_batch(
 async def execute_batch(plan: BatchPlan, on_update: Callable[[BatchStats], None] | None = None) -> BatchStats:
     """Run a prepared batch: one line per input, each written and flushed when it finishes."""
     stats, summarizer, prices, max_cost = plan.stats, plan.summarizer, plan.prices, plan.max_cost
-    semaphore = asyncio.Semaphore(plan.concurrency)
+    turns = Turns(summarizer, plan.concurrency)
     budget_hit = asyncio.Event()
     sink = open_lines(plan.output)
     try:
@@ -279,17 +279,17 @@ async def execute_batch(plan: BatchPlan, on_update: Callable[[BatchStats], None]
                 on_update(stats)
 
         async def one(jobs: list[Job]) -> None:
-            async with semaphore:
+            first = jobs[0]
+            async with turns.turn(first.text if first.error is None else None) as run:
                 if budget_hit.is_set():
                     return
-                first = jobs[0]
                 if first.error is not None:
                     for job in jobs:
                         stats.failed += 1
                         write(_error_line(job, first.error), Usage())
                     return
                 try:
-                    summary = await summarizer.arun(first.text or "")
+                    summary = await run()
                 except SummarizerError as exc:
                     for i, job in enumerate(jobs):  # the cost is counted once, on the first line
                         stats.failed += 1
@@ -371,12 +371,12 @@ async def summarize_many(
 
     summarizer = make_summarizer(settings or resolve_settings(**options))
     summarizer.executor = executor
-    semaphore = asyncio.Semaphore(concurrency)
+    turns = Turns(summarizer, concurrency)
 
     async def one(text: str) -> Summary | SummarizerError:
-        async with semaphore:
+        async with turns.turn(text) as run:
             try:
-                outcome: Summary | SummarizerError = await summarizer.arun(text)
+                outcome: Summary | SummarizerError = await run()
             except SummarizerError as exc:
                 outcome = exc
             summarizer.log(text, outcome, command="batch", source=None)  # with log=True

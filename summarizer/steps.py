@@ -160,7 +160,8 @@ class Plan:
 
     segmentation: Segmentation
     chunks: list[Segmentation]
-    started: float
+    started: float  # time.perf_counter() when planning began
+    took: float = 0.0  # seconds the planning itself took
 
 
 def analyse(text: str) -> Segmentation:
@@ -193,7 +194,7 @@ def plan(text: str, settings: Settings) -> Plan:
                 f"at character {longest.start}) is longer than the model's context allows "
                 f"({budget} tokens); split it into sentences or lines first."
             )
-    return Plan(segmentation, chunks, started)
+    return Plan(segmentation, chunks, started, time.perf_counter() - started)
 
 
 def finish(
