@@ -250,6 +250,23 @@ def test_batch_workers_give_the_same_lines(tmp_path: Path) -> None:
     assert lines[pooled] == lines[plain]
 
 
+def test_the_cli_batch_freezes_what_start_up_loaded(tmp_path: Path) -> None:
+    """The CLI owns its process: before a batch it moves start-up's objects out of the garbage
+    collector's reach (README, Benchmarks); the library itself never does."""
+    import gc
+
+    gc.unfreeze()
+    try:
+        fixtures = Path(__file__).resolve().parent.parent / "fixtures"
+        text = (fixtures / "dockworkers_strike" / "document.txt").read_text("utf-8")
+        asyncio.run(summarize_many([text], provider="replay", fixtures=str(fixtures), cache=False, log=False))
+        assert gc.get_freeze_count() == 0
+        assert _replay_batch(tmp_path, tmp_path / "out.jsonl").exit_code == 0
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+
+
 @pytest.mark.parametrize(
     ("options", "message"),
     [(["--workers", "-1"], "--workers must be 0"), (["--workers", "1", "--batch-api"], "not --batch-api")],

@@ -22,6 +22,7 @@ from .shared import (
     _extra,
     _run,
     app,
+    freeze_startup_objects,
     stderr,
 )
 
@@ -121,6 +122,7 @@ def batch_command(
         plan = prepare_batch(
             paths, output, settings, concurrency=concurrency, resume=resume, prices=table, max_cost=max_cost
         )
+        freeze_startup_objects()
         with contextlib.ExitStack() as stack:
             if workers:
                 pool = stack.enter_context(ProcessPoolExecutor(workers))
