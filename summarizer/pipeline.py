@@ -27,7 +27,7 @@ from .prompts import PromptTemplates
 from .providers import provider_for
 from .schemas import Summary
 from .settings import Settings, resolve_settings
-from .steps import Plan, Request, Tally, assemble_steps, chunk_steps, document_steps, plan
+from .steps import Plan, PlanLimits, Request, Tally, assemble_steps, chunk_steps, document_steps, plan
 
 if TYPE_CHECKING:
     import httpx2
@@ -91,7 +91,9 @@ class Summarizer:
         thread would only move the same work earlier."""
         if self.executor is None:
             return None
-        return asyncio.get_running_loop().run_in_executor(self.executor, plan, text, self.settings)
+        return asyncio.get_running_loop().run_in_executor(
+            self.executor, plan, text, PlanLimits.of(self.settings)
+        )
 
     async def arun(self, text: str, ahead: asyncio.Future[Plan] | None = None) -> Summary:
         """Concurrent: the chunks at once. `ahead` is the plan `read_ahead(text)` started."""

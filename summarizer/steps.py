@@ -176,7 +176,21 @@ def analyse(text: str) -> Segmentation:
     return segmentation
 
 
-def plan(text: str, settings: Settings) -> Plan:
+@dataclass(frozen=True)
+class PlanLimits:
+    """What planning reads from Settings: small and always picklable, so that a process pool is
+    sent this, never the API key or the user's own field models (a class made at run time)."""
+
+    context_tokens: int
+    max_tokens: int
+    chunk_overlap: int
+
+    @classmethod
+    def of(cls, settings: Settings) -> PlanLimits:
+        return cls(settings.context_tokens, settings.max_tokens, settings.chunk_overlap)
+
+
+def plan(text: str, settings: Settings | PlanLimits) -> Plan:
     """Everything before the first call; raises InputError for text that cannot be summarized."""
     started = time.perf_counter()
     if not text.strip():

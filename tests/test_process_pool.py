@@ -4,8 +4,10 @@ the same summary, the same errors."""
 from __future__ import annotations
 
 import asyncio
+import json
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from tempfile import TemporaryDirectory
 
 import pytest
 
@@ -54,3 +56,21 @@ def test_summarize_many_takes_a_pool() -> None:
         pooled, plain = run(pool, server.base_url), run(None, server.base_url)
     assert pooled == plain
     assert pooled[2] is InputError and all(isinstance(r, dict) for r in pooled[:2])
+
+
+def test_a_pool_works_with_your_own_fields() -> None:
+    """Own fields are a class made at run time, which a process cannot be sent: the pool is
+    given only what reading needs (`--workers 1 --schema fields.json` failed with a
+    PicklingError)."""
+    from summarizer import summarize_many
+    from summarizer.fields import load_schema
+    from summarizer.testing.fake_server import FakeOpenAI
+
+    with TemporaryDirectory() as tmp:
+        spec = Path(tmp) / "fields.json"
+        spec.write_text(json.dumps({"deadline": {"type": "str", "optional": True}}), encoding="utf-8")
+        extra = load_schema(str(spec))
+    with FakeOpenAI() as server, ProcessPoolExecutor(1) as pool:
+        settings = fast_settings(base_url=server.base_url, cache=False, extra=extra)
+        results = asyncio.run(summarize_many([SEED], settings=settings, executor=pool))
+    assert [type(r).__name__ for r in results] == ["Summary"]
