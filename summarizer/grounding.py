@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import weakref
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from rapidfuzz import fuzz
 
@@ -69,11 +69,15 @@ class Grounded:
 
 
 def kept_text(segmentation: Segmentation) -> KeptText:
-    # Every chunk of a long document shares its whole document: its searchable form is made
-    # once, not once per chunk (which grew with the square of the length).
-    return KeptText(
-        "", [s.text for s in segmentation.sentences], loose_kept=_loose_kept(segmentation.document)
-    )
+    """The segmentation's searchable text, made on first use and kept with it (a re-ask grounds
+    the same chunk again; `steps.plan` makes it where the reading is done)."""
+    if segmentation.searchable is None:
+        # Every chunk of a long document shares its whole document: its searchable form is made
+        # once, not once per chunk (which grew with the square of the length).
+        segmentation.searchable = KeptText(
+            "", [s.text for s in segmentation.sentences], loose_kept=_loose_kept(segmentation.document)
+        )
+    return cast(KeptText, segmentation.searchable)
 
 
 # One searchable text per live document: a batch holds many documents at once (a small LRU

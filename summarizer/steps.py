@@ -22,7 +22,7 @@ from .candidates.foreign import foreign_candidates
 from .chunking import document_budget, estimate_tokens, split
 from .cleaning import clean
 from .errors import InputError, SummaryFailed
-from .grounding import Grounded, GroundingOptions, clean_free_text, ground, quote_coverage
+from .grounding import Grounded, GroundingOptions, clean_free_text, ground, kept_text, quote_coverage
 from .language import is_english
 from .merging import merge_chunks
 from .prompts import PromptTemplates, answer_language, new_boundary
@@ -208,6 +208,8 @@ def plan(text: str, settings: Settings | PlanLimits) -> Plan:
                 f"at character {longest.start}) is longer than the model's context allows "
                 f"({budget} tokens); split it into sentences or lines first."
             )
+    for part in {id(part): part for part in [segmentation, *chunks]}.values():
+        kept_text(part)  # grounding's search text, made here: in a pool's worker when there is one
     return Plan(segmentation, chunks, started, time.perf_counter() - started)
 
 

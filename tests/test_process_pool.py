@@ -74,3 +74,18 @@ def test_a_pool_works_with_your_own_fields() -> None:
         settings = fast_settings(base_url=server.base_url, cache=False, extra=extra)
         results = asyncio.run(summarize_many([SEED], settings=settings, executor=pool))
     assert [type(r).__name__ for r in results] == ["Summary"]
+
+
+def test_the_search_text_is_made_with_the_plan_and_travels_with_it() -> None:
+    """Grounding's searchable text is made where the reading is done (a pool's worker) and comes
+    back with the plan, so the event loop's process does not make it again."""
+    import pickle
+
+    from summarizer.grounding import kept_text
+    from summarizer.steps import PlanLimits, plan
+
+    planned = pickle.loads(pickle.dumps(plan(SEED, PlanLimits(16_000, 2048, 2))))
+    for part in [planned.segmentation, *planned.chunks]:
+        assert part.searchable is not None
+        assert kept_text(part) is part.searchable
+        assert kept_text(part).mentions("Ma Zhaoxu")

@@ -71,6 +71,9 @@ class Segmentation:
     quotes: list[Segment] = field(default_factory=list)
     candidates: list[Any] = field(default_factory=list)  # actor candidates (candidates.Candidate)
     language: str = "en"  # ISO 639-1 code of the document's language
+    # Grounding's searchable form of the text (names.KeptText), made once by `grounding.kept_text`;
+    # kept here so that it travels with the segmentation from a process pool's worker.
+    searchable: Any = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def instruction_like(self) -> list[Segment]:
