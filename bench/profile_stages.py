@@ -8,9 +8,7 @@ counted). The model is an in-process httpx2 MockTransport that answers at once b
 request's own actors and quotes (fake_server.grounded_answer), so "SDK request" is the CPU from
 the call until the request's bytes reach the transport and "SDK response" from the answer's
 bytes until the validated draft comes back. The last line runs the real `summarize()` on the
-same documents for the end-to-end figure, then again with start-up's objects frozen for the
-garbage collector as `summarizer batch` does. --profile prints cProfile's top functions of the
-first end-to-end run.
+same documents for the end-to-end figure. --profile prints cProfile's top functions of that run.
 """
 
 from __future__ import annotations
@@ -33,7 +31,6 @@ from summarizer.batch import Job, _ok_line
 from summarizer.candidates import find_candidates
 from summarizer.candidates.foreign import foreign_candidates
 from summarizer.chunking import document_budget, split
-from summarizer.cli.shared import freeze_startup_objects
 from summarizer.cleaning import clean
 from summarizer.documents import read_document
 from summarizer.grounding import GroundingOptions, ground
@@ -211,19 +208,6 @@ def main() -> None:
     )
     if profiler:
         pstats.Stats(profiler).sort_stats("cumulative").print_stats(40)
-
-    # The same, with start-up's objects frozen for the garbage collector, as `summarizer batch`
-    # does before a batch: a library caller's process keeps them in every full collection.
-    freeze_startup_objects()
-    started = time.process_time()
-    for _ in range(args.rounds):
-        for text in texts:
-            summarizer.run(text)
-    spent = time.process_time() - started
-    print(
-        f"summarize() end to end, start-up frozen as `summarizer batch` does: {spent / n * 1000:.2f} ms "
-        f"CPU per document, {spent / total_words * 1e6:.2f} ms per 1,000 words"
-    )
 
 
 if __name__ == "__main__":
