@@ -45,8 +45,8 @@ def batch_command(
         int,
         typer.Option(
             help="Processes that read each document (cleaning, sentences, quotes, speakers, actor "
-            "candidates) beside the calls; 0 does it in this process. With a spare core, 1 or 2 keep "
-            "a high --concurrency fed."
+            "candidates) beside the calls, the next ones while those in flight wait on the model; 0 "
+            "does it in this process. With a spare core, 1 keeps a high --concurrency fed."
         ),
     ] = 0,
     resume: Annotated[
