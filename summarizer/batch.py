@@ -324,6 +324,11 @@ async def execute_batch(plan: BatchPlan, on_update: Callable[[BatchStats], None]
     cache = summarizer.caller.cache
     if cache is not None:
         stats.notes.extend(cache.notes())
+    if summarizer.executor_lost:
+        stats.notes.append(
+            "A process reading the documents (--workers) stopped (killed, or out of memory?); the "
+            "documents from then on were read in this process, with the same results, only slower."
+        )
     return stats
 
 

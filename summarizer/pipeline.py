@@ -16,7 +16,7 @@ import dataclasses
 import functools
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Generator
-from concurrent.futures import Executor
+from concurrent.futures import BrokenExecutor, Executor
 from typing import TYPE_CHECKING, Any
 
 from .answers import Reply
@@ -46,6 +46,7 @@ class Summarizer:
         # attribution, candidates), e.g. a ProcessPoolExecutor, so that one event loop can keep
         # more calls in flight than one Python thread's CPU allows (see README, Benchmarks).
         self.executor = executor
+        self.executor_lost = False  # the executor broke (a worker killed): reading went on here
 
     def _drive(self, steps: Generator[Request, Reply, Any], tally: Tally, cached: list[bool]) -> Any:
         from .api_errors import failure
@@ -91,21 +92,35 @@ class Summarizer:
         thread would only move the same work earlier."""
         if self.executor is None:
             return None
-        return asyncio.get_running_loop().run_in_executor(
-            self.executor, plan, text, PlanLimits.of(self.settings)
-        )
+        try:
+            return asyncio.get_running_loop().run_in_executor(
+                self.executor, plan, text, PlanLimits.of(self.settings)
+            )
+        except BrokenExecutor:
+            self._lose_executor()
+            return None
+
+    def _lose_executor(self) -> None:
+        """A pool whose worker died (killed, out of memory) takes no more work: the documents are
+        read in this process from now on, and the batch says so (`executor_lost`)."""
+        self.executor, self.executor_lost = None, True
 
     async def arun(self, text: str, ahead: asyncio.Future[Plan] | None = None) -> Summary:
         """Concurrent: the chunks at once. `ahead` is the plan `read_ahead(text)` started."""
         turn = time.perf_counter()
         if ahead is None:
             ahead = self.read_ahead(text)
-        if ahead is None:
+        plan_ = None
+        if ahead is not None:
+            try:
+                plan_ = await ahead
+            except BrokenExecutor:
+                self._lose_executor()
+            else:
+                # The document's time counts from its turn, plus the reading done before it.
+                plan_ = dataclasses.replace(plan_, started=max(plan_.started, turn - plan_.took))
+        if plan_ is None:
             plan_ = plan(text, self.settings)
-        else:
-            plan_ = await ahead
-            # The document's time counts from its turn, plus the reading done before it.
-            plan_ = dataclasses.replace(plan_, started=max(plan_.started, turn - plan_.took))
         tally, cached = Tally(), list[bool]()
         parts = await asyncio.gather(
             *[

@@ -7,14 +7,16 @@ import asyncio
 import gc
 import json
 import logging
-from concurrent.futures import Future, ThreadPoolExecutor
+import os
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any
 
 import httpx2
 import pytest
 
-from summarizer.batch import run_batch
+from summarizer.batch import BatchStats, run_batch
 from summarizer.pipeline import _settle, make_summarizer
 from summarizer.steps import Plan
 
@@ -46,6 +48,12 @@ def _answers(first: Any = None) -> Script:
 
 
 def _batch(tmp_path: Path, script: Script, executor: Any, concurrency: int) -> list[dict[str, Any]]:
+    return _batch_and_stats(tmp_path, script, executor, concurrency)[0]
+
+
+def _batch_and_stats(
+    tmp_path: Path, script: Script, executor: Any, concurrency: int
+) -> tuple[list[dict[str, Any]], BatchStats]:
     paths = []
     for i, text in enumerate(TEXTS):
         path = tmp_path / f"doc{i}.txt"
@@ -54,8 +62,10 @@ def _batch(tmp_path: Path, script: Script, executor: Any, concurrency: int) -> l
     summarizer = make_summarizer(fast_settings(cache=False), http_client=script.async_client())
     summarizer.executor = executor
     out = tmp_path / "out.jsonl"
-    asyncio.run(run_batch(paths, out, summarizer.settings, concurrency=concurrency, summarizer=summarizer))
-    return [json.loads(line) for line in out.read_text("utf-8").splitlines()]
+    stats = asyncio.run(
+        run_batch(paths, out, summarizer.settings, concurrency=concurrency, summarizer=summarizer)
+    )
+    return [json.loads(line) for line in out.read_text("utf-8").splitlines()], stats
 
 
 def test_the_next_document_is_read_while_the_first_waits_on_the_model(tmp_path: Path) -> None:
@@ -125,3 +135,42 @@ def test_a_plan_nobody_awaits_is_cancelled_or_its_error_marked_seen(caplog: pyte
         del pending, failed
         gc.collect()
     assert "never retrieved" not in caplog.text
+
+
+class BreakingExecutor(ThreadPoolExecutor):
+    """Reads the first document, then breaks as a process pool does when its worker is killed:
+    the document being read fails, and every later submit is refused."""
+
+    def __init__(self) -> None:
+        super().__init__(1)
+        self.submitted = 0
+
+    def submit(self, fn: Any, /, *args: Any, **kwargs: Any) -> Future[Any]:
+        self.submitted += 1
+        if self.submitted == 1:
+            return super().submit(fn, *args, **kwargs)
+        if self.submitted == 2:
+            broken: Future[Any] = Future()
+            broken.set_exception(BrokenProcessPool("A child process terminated abruptly"))
+            return broken
+        raise BrokenProcessPool("A child process terminated abruptly, the pool is not usable anymore")
+
+
+def test_a_pool_that_breaks_mid_batch_loses_no_document(tmp_path: Path) -> None:
+    """The documents are read in this process from then on, and the batch says so. (All three are
+    read ahead at once: the second's reading fails, the third's submit is refused.)"""
+    with BreakingExecutor() as executor:
+        lines, stats = _batch_and_stats(tmp_path, _answers(), executor, concurrency=2)
+    assert [line["status"] for line in lines] == ["ok", "ok", "ok"]
+    assert executor.submitted == 3
+    assert any("stopped (killed, or out of memory?)" in note for note in stats.notes)
+
+
+def test_a_killed_worker_process_does_not_stop_the_batch(tmp_path: Path) -> None:
+    """A real pool whose worker died (here it exits abruptly, as a killed one does)."""
+    with ProcessPoolExecutor(1) as pool:
+        with pytest.raises(BrokenProcessPool):
+            pool.submit(os._exit, 1).result()
+        lines, stats = _batch_and_stats(tmp_path, _answers(), pool, concurrency=2)
+    assert [line["status"] for line in lines] == ["ok", "ok", "ok"]
+    assert any("--workers" in note for note in stats.notes)
