@@ -23,6 +23,7 @@ import contextlib
 import hashlib
 import json
 import os
+import signal
 import tempfile
 from collections.abc import Callable, Iterable
 from concurrent.futures import Executor
@@ -247,6 +248,13 @@ def prepare_batch(
             "so for each source the last line wins."
         )
     return BatchPlan(output, summarizer, groups, stats, concurrency, prices, max_cost)
+
+
+def reading_process_setup() -> None:
+    """The initializer of a pool of reading processes (`--workers`): Ctrl-C is left to the batch's
+    own process, which stops the pool once the documents being read are done, instead of each
+    worker dying on it with a traceback of its own."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 async def execute_batch(plan: BatchPlan, on_update: Callable[[BatchStats], None] | None = None) -> BatchStats:

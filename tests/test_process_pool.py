@@ -5,6 +5,11 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
+import signal
+import subprocess
+import sys
+import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from tempfile import TemporaryDirectory
@@ -89,3 +94,65 @@ def test_the_search_text_is_made_with_the_plan_and_travels_with_it() -> None:
         assert part.searchable is not None
         assert kept_text(part) is part.searchable
         assert kept_text(part).mentions("Ma Zhaoxu")
+
+
+def test_a_reading_process_leaves_ctrl_c_to_the_batch() -> None:
+    from summarizer.batch import reading_process_setup
+
+    with ProcessPoolExecutor(1, initializer=reading_process_setup) as pool:
+        assert pool.submit(signal.getsignal, signal.SIGINT).result() == signal.SIG_IGN
+
+
+# The CLI in a child process, with Ctrl-C's default restored (a process started in the
+# background inherits SIGINT as ignored).
+_CLI = (
+    "import runpy, signal, sys; signal.signal(signal.SIGINT, signal.default_int_handler); "
+    "sys.argv = ['summarizer', *sys.argv[1:]]; runpy.run_module('summarizer', run_name='__main__')"
+)
+
+
+def test_ctrl_c_during_a_batch_with_workers_keeps_the_lines_and_prints_no_traceback(tmp_path: Path) -> None:
+    from summarizer.testing.fake_server import FakeOpenAI
+
+    paths = []
+    for i in range(12):
+        path = tmp_path / f"doc{i}.txt"
+        path.write_text(f"{SEED}\nFiled as story {i}.\n", encoding="utf-8")
+        paths.append(str(path))
+    out = tmp_path / "out.jsonl"
+    with FakeOpenAI(latency=0.3) as server:
+        args = [
+            "batch",
+            *paths,
+            "-o",
+            str(out),
+            "--workers",
+            "1",
+            "--concurrency",
+            "2",
+            "--provider",
+            "openai",
+        ]
+        args += ["--base-url", server.base_url, "--model", "m", "--no-log", "--no-cache"]
+        env = {**os.environ, "OPENAI_API_KEY": "sk-test-not-real"}
+        # Its own process group, signalled as a whole, as a terminal's Ctrl-C is.
+        child = subprocess.Popen(
+            [sys.executable, "-c", _CLI, *args],
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+            start_new_session=True,
+        )
+        try:
+            for _ in range(300):  # until the first line is written (at most 30 s), then Ctrl-C
+                if out.exists() and out.read_text("utf-8").strip() or child.poll() is not None:
+                    break
+                time.sleep(0.1)
+            os.killpg(child.pid, signal.SIGINT)
+            stderr = child.communicate(timeout=60)[1]
+        finally:
+            child.kill()
+    assert child.returncode == 130, stderr
+    assert "Interrupted" in stderr and "Traceback" not in stderr
+    lines = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
+    assert lines and all(line["status"] == "ok" for line in lines) and len(lines) < 12

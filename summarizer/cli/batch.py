@@ -83,7 +83,7 @@ def batch_command(
     import contextlib
     from concurrent.futures import ProcessPoolExecutor
 
-    from ..batch import Prices, execute_batch, prepare_batch
+    from ..batch import Prices, execute_batch, prepare_batch, reading_process_setup
     from ..views.progress import batch_progress, batch_report
 
     def action() -> None:
@@ -125,7 +125,7 @@ def batch_command(
         freeze_startup_objects()
         with contextlib.ExitStack() as stack:
             if workers:
-                pool = stack.enter_context(ProcessPoolExecutor(workers))
+                pool = stack.enter_context(ProcessPoolExecutor(workers, initializer=reading_process_setup))
                 pool.submit(int).result()  # start the processes now, before the progress bar's thread
                 plan.summarizer.executor = pool
             with batch_progress(stderr) as update:
