@@ -20,7 +20,7 @@ from concurrent.futures import BrokenExecutor, Executor
 from typing import TYPE_CHECKING, Any
 
 from .answers import Reply
-from .errors import InputError, SummarizerError
+from .errors import ConfigError, InputError, SummarizerError
 from .history import log_run
 from .pricing import Cost, cost_of
 from .prompts import PromptTemplates
@@ -164,6 +164,10 @@ class Turns:
     queue a whole round's reading on the executor at once (README, Benchmarks)."""
 
     def __init__(self, summarizer: Summarizer, concurrency: int):
+        if concurrency < 1:  # a semaphore of 0 would wait for ever
+            raise ConfigError(
+                f"concurrency must be at least 1 (documents in flight at once), not {concurrency}."
+            )
         self.summarizer = summarizer
         self.running = asyncio.Semaphore(concurrency)
         self.reading = asyncio.Semaphore(2 * concurrency)  # bounds the plans held in memory

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from summarizer import ConfigError
 from summarizer.batch import Prices, run_batch, summarize_many
 from summarizer.cli import app
 from summarizer.grounding import verify_spans
@@ -162,6 +163,15 @@ def test_summarize_many_keeps_input_order(tmp_path: Path) -> None:
     with FakeOpenAI() as server:
         results = asyncio.run(summarize_many(texts, settings=_settings(server, tmp_path), concurrency=2))
     assert [type(r).__name__ for r in results] == ["Summary", "InputError", "Summary"]
+
+
+@pytest.mark.parametrize("concurrency", [0, -3])
+def test_summarize_many_refuses_a_concurrency_below_one(concurrency: int) -> None:
+    """It waited for ever (a semaphore of 0 never lets anyone in); bounded here, so that a
+    regression fails instead of hanging."""
+    run = summarize_many(["Alice Smith spoke."], settings=fast_settings(), concurrency=concurrency)
+    with pytest.raises(ConfigError, match="at least 1"):
+        asyncio.run(asyncio.wait_for(run, 30))
 
 
 def test_long_document_is_chunked_merged_and_exact(tmp_path: Path) -> None:
