@@ -36,7 +36,7 @@ from _common import CPU, fake_server_process, loaded, parser, real_document, set
 from rich.console import Console
 
 from summarizer import summarize
-from summarizer.batch import run_batch
+from summarizer.batch import reading_process_setup, run_batch
 from summarizer.cli.shared import freeze_startup_objects
 from summarizer.pipeline import make_summarizer
 from summarizer.steps import plan
@@ -51,7 +51,8 @@ def batch(paths: list[Path], out: Path, config, concurrency: int, workers: int) 
     freeze_startup_objects()  # as the CLI does before a batch (and so before its pool forks)
     with contextlib.ExitStack() as stack:
         if workers:  # started and warmed up before the clock starts
-            summarizer.executor = pool = stack.enter_context(ProcessPoolExecutor(workers))
+            pool = ProcessPoolExecutor(workers, initializer=reading_process_setup)  # as the CLI's
+            summarizer.executor = stack.enter_context(pool)
             list(pool.map(plan, [p.read_text("utf-8") for p in paths[:workers]], [config] * workers))
         started = time.perf_counter()
         with CPU() as cpu, batch_progress(console) as update:
