@@ -318,14 +318,15 @@ async def execute_batch(plan: BatchPlan, on_update: Callable[[BatchStats], None]
 
         if on_update:
             on_update(stats)
-        tasks = [asyncio.ensure_future(one(jobs)) for jobs in plan.groups.values()]
-        try:
-            await asyncio.gather(*tasks)
-        except BaseException:
-            for task in tasks:
-                task.cancel()
-            await asyncio.gather(*tasks, return_exceptions=True)
-            raise
+        async with summarizer.caller.batch_session():
+            tasks = [asyncio.ensure_future(one(jobs)) for jobs in plan.groups.values()]
+            try:
+                await asyncio.gather(*tasks)
+            except BaseException:
+                for task in tasks:
+                    task.cancel()
+                await asyncio.gather(*tasks, return_exceptions=True)
+                raise
     finally:
         with contextlib.suppress(OSError):  # what a full disk could not take was reported above
             sink.close()
@@ -395,4 +396,5 @@ async def summarize_many(
             summarizer.log(text, outcome, command="batch", source=None)  # with log=True
             return outcome
 
-    return list(await asyncio.gather(*(one(t) for t in texts)))
+    async with summarizer.caller.batch_session():
+        return list(await asyncio.gather(*(one(t) for t in texts)))

@@ -12,8 +12,10 @@ retries transient failures, and answers that no re-ask can fix raise typed error
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import time
+from collections.abc import AsyncIterator
 from typing import TYPE_CHECKING, Any
 
 import httpx2
@@ -50,8 +52,11 @@ def make_openai_client(
     base_url: str | None = None,
     http_client: httpx2.Client | httpx2.AsyncClient | None = None,
     asynchronous: bool = False,
+    aiohttp: bool = False,
 ) -> openai.OpenAI | openai.AsyncOpenAI:
-    """The SDK client for `settings`, with the SDK's own retries off (tenacity owns them)."""
+    """The SDK client for `settings`, with the SDK's own retries off (tenacity owns them).
+    `aiohttp`: an async client over the SDK's aiohttp transport, where no other is given (see
+    `ModelCaller.batch_session`)."""
     transport = provider_for(settings.provider).transport(settings)
     if http_client is None and transport is not None:
         if not asynchronous:
@@ -62,6 +67,8 @@ def make_openai_client(
     elif http_client is None and not asynchronous:
         # The SDK's own defaults, with reads and writes that end at each attempt's deadline.
         http_client = guard_client(openai.DefaultHttpxClient())
+    elif http_client is None and asynchronous and aiohttp:
+        http_client = openai.DefaultAioHttpClient()
     cls = openai.AsyncOpenAI if asynchronous else openai.OpenAI
     kwargs: dict[str, Any] = {
         "api_key": settings.api_key,
@@ -101,6 +108,8 @@ class ModelCaller:
         self._sync: Any = None
         self._async: Any = None
         self._async_loop: Any = None  # an async client's connections belong to one event loop
+        self._sessions = 0  # batch sessions open on the async client (`batch_session`)
+        self._before_sessions: Any = None  # the async client they replaced, put back after them
         self.cache = None
         if provider_for(settings.provider).caches(settings):
             from .cache import ResponseCache
@@ -179,10 +188,37 @@ class ModelCaller:
             return hit
         return self._remember(key, await self._acall(messages, response_model))
 
-    def _client(self, asynchronous: bool) -> Any:
+    @contextlib.asynccontextmanager
+    async def batch_session(self) -> AsyncIterator[None]:
+        """The calls of a batch on this event loop share one async client over the SDK's aiohttp
+        transport (`openai.DefaultAioHttpClient`: about 1 ms less CPU per call than httpx's under
+        concurrency; README, Benchmarks), closed when the batch ends, since an aiohttp session
+        left open is reported at exit. A caller given its own `http_client` keeps it, open."""
+        if self.http_client is not None:
+            yield
+            return
+        if self._sessions == 0:  # the first of the batches open at once makes the client
+            self._before_sessions = self._async, self._async_loop
+            self._async = self._client(asynchronous=True, aiohttp=True)
+            self._async_loop = asyncio.get_running_loop()
+        self._sessions += 1
+        try:
+            yield
+        finally:
+            self._sessions -= 1
+            if self._sessions == 0:  # the last to end closes it
+                client = self._async[0]
+                self._async, self._async_loop = self._before_sessions
+                await client.close()
+
+    def _client(self, asynchronous: bool, aiohttp: bool = False) -> Any:
         """The SDK client, and instructor's provider and mode for it."""
         client = make_openai_client(
-            self.settings, base_url=self.base_url, http_client=self.http_client, asynchronous=asynchronous
+            self.settings,
+            base_url=self.base_url,
+            http_client=self.http_client,
+            asynchronous=asynchronous,
+            aiohttp=aiohttp,
         )
         patched = instructor.from_openai(client, mode=INSTRUCTOR_MODES[self.settings.mode])
         return client, patched.provider, patched.mode
