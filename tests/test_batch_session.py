@@ -11,9 +11,10 @@ import warnings
 import httpx2
 import pytest
 
+from summarizer import SummarizerError, asummarize
 from summarizer.batch import summarize_many
 from summarizer.pipeline import make_summarizer
-from summarizer.testing.fake_server import FakeOpenAI
+from summarizer.testing.fake_server import FakeOpenAI, Reply
 
 from .conftest import Script, fast_settings, ok
 
@@ -66,3 +67,52 @@ def test_a_client_the_caller_gave_is_used_and_left_open() -> None:
 
     asyncio.run(batch())
     assert script.count >= 1 and not client.is_closed
+
+
+DOC = "Alice Smith met Bob Jones in Paris on Monday."
+
+
+def _then_ok(*faults: Reply):  # type: ignore[no-untyped-def]
+    return lambda n, request: faults[n - 1] if n <= len(faults) else Reply()
+
+
+FAULTS = {
+    "500 then ok": (_then_ok(Reply(status=500, body={"error": {"message": "x"}})), {}),
+    "429 with Retry-After then ok": (
+        _then_ok(Reply(status=429, headers={"retry-after": "0.1"}, body={"error": {"message": "later"}})),
+        {},
+    ),
+    "connection dropped then ok": (_then_ok(Reply(drop=True)), {}),
+    "slower than the timeout then ok": (_then_ok(Reply(delay=1.5)), {"timeout": 0.5}),
+    "trickling then ok": (_then_ok(Reply(trickle=0.2)), {"timeout": 0.6}),
+    "an HTML page with 200 then ok": (_then_ok(Reply(body=b"<html>Bad gateway</html>")), {}),
+    "503 for ever": (
+        lambda n, r: Reply(status=503, body={"error": {"message": "down"}}),
+        {"max_attempts": 3},
+    ),
+    "401": (lambda n, r: Reply(status=401, body={"error": {"message": "bad key sk-test-not-real"}}), {}),
+}
+
+
+@pytest.mark.parametrize("fault", list(FAULTS))
+def test_a_batch_meets_each_fault_as_a_single_call_does(fault: str) -> None:
+    """The same outcome, message and number of HTTP attempts through the batch's aiohttp client
+    as through `asummarize`'s httpx client."""
+    script, changes = FAULTS[fault]
+
+    def outcome(batch: bool) -> tuple[str, str, int]:
+        with FakeOpenAI(script=script) as server:
+            settings = fast_settings(base_url=server.base_url, cache=False, **changes)
+            if batch:
+                result: object = asyncio.run(summarize_many([DOC], settings=settings))[0]
+            else:
+                try:
+                    result = asyncio.run(asummarize(DOC, settings=settings))
+                except SummarizerError as exc:
+                    result = exc
+            message = str(result) if isinstance(result, SummarizerError) else ""
+            return type(result).__name__, message.replace(server.base_url, "URL"), server.count
+
+    batch, single = outcome(batch=True), outcome(batch=False)
+    assert batch == single
+    assert "sk-test-not-real" not in batch[1]
