@@ -1,10 +1,11 @@
 """The free text a model writes (headline, tldr, stance topics, risk descriptions, roles).
 
 It cannot be checked word for word like a quote, but it can be kept honest: links the source
-does not contain are removed, prompt scaffolding a weak model copies (the boundary token line)
-is removed, and text that is not about the document at all ("2019-03-28 14:57:56.183", "B904")
-is refused. A headline or tldr that is not about the document is replaced by the document's own
-headline line and lead sentences, which are exact text of the source.
+does not contain are removed, prompt scaffolding a weak model copies (the boundary token line,
+the ids as the prompt writes them) is removed, and text that is not about the document at all
+("2019-03-28 14:57:56.183", "B904") is refused. A headline or tldr that is not about the
+document is replaced by the document's own headline line and lead sentences, which are exact
+text of the source.
 """
 
 from __future__ import annotations
@@ -24,6 +25,23 @@ _SCAFFOLDING = re.compile(
     r"[^.\n]*(?:docb-[0-9a-f]{4,}|<<<\s*DOCUMENT|>>>\s*DOCUMENT|document token)[^.\n]*\.?\s*", re.IGNORECASE
 )
 _SCAFFOLDING_CUES = ("docb-", "<<<", ">>>", "document token")  # str.lower() folds as IGNORECASE here
+# How the prompt writes its ids, which a weak model copies into its prose: "[S3] ", "A1 Calder Bay
+# City Council (government)", "ACTORS:". The names stay; a copied QUOTES line goes whole (a quote
+# without its speaker is no headline).
+_KIND = r"\((?:person|organization|government|country|group|other)(?:;[^()\n]*)?\)"
+_ID_SCAFFOLDING = re.compile(
+    "|".join(
+        [
+            r"\[[SQ]\d+\]\s*",  # a sentence's or quote's id
+            r"\bQ\d+\s*\(in S\d+(?:;[^()\n]*)?\):[^\n]*",  # a QUOTES line
+            r"\b(?:ACTORS|QUOTES):\s*",  # a list's label
+            rf"\bA\d+\s+(?=[^()\n]{{1,100}}?\s*{_KIND})",  # an ACTORS line's id...
+            rf"\s*{_KIND}",  # ...and its kind and role
+        ]
+    )
+)
+_ID_CUES = ("[s", "[q", "(in s", "actors:", "quotes:", "(person", "(organization", "(government",
+            "(country", "(group", "(other")  # fmt: skip
 _CONTENT_WORD = re.compile(r"[^\W\d_]{3,}")
 _NOT_CONTENT = {
     "the", "and", "for", "with", "that", "this", "from", "are", "was", "were", "has", "have", "its",
@@ -42,9 +60,14 @@ def clean_field(value: str, text: KeptText, where: str, notes: list[str]) -> str
         notes.append(f"Removed a link from {where} that is not in the document.")
         return "[link removed]"
 
-    low = value.lower()  # the pattern needs one of these; most fields have none, and it backtracks
-    if any(cue in low for cue in _SCAFFOLDING_CUES) and _SCAFFOLDING.search(value):
+    low = value.lower()  # the patterns need one of these; most fields have none, and they backtrack
+    framing = any(cue in low for cue in _SCAFFOLDING_CUES) and _SCAFFOLDING.search(value)
+    if framing:
         value = _SCAFFOLDING.sub("", value).strip()
+    ids = any(cue in low for cue in _ID_CUES) and _ID_SCAFFOLDING.search(value)
+    if ids:
+        value = _ID_SCAFFOLDING.sub("", value).strip()
+    if framing or ids:
         notes.append(f"Removed words of the prompt's framing from {where}.")
     return _URL.sub(replace, value)
 

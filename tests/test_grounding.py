@@ -224,6 +224,47 @@ def test_prompt_scaffolding_is_removed_from_free_text() -> None:
     assert "docb-" not in summary.headline and "token" not in summary.headline
 
 
+@pytest.mark.parametrize(
+    ("written", "shown"),
+    [
+        # The embedded model's own tldr for harbor_bridge_toll began with an ACTORS line's id and kind.
+        (
+            "A3 Acme Corp (organization) will not cut jobs, Jane Roe said",
+            "Acme Corp will not cut jobs, Jane Roe said",
+        ),
+        ("A1 Jane Roe (person; CEO of Acme Corp)", "Jane Roe"),
+        (
+            "[S1] Acme Corp chief executive Jane Roe spoke on Monday.",
+            "Acme Corp chief executive Jane Roe spoke on Monday.",
+        ),
+        (
+            "ACTORS: Jane Roe and Bob Stone disagree on Acme jobs",
+            "Jane Roe and Bob Stone disagree on Acme jobs",
+        ),
+    ],
+)
+def test_the_prompt_s_ids_are_removed_from_free_text(written: str, shown: str) -> None:
+    """How the prompt writes its ids, copied into the headline, is cut; the names stay."""
+    summary, _ = _summarize(draft(headline=written, actors=ACTORS))
+    assert summary.headline == shown
+    assert any("framing" in w for w in summary.warnings + summary.meta.model_dump().get("notes", []))
+
+
+def test_a_copied_quotes_line_is_no_headline() -> None:
+    """A QUOTES line copied as the headline goes whole (a quote without its speaker), and the
+    document's own lead is shown instead."""
+    summary, _ = _summarize(
+        draft(headline="Q1 (in S2; speaker A1 Jane Roe): We will not cut jobs", actors=ACTORS)
+    )
+    assert "Q1" not in summary.headline and "speaker" not in summary.headline
+    assert summary.headline and summary.headline in DOC
+
+
+def test_ids_in_plain_prose_are_left_alone() -> None:
+    summary, _ = _summarize(draft(headline="Acme's A380 order stands, Jane Roe says", actors=ACTORS))
+    assert summary.headline == "Acme's A380 order stands, Jane Roe says"
+
+
 def test_repeated_risks_are_merged() -> None:
     """Near-identical risks are listed once."""
     risk = {
