@@ -106,17 +106,44 @@ def lead(segmentation: Segmentation) -> tuple[str, str]:
     return headline, tldr
 
 
+def names_only(value: str, segmentation: Segmentation) -> bool:
+    """Whether every content word of `value` is a word of an actor's name: "Bob Jones", "Calder
+    Bay City Council" (what is left of a copied ACTORS line) name someone but say no news."""
+    words = [w for w in _CONTENT_WORD.findall(normalize(value)) if w not in _NOT_CONTENT]
+    if not words:
+        return False
+    names = {
+        w
+        for candidate in segmentation.candidates
+        for form in (candidate.name, *candidate.aliases)
+        for w in _CONTENT_WORD.findall(normalize(form))
+    }
+    return all(w in names for w in words)
+
+
+# What is left around a field when a weak model breaks off its JSON: "Bob Jones }". (Not "]":
+# a removed link ends in "[link removed]".)
+_STRAY_ENDS = " \t\n{}|"
+
+
 def honest_headline_and_tldr(
     headline: str, tldr: str, segmentation: Segmentation, text: KeptText, notes: list[str]
 ) -> tuple[str, str]:
-    """Links and scaffolding out; the document's own lead where the model's is not about it."""
-    headline = clean_field(headline, text, "the headline", notes)
-    tldr = clean_field(tldr, text, "the tldr", notes)
+    """Links and scaffolding out; the document's own lead where the model's is not about it, or
+    names an actor and says nothing else."""
+    headline = clean_field(headline, text, "the headline", notes).strip(_STRAY_ENDS)
+    tldr = clean_field(tldr, text, "the tldr", notes).strip(_STRAY_ENDS)
     own_headline, own_tldr = lead(segmentation)
-    if not about_the_document(headline, text) and own_headline:
+    if own_headline and not about_the_document(headline, text):
         notes.append("The model's headline was not about the document; the document's own headline is shown.")
         headline = own_headline
-    if not about_the_document(tldr, text) and own_tldr:
+    elif own_headline and names_only(headline, segmentation):
+        notes.append("The model's headline only named an actor; the document's own headline is shown.")
+        headline = own_headline
+    if own_tldr and not about_the_document(tldr, text):
         notes.append("The model's tldr was not about the document; the document's first sentences are shown.")
+        tldr = own_tldr
+    elif own_tldr and names_only(tldr, segmentation):
+        notes.append("The model's tldr only named an actor; the document's first sentences are shown.")
         tldr = own_tldr
     return headline, tldr

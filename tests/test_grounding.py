@@ -232,7 +232,7 @@ def test_prompt_scaffolding_is_removed_from_free_text() -> None:
             "A3 Acme Corp (organization) will not cut jobs, Jane Roe said",
             "Acme Corp will not cut jobs, Jane Roe said",
         ),
-        ("A1 Jane Roe (person; CEO of Acme Corp)", "Jane Roe"),
+        ("A1 Jane Roe (person; CEO of Acme Corp) says Acme keeps jobs", "Jane Roe says Acme keeps jobs"),
         (
             "[S1] Acme Corp chief executive Jane Roe spoke on Monday.",
             "Acme Corp chief executive Jane Roe spoke on Monday.",
@@ -258,6 +258,20 @@ def test_a_copied_quotes_line_is_no_headline() -> None:
     )
     assert "Q1" not in summary.headline and "speaker" not in summary.headline
     assert summary.headline and summary.headline in DOC
+
+
+@pytest.mark.parametrize("headline", ["Jane Roe", "A3 Acme Corp (organization)", "Bob Stone }"])
+def test_a_headline_that_only_names_an_actor_gives_way_to_the_document_s_own(headline: str) -> None:
+    """What the embedded model wrote for short articles, once the copied ids are cut: a name
+    says no news, so the document's own lead is shown, with a note."""
+    summary, _ = _summarize(draft(headline=headline, tldr=headline, actors=ACTORS))
+    assert summary.headline in DOC and summary.tldr in DOC
+    assert any("only named an actor" in w for w in summary.warnings)
+
+
+def test_a_headline_with_names_and_news_stays() -> None:
+    summary, _ = _summarize(draft(headline="Jane Roe says Acme will not cut jobs", actors=ACTORS))
+    assert summary.headline == "Jane Roe says Acme will not cut jobs"
 
 
 def test_ids_in_plain_prose_are_left_alone() -> None:
