@@ -94,6 +94,8 @@ def lead(segmentation: Segmentation) -> tuple[str, str]:
     first = document.text[document.kept[0].start : document.kept[0].end] if document.kept else ""
     headline = first if len(first) <= MAX_HEADLINE else ""
     body = [s.text for s in segmentation.sentences if not (headline and s.end <= document.kept[0].end)]
+    if not body:  # a document of one line: its sentences are its lead as well as its headline
+        body = [s.text for s in segmentation.sentences]
     tldr = ""
     for sentence in body:
         if len(tldr) + len(sentence) + 1 > MAX_TLDR:

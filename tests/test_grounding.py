@@ -269,6 +269,15 @@ def test_a_headline_that_only_names_an_actor_gives_way_to_the_document_s_own(hea
     assert any("only named an actor" in w for w in summary.warnings)
 
 
+def test_a_one_line_document_still_has_a_lead() -> None:
+    """Its one line is its own headline; the tldr the model left empty is its sentences, not ''."""
+    doc = "Bob Jones, the harbour master, said the port would stay shut. Ships wait offshore."
+    answer = draft(headline="A1 Bob Jones (person)", tldr="{ }")
+    summary, _ = _summarize(answer, answer, doc=doc)
+    assert summary.headline == doc
+    assert summary.tldr == doc
+
+
 def test_a_headline_with_names_and_news_stays() -> None:
     summary, _ = _summarize(draft(headline="Jane Roe says Acme will not cut jobs", actors=ACTORS))
     assert summary.headline == "Jane Roe says Acme will not cut jobs"
