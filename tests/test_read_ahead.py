@@ -18,7 +18,7 @@ import pytest
 
 from summarizer.batch import BatchStats, run_batch
 from summarizer.pipeline import _settle, make_summarizer
-from summarizer.steps import Plan
+from summarizer.steps import Plan, plan
 
 from .conftest import Script, fast_settings, ok
 
@@ -84,9 +84,22 @@ def test_the_next_document_is_read_while_the_first_waits_on_the_model(tmp_path: 
     assert [line["status"] for line in lines] == ["ok", "ok", "ok"]
 
 
-def test_without_an_executor_nothing_is_read_ahead(tmp_path: Path) -> None:
-    """Reading ahead on the event loop's own thread would only move the same work earlier."""
-    lines = _batch(tmp_path, _answers(), None, concurrency=1)
+def test_without_an_executor_nothing_is_read_ahead(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reading ahead on the event loop's own thread would only move the same work earlier: at
+    the first call, only the first document has been read."""
+    import summarizer.pipeline as pipeline
+
+    read: list[str] = []
+    monkeypatch.setattr(pipeline, "plan", lambda text, settings: read.append(text) or plan(text, settings))
+    seen_at_first_call: list[str] = []
+
+    def first(request: httpx2.Request) -> httpx2.Response:
+        seen_at_first_call.extend(read)
+        return ok()
+
+    lines = _batch(tmp_path, _answers(first), None, concurrency=1)
+    assert seen_at_first_call == TEXTS[:1]
+    assert read == TEXTS
     assert [line["status"] for line in lines] == ["ok", "ok", "ok"]
 
 
