@@ -72,10 +72,15 @@ def clean_field(value: str, text: KeptText, where: str, notes: list[str]) -> str
     return _URL.sub(replace, value)
 
 
+def _content_words(value: str) -> list[str]:
+    """The words of `value` that can carry meaning: three letters or more, not fillers."""
+    return [w for w in _CONTENT_WORD.findall(normalize(value)) if w not in _NOT_CONTENT]
+
+
 def about_the_document(value: str, text: KeptText, share: float = 0.5) -> bool:
     """Whether `value` speaks of the document: at least `share` of its content words (and at
     least one) are words the document uses."""
-    words = [w for w in _CONTENT_WORD.findall(normalize(value)) if w not in _NOT_CONTENT]
+    words = _content_words(value)
     if not words:
         return False
     used = sum(1 for w in words if text.contains(text.kept, w) or text.contains(text.kept, w.rstrip("s")))
@@ -85,7 +90,7 @@ def about_the_document(value: str, text: KeptText, share: float = 0.5) -> bool:
 def has_words(value: str) -> bool:
     """Whether `value` says anything: a word of three letters or more that is not a filler
     ("support", "risk"); "19.03.2019 14:57:56.183" and "B904" say nothing."""
-    return any(w not in _NOT_CONTENT for w in _CONTENT_WORD.findall(normalize(value)))
+    return bool(_content_words(value))
 
 
 def lead(segmentation: Segmentation) -> tuple[str, str]:
@@ -111,7 +116,7 @@ def lead(segmentation: Segmentation) -> tuple[str, str]:
 def names_only(value: str, segmentation: Segmentation) -> bool:
     """Whether every content word of `value` is a word of an actor's name: "Bob Jones", "Calder
     Bay City Council" (what is left of a copied ACTORS line) name someone but say no news."""
-    words = [w for w in _CONTENT_WORD.findall(normalize(value)) if w not in _NOT_CONTENT]
+    words = _content_words(value)
     if not words:
         return False
     names = {
