@@ -140,8 +140,6 @@ _OPENINGS_BY_FIRST = {
 }
 
 
-# Characters that re's IGNORECASE matches to a letter of the patterns though str.lower() does not
-# turn them into it ("İ" lowers to "i" plus a combining dot).
 @lru_cache(maxsize=8)
 def lowered(text: str) -> str:
     """`text.lower()`, kept for the last few lines: several rules read the same line in lower case,
