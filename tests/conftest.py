@@ -12,6 +12,7 @@ import pytest
 
 from summarizer.settings import Settings
 from summarizer.testing.authoring import chat_completion
+from summarizer.testing.fake_server import Reply
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "us_china_diplomacy.txt"
@@ -111,3 +112,8 @@ def fast_settings(**changes: Any) -> Settings:
         retry_after_cap=0.0,
     )
     return base.with_changes(**changes)
+
+
+def then_ok(*faults: Reply) -> Callable[[int, dict[str, Any]], Reply]:
+    """A fake-server script: the given faults for the first requests, then valid answers."""
+    return lambda n, request: faults[n - 1] if n <= len(faults) else Reply()

@@ -16,7 +16,7 @@ from summarizer.batch import summarize_many
 from summarizer.pipeline import make_summarizer
 from summarizer.testing.fake_server import FakeOpenAI, Reply
 
-from .conftest import Script, fast_settings, ok
+from .conftest import Script, fast_settings, ok, then_ok
 
 TEXTS = ["Alice Smith, the mayor, said the bridge would reopen in May.", "Bob Jones left the port."]
 
@@ -72,20 +72,16 @@ def test_a_client_the_caller_gave_is_used_and_left_open() -> None:
 DOC = "Alice Smith met Bob Jones in Paris on Monday."
 
 
-def _then_ok(*faults: Reply):  # type: ignore[no-untyped-def]
-    return lambda n, request: faults[n - 1] if n <= len(faults) else Reply()
-
-
 FAULTS = {
-    "500 then ok": (_then_ok(Reply(status=500, body={"error": {"message": "x"}})), {}),
+    "500 then ok": (then_ok(Reply(status=500, body={"error": {"message": "x"}})), {}),
     "429 with Retry-After then ok": (
-        _then_ok(Reply(status=429, headers={"retry-after": "0.1"}, body={"error": {"message": "later"}})),
+        then_ok(Reply(status=429, headers={"retry-after": "0.1"}, body={"error": {"message": "later"}})),
         {},
     ),
-    "connection dropped then ok": (_then_ok(Reply(drop=True)), {}),
-    "slower than the timeout then ok": (_then_ok(Reply(delay=1.5)), {"timeout": 0.5}),
-    "trickling then ok": (_then_ok(Reply(trickle=0.2)), {"timeout": 0.6}),
-    "an HTML page with 200 then ok": (_then_ok(Reply(body=b"<html>Bad gateway</html>")), {}),
+    "connection dropped then ok": (then_ok(Reply(drop=True)), {}),
+    "slower than the timeout then ok": (then_ok(Reply(delay=1.5)), {"timeout": 0.5}),
+    "trickling then ok": (then_ok(Reply(trickle=0.2)), {"timeout": 0.6}),
+    "an HTML page with 200 then ok": (then_ok(Reply(body=b"<html>Bad gateway</html>")), {}),
     "503 for ever": (
         lambda n, r: Reply(status=503, body={"error": {"message": "down"}}),
         {"max_attempts": 3},

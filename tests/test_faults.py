@@ -17,14 +17,9 @@ from summarizer import (
 from summarizer.testing.authoring import chat_completion
 from summarizer.testing.fake_server import FakeOpenAI, Reply
 
-from .conftest import draft, fast_settings
+from .conftest import draft, fast_settings, then_ok
 
 DOC = "Alice Smith met Bob Jones in Paris on Monday."
-
-
-def _then_ok(*faults: Reply):
-    """A script: the given faults for the first requests, then valid answers."""
-    return lambda n, request: faults[n - 1] if n <= len(faults) else Reply()
 
 
 def _run(server: FakeOpenAI, **changes):
@@ -43,7 +38,7 @@ def _body(**message_or_choice):
 @pytest.mark.parametrize("status", [429, 500, 502, 503, 408, 409])
 def test_transient_status_is_retried_then_succeeds(status: int) -> None:
     """One transient status, then success: exactly 2 HTTP attempts."""
-    with FakeOpenAI(script=_then_ok(Reply(status=status, body={"error": {"message": "x"}}))) as server:
+    with FakeOpenAI(script=then_ok(Reply(status=status, body={"error": {"message": "x"}}))) as server:
         summary = _run(server)
         assert server.count == 2 and summary.meta.attempts == 2
 
@@ -51,7 +46,7 @@ def test_transient_status_is_retried_then_succeeds(status: int) -> None:
 def test_429_with_retry_after_waits_that_long() -> None:
     """Retry-After: 0.3 is honoured: the retry comes at least 0.3 s later."""
     fault = Reply(status=429, headers={"retry-after": "0.3"}, body={"error": {"message": "slow down"}})
-    with FakeOpenAI(script=_then_ok(fault)) as server:
+    with FakeOpenAI(script=then_ok(fault)) as server:
         started = time.monotonic()
         _run(server, retry_after_cap=5.0)
         assert server.count == 2 and time.monotonic() - started >= 0.3
@@ -60,7 +55,7 @@ def test_429_with_retry_after_waits_that_long() -> None:
 def test_429_with_retry_after_beyond_the_cap_waits_only_the_cap() -> None:
     """Retry-After: 3600 with a 0.2 s cap waits about 0.2 s, not an hour."""
     fault = Reply(status=429, headers={"retry-after": "3600"}, body={"error": {"message": "later"}})
-    with FakeOpenAI(script=_then_ok(fault)) as server:
+    with FakeOpenAI(script=then_ok(fault)) as server:
         started = time.monotonic()
         _run(server, retry_after_cap=0.2)
         elapsed = time.monotonic() - started
@@ -77,28 +72,28 @@ def test_persistent_503_fails_after_the_attempt_budget_naming_the_fault() -> Non
 
 def test_connection_reset_is_retried() -> None:
     """A connection closed without an answer is retried once, then succeeds."""
-    with FakeOpenAI(script=_then_ok(Reply(drop=True))) as server:
+    with FakeOpenAI(script=then_ok(Reply(drop=True))) as server:
         _run(server)
         assert server.count == 2
 
 
 def test_read_timeout_is_retried() -> None:
     """An answer slower than the timeout is abandoned and retried."""
-    with FakeOpenAI(script=_then_ok(Reply(delay=1.5))) as server:
+    with FakeOpenAI(script=then_ok(Reply(delay=1.5))) as server:
         summary = _run(server, timeout=0.5)
         assert server.count == 2 and summary.meta.attempts == 2
 
 
 def test_slow_answer_within_the_timeout_is_not_retried() -> None:
     """An answer just inside the timeout is accepted on the first attempt."""
-    with FakeOpenAI(script=_then_ok(Reply(delay=0.6))) as server:
+    with FakeOpenAI(script=then_ok(Reply(delay=0.6))) as server:
         _run(server, timeout=1.5)
         assert server.count == 1
 
 
 def test_non_json_200_is_retried_as_a_gateway_fault() -> None:
     """A 200 whose body is not JSON (a proxy's page) is retried; then succeeds."""
-    with FakeOpenAI(script=_then_ok(Reply(body=b"<html>Bad gateway</html>"))) as server:
+    with FakeOpenAI(script=then_ok(Reply(body=b"<html>Bad gateway</html>"))) as server:
         _run(server)
         assert server.count == 2
 
@@ -106,7 +101,7 @@ def test_non_json_200_is_retried_as_a_gateway_fault() -> None:
 def test_schema_invalid_json_is_reasked_not_retried() -> None:
     """Valid JSON that fails the schema is re-asked (a second call with the error named)."""
     invalid = chat_completion({"headline": "only this"}, usage=(10, 2))
-    with FakeOpenAI(script=_then_ok(Reply(body=invalid))) as server:
+    with FakeOpenAI(script=then_ok(Reply(body=invalid))) as server:
         summary = _run(server)
         assert server.count == 2 and summary.meta.reasks == 1
         assert "does not fit the schema" in server.requests[1]["messages"][-1]["content"]
