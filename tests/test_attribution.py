@@ -38,6 +38,41 @@ def test_the_quotes_own_sentence_names_the_speaker(text: str, speaker: str | Non
         assert (found, how) == (speaker, "sentence"), quote
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("“We did not take it lightly,” said board chair Denise Holloway after the vote.", "Denise Holloway"),
+        ("“We did not take this lightly,” said Denise Holloway after the vote.", "Denise Holloway"),
+        ("“We did not take this lightly,” said Mayor Denise Holloway on Tuesday.", "Denise Holloway"),
+        ("“It was a massive attack,” said Zelensky in a video address.", "Zelensky"),
+        ("“Why now?” asked Smith.", "Smith"),  # the sentence's full stop is not part of the name
+        ("“Why now?” asked John Smith Jr.", "John Smith Jr."),
+    ],
+)
+def test_an_inverted_attribution_may_end_in_an_adverbial(text: str, speaker: str) -> None:
+    """'“...,” said X after the vote': the name right after the verb that follows a quote is the
+    speaker, whatever time or place follows it (the pattern for this never matched before: it
+    was anchored with "^" and tried at the quote's end)."""
+    [(quote, found, how)] = _speakers(text)
+    assert (found, how) == (speaker, "sentence"), quote
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“We did not take this lightly,” said a friend of Smith.",
+        "“We did not take this lightly,” said Smith’s lawyer, who asked not to be named.",
+        "“We did not take this lightly,” told Smith.",
+        "“It was reckless,” Congress labeled the plan.",
+    ],
+)
+def test_a_name_after_the_quote_that_did_not_speak_is_no_speaker(text: str) -> None:
+    """A friend of Smith, Smith's lawyer, the listener after "told" and a verb that reports no speech
+    give no words to Smith or Congress."""
+    [(quote, found, _)] = _speakers(text)
+    assert found is None, quote
+
+
 def test_colon_introduction_names_the_speaker() -> None:
     """'Holt said: “...”' and 'Holt: “...”' give the quote to Holt."""
     assert _speakers("Mayor Ines Holt said: “The sea has had its say.”")[0][1:] == ("Ines Holt", "sentence")

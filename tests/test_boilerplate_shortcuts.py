@@ -70,6 +70,7 @@ _EXAMPLES = [
     "(Reporting by Orla Penhallow and Ines Varga in Coldharbour; Editing by Lise Amundrud)",
     "Contributing: Ines Varga, Tomasz Orr-Bell",
     "Ines Varga contributed reporting from Coldharbour.",
+    "Contact Ines Varga at ivarga@tidewater.example. Tomasz Orr-Bell contributed reporting.",
     "Orla Penhallow, Staff Writer",
     "Tomasz Orr-Bell | Senior Reporter",
     "If you or someone you know is struggling, call or text the crisis line on 555 0199.",

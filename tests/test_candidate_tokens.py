@@ -57,8 +57,10 @@ def _reference(document: CleanedDocument) -> tuple[dict[str, list[Any]], list[tu
                 # came off; the gap kept is the one after the shortened word.
                 cols["gaps"][-1] = text[cols["ends"][-1] : start]
                 after_match = text[match_end:start]
-                initial = cols["stops"][-1] or (
-                    after_match != " " and bool(tokens._OPENING.search(after_match))
+                initial = (
+                    cols["stops"][-1]
+                    or (after_match != " " and bool(tokens._OPENING.search(after_match)))
+                    or cols["keys"][-1] in ("a.m.", "p.m.")  # "at 5 a.m. Critics said"
                 )
             low, digit = word.lower(), any(c.isdigit() for c in word)
             dotted = "." in word[:-1] and bool(_DOTTED.fullmatch(word))
@@ -81,7 +83,7 @@ _VOCABULARY = [
     "Trump's", "Trump's.", "Trump’s", "Jones’", "ranchers'", "ranchers’", "x's", "'s", "’s", "Mr.",
     "Dr.", "st.", "Inc.", "A.", "B.", "U.S.", "U.S.A", "NATO.", "end.", "I", "I'm", "I’ve", "al-Sayed",
     "d'Arc", "l’Oréal", "AT&T", "&", "3M", "F-35", "2025", "IMF", "Hernández", "é", "the", "The", "and",
-    "said", "co-op", "ǅemal", "Ⅻ", "Monday", "Netherlands",
+    "said", "co-op", "ǅemal", "Ⅻ", "Monday", "Netherlands", "a.m.", "P.M.",
 ]
 # fmt: on
 _GAPS = [" ", " ", " ", "", ", ", ". ", "  ", " — ", "'", "’ ", "' ", ": ", " “", "? ", "'s "]

@@ -31,6 +31,44 @@ def test_titled_person_gets_name_and_role() -> None:
     assert "Treasury Secretary Kasimir Dunlevy" in person.aliases
 
 
+def test_a_verbal_role_after_a_body_is_a_title() -> None:
+    """ "board chair Denise Holloway" is a titled person ("chair" after a body's noun is no verb),
+    while "City host Arsenal" still reads "host" as the verb."""
+    found = _find("“We did not take this lightly,” said board chair Denise Holloway after the vote.")
+    holloway = _named(found, "Denise Holloway")
+    assert (holloway.kind, holloway.role) == ("person", "chair")
+    assert _named(_find("Ruiz said department head Ana Lenz would resign."), "Ana Lenz").role == "head"
+    assert all(c.role is None for c in _find("Manchester City host Arsenal on Sunday."))
+
+
+def test_a_union_local_is_an_organisation_with_its_number() -> None:
+    """ "Amalgamated Transit Union Local 1410" and "Teamsters Local 727" are bodies; the number
+    after "Local" is part of the name (elsewhere a number after a name marks a product)."""
+    found = _find(
+        "The Amalgamated Transit Union Local 1410, which represents the drivers, said no one would "
+        "lose their job. Teamsters Local 727 said it would strike."
+    )
+    for name in ("Amalgamated Transit Union Local 1410", "Teamsters Local 727"):
+        assert _named(found, name).kind == "organization"
+
+
+def test_a_word_after_a_clock_time_may_open_a_sentence() -> None:
+    """ "until 5 a.m. Critics said": "Critics" opens a sentence, so it is not taken for a name;
+    a name there still is one."""
+    found = _find("The vans run until 5 a.m. Critics said the vans are no substitute.")
+    assert "Critics" not in _names(found)
+    assert "Ana Ruiz" in _names(_find("Mayor Ana Ruiz spoke at 11 a.m. Ruiz said she would vote no."))
+
+
+def test_a_time_zone_is_no_actor() -> None:
+    """ "5 p.m. Pacific Time" and "Eastern Standard Time" name no one."""
+    found = _find(
+        "Call Monday through Friday, 8 a.m. to 5 p.m. Pacific Time. The vote closes at noon "
+        "Eastern Standard Time, Ines Varga said."
+    )
+    assert [c.name for c in found] == ["Ines Varga"]
+
+
 def test_appositive_gives_role() -> None:
     """A noun phrase set off by commas after a name is its role."""
     found = _find(

@@ -56,6 +56,34 @@ def test_reporting_and_editing_credits_are_removed(line: str) -> None:
 @pytest.mark.parametrize(
     "line",
     [
+        "Contact Priya Raman at praman@ashfordledger.com. Tom Okafor contributed reporting.",
+        "Reach Priya Raman at praman@ashfordledger.com or 555-0100.",
+        "Priya Raman can be reached at praman@ashfordledger.com.",
+        "Email the reporter at praman@ashfordledger.com.",
+        "Contact the author: praman@ashfordledger.com",
+    ],
+)
+def test_notes_on_reaching_the_reporter_are_removed(line: str) -> None:
+    """ "Contact <reporter> at <address>" after a story names staff, not actors."""
+    assert boilerplate_reason(line) == "contact"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Contact the city at 555-0100 to report a pothole.",
+        "Residents can contact the council at 555-0100.",
+        "Contact Mayor Ana Ruiz at 555-0100, the flyer said.",
+        "Reach out to Ana Ruiz on 2024 plans.",
+    ],
+)
+def test_a_sentence_that_mentions_contacting_someone_stays(line: str) -> None:
+    assert boilerplate_reason(line) is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
         "Published 3:42 PM EST, Tue March 4, 2025",
         "Updated 2 hours ago",
         "Last updated: 14 June 2025 09:15 BST",

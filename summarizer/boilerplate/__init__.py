@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .bylines import is_byline, is_credit_line, is_staff_line
+from .bylines import is_byline, is_contact_line, is_credit_line, is_staff_line
 from .furniture import is_dateline, is_meta_line, is_section_label, is_share_bar
 from .notices import is_bio, is_helpline, is_promo_sentence
 from .patterns import PATTERN_RES, is_caption, may_match_a_pattern
@@ -28,6 +28,7 @@ _RULES: list[tuple[str, Callable[[str], bool], int]] = [
     ("byline", is_byline, 200),
     ("byline", is_staff_line, 200),
     ("credits", is_credit_line, 400),
+    ("contact", is_contact_line, 300),
     ("dateline", is_dateline, 120),
     ("share", is_share_bar, 150),
     ("section", is_section_label, 60),

@@ -196,3 +196,34 @@ def _is_contributor_note(text: str) -> bool:
         return False
     contributed = _CONTRIBUTED.fullmatch(text + ".") or _CONTRIBUTED.fullmatch(text)
     return contributed is not None and _is_name_list(contributed.group("names"))
+
+
+# How to reach the reporter, after the story: "Contact Priya Raman at praman@ledger.com", "Reach the
+# writer at 555-0100", "Priya Raman can be reached at ...". An address or a number must follow.
+_CONTACT = re.compile(
+    r"(?:(?:contact|reach|email|e-mail|write\s+to)\s+(?P<who>[^@:]{1,60}?)\s*(?:\bat\b|\bvia\b|\bon\b|:)"
+    r"|(?P<who2>[^@:]{1,60}?)\s+(?:can|may)\s+be\s+(?:reached|contacted|emailed)\s+(?:at|via|on))"
+    r"\s*(?P<address>\S*(?:@|\d{3})\S*)(?:\s+(?:or|and)\s+\S+(?:\s+\S+)?)?",
+    re.IGNORECASE,
+)
+_REPORTER = re.compile(r"(?:the\s+)?(?:reporter|writer|author|journalist|editor|newsroom|us)s?", re.I)
+_NOTE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+
+
+def _is_contact_note(sentence: str) -> bool:
+    match = _CONTACT.fullmatch(sentence.rstrip(".").strip())
+    if match is None:
+        return False
+    who = (match.group("who") or match.group("who2")).strip()
+    return bool(_REPORTER.fullmatch(who)) or _is_name_list(who)
+
+
+def is_contact_line(line: str) -> bool:
+    """A line of notes on reaching the reporter, with at most a contributor note beside them:
+    "Contact Priya Raman at praman@ledger.com. Tom Okafor contributed reporting."."""
+    if "@" not in line and not any(c.isdigit() for c in line):
+        return False  # every contact note gives an address or a number
+    notes = _NOTE_SPLIT.split(line.strip())
+    contacts = [_is_contact_note(n) for n in notes]
+    others = [n for n, contact in zip(notes, contacts, strict=True) if not contact]
+    return any(contacts) and all(_is_contributor_note(n.rstrip(".")) for n in others)

@@ -206,6 +206,12 @@ def _appositive(doc: Doc, m: Mention) -> None:
     _set_role(m, doc.span(seg[0], seg[-1]), 2, head_key)
 
 
+def _after_body(doc: Doc, i: int) -> bool:
+    """Token i follows a body's noun ("board chair", "department head"): a title, not a verb."""
+    p = doc.prev_word(i)
+    return p is not None and doc.keys[p] in ORG_NOUNS
+
+
 def _role_before(doc: Doc, m: Mention, start: int) -> None:
     """ "Its chief executive, Simon Attwell," / "DHWU general secretary Mara Kell"."""
     words_, lows, keys, caps = doc.words, doc.lows, doc.keys, doc.caps
@@ -216,7 +222,8 @@ def _role_before(doc: Doc, m: Mention, start: int) -> None:
         (p := doc.prev_word(j)) is not None
         and words_[p].islower()
         and keys[p] in ROLE_NOUNS
-        and not (j == start and keys[p] in VERBAL_ROLES)  # "City host Arsenal": a verb
+        # "City host Arsenal": a verb; "board chair Denise Holloway": a title
+        and not (j == start and keys[p] in VERBAL_ROLES and not _after_body(doc, p))
     ):
         j -= 1
         words.insert(0, j)

@@ -164,6 +164,10 @@ def raw_mentions(doc: Doc) -> list[Mention]:
                 piece = piece[1:]
             if not piece or any(quiet[i] for i in piece):
                 continue
+            if keys[piece[-1]] == "local" and len(piece) > 1:
+                number = doc.next_word(piece[-1])
+                if number is not None and doc.words[number].isdigit():
+                    piece = [*piece, number]  # a union's branch: "Amalgamated Transit Union Local 1410"
             split = title_split(doc, piece)
             if not split and len(piece) > 1 and classify(doc, piece[0], piece[-1]) in ("person", "unknown"):
                 # A country's name run into the next word: "a former European Union Brexit negotiator".

@@ -107,6 +107,8 @@ def _kind_of(doc: Doc, i0: int, i1: int) -> str:
     last = words[-1]
     if len(words) > 1 and last in NAME_SUFFIXES and words[-2] in PLACE_SUFFIXES:
         last = words[-2]  # "World War II"
+    if len(words) > 2 and words[-2] == "local" and last.isdigit():
+        return "organization"  # "Teamsters Local 727" (mentions.raw_mentions adds the number)
     if tuple(words) in GOV_LEXICON:
         return "government"
     if country_of(doc, i0, i1):
@@ -164,6 +166,8 @@ def is_common(doc: Doc, i: int) -> bool:
 
 def read_piece(doc: Doc, piece: list[int], split: int) -> list[Mention]:
     keys = doc.keys
+    if keys[piece[-1]] == "time" and len(piece) > 1:
+        return []  # a time zone: "8 a.m. to 5 p.m. Pacific Time", "Greenwich Mean Time"
     kind = classify(doc, piece[0], piece[-1])
     if kind in ("organization", "government", "group", "country"):
         split = 0

@@ -39,6 +39,7 @@ _DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]{2,40}(?:,[^—–\n]{0,90}?)?\s*(?:[
 _OPENING = re.compile(r"[.!?:;—–]|[“‘]$|(?:^|\s)[\"']$")
 _SMALL = word_set("a an the of and or in on at to for by with as from into vs via but nor is are")
 _first_char = itemgetter(0)
+_CLOCK = ("a.m.", "p.m.")
 
 
 @lru_cache(maxsize=1)
@@ -117,6 +118,11 @@ class _Columns:
             if not initial[i]:
                 gap = match_gaps[i - 1]
                 initial[i] = gap is None or bool(_OPENING.search(gap))
+        # A clock's "a.m." or "p.m." keeps its full stop but may end a sentence ("at 5 a.m. Critics
+        # said"): the word after it may open one.
+        for i in suffixed:
+            if lows[i] in _CLOCK and match_gaps[i] is not None:
+                initial[i + 1] = True
         # The gaps after the split-off stops and possessives.
         self.gaps = gaps = match_gaps.copy()
         for i in shortened:
