@@ -69,6 +69,19 @@ def test_a_time_zone_is_no_actor() -> None:
     assert [c.name for c in found] == ["Ines Varga"]
 
 
+def test_a_title_with_of_ends_before_the_name() -> None:
+    """ "Director of Communications Lena Vos": the title takes the department, the name is the last
+    words; "Head of Investor Relations" alone is a title, not a person called "Investor Relations"."""
+    found = _find(
+        "Director of Communications Lena Vos said the plan was fair. Minister of Finance Ana de la Cruz "
+        "agreed. The Head of Investor Relations said the call would start."
+    )
+    assert {(c.name, c.role) for c in found} == {
+        ("Lena Vos", "Director of Communications"),
+        ("Ana de la Cruz", "Minister of Finance"),
+    }
+
+
 def test_appositive_gives_role() -> None:
     """A noun phrase set off by commas after a name is its role."""
     found = _find(

@@ -111,6 +111,21 @@ def test_transcript_turns_without_quote_marks_are_quotes() -> None:
     ]
 
 
+def test_a_participant_who_speaks_once_in_a_transcript_is_a_turn() -> None:
+    """The analyst the operator introduces asks one question: "Leo Hart: ..." is his turn. A
+    one-off label the text names nowhere else ("Editor's Note") is not."""
+    text = (
+        "Operator: Our first question comes from Leo Hart with Dunmore Securities.\n"
+        "Leo Hart: Can you size the surcharge issue?\n"
+        "Paul Brenner: I won't give you a number today.\n"
+        "Operator: That concludes the call.\n"
+        "Paul Brenner: Thank you all.\n"
+        "Editor's Note: This transcript was edited for length."
+    )
+    hints = {q.speaker_hint for q in segment(clean(text)).quotes}
+    assert hints == {"Operator", "Leo Hart", "Paul Brenner"}
+
+
 def test_article_section_labels_are_not_transcript_turns() -> None:
     """One-off labels such as 'What Happened:' are not taken as speakers."""
     assert _quotes("What Happened: Talks resumed.\nWhy It Matters: Trade is at stake.") == []

@@ -145,6 +145,16 @@ def title_split(doc: Doc, piece: list[int]) -> int:
         return 0
     if not any(keys[i] in ROLE_HEADS for i in piece[: last_role + 1]):
         return 0
+    if keys[piece[last_role]] in ("of", "for"):
+        # "Director of Communications Lena Vos": the title goes on to the last two words (less
+        # their particles); "Head of Investor Relations" is a title alone.
+        if len(piece) - last_role <= 3:
+            return len(piece)
+        start, named = len(piece), 0
+        while start > last_role + 2 and named < 2:
+            start -= 1
+            named += not (doc.lows[piece[start]] in PARTICLES and not caps[piece[start]])
+        last_role = start - 1
     name = piece[last_role + 1 :]
     if any(not caps[i] and doc.lows[i] not in PARTICLES for i in name) or not caps[name[0]]:
         return 0
@@ -171,6 +181,8 @@ def read_piece(doc: Doc, piece: list[int], split: int) -> list[Mention]:
     kind = classify(doc, piece[0], piece[-1])
     if kind in ("organization", "government", "group", "country"):
         split = 0
+    if split == len(piece):
+        return []  # a title alone: "Head of Investor Relations"
     if not split:
         if kind in ("person", "unknown") and (
             all(_is_role_word(doc, i) for i in piece) or keys[piece[-1]] in ROLE_HEADS

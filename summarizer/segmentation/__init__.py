@@ -108,8 +108,13 @@ def _open_tail(text: str, start: int, end: int, marked: list[tuple[int, int]]) -
     return (s, e) if e > s else None
 
 
+_NAME_LABEL = re.compile(r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){1,3}")
+
+
 def _turn_labels(document: CleanedDocument) -> set[str]:
-    """Speaker labels that look like a transcript: titled, or used for two or more turns."""
+    """Speaker labels that look like a transcript: titled, or used for two or more turns. In a
+    transcript (two such labels), also a name that speaks once and that the text names elsewhere
+    too: the analyst the operator introduces ("... comes from Leo Hart" / "Leo Hart: Thanks.")."""
     counts: Counter[str] = Counter()
     titled: set[str] = set()
     for region in document.kept:
@@ -118,7 +123,14 @@ def _turn_labels(document: CleanedDocument) -> set[str]:
             counts[match.group("label")] += 1
             if match.group("title"):
                 titled.add(match.group("label"))
-    return titled | {label for label, n in counts.items() if n >= 2}
+    labels = titled | {label for label, n in counts.items() if n >= 2}
+    if len(labels) >= 2:
+        labels |= {
+            label
+            for label, n in counts.items()
+            if n == 1 and _NAME_LABEL.fullmatch(label) and document.text.count(label) >= 2
+        }
+    return labels
 
 
 def blank_quotes(sentence: Segment, quotes: list[Segment]) -> str:
