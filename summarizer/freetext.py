@@ -128,9 +128,40 @@ def names_only(value: str, segmentation: Segmentation) -> bool:
     return all(w in names for w in words)
 
 
+_NUMBER = re.compile(r"(?<!\w)\d(?:[\d,.’']*\d)?")
+
+
+def _number_key(number: str) -> str:
+    return "".join(c for c in number if c.isdigit())  # "12,000", "12.000" and "12000" alike
+
+
+def invented_numbers(value: str, document: str) -> list[str]:
+    """The numbers of two digits or more in `value` that `document` never writes ("cut 60% of the
+    routes" of an article that gives no such figure): a weak model's invented facts. Only the
+    digits are compared, so "$2.1m" matches "$2.1 million" and "12000" matches "12,000"; digits
+    after a letter are a name ("A380", "Q3"), not a figure."""
+    wanted = [n for n in _NUMBER.findall(value) if len(_number_key(n)) >= 2]
+    if not wanted:
+        return []
+    known = {_number_key(n) for n in _NUMBER.findall(document)}
+    return [n for n in wanted if _number_key(n) not in known]
+
+
 # What is left around a field when a weak model breaks off its JSON: "Bob Jones }". (Not "]":
 # a removed link ends in "[link removed]".)
 _STRAY_ENDS = " \t\n{}|"
+
+
+# Stray full stops a weak model leaves ("a move that could .", "to .cut routes").
+_DOT_BEFORE_WORD = re.compile(r"(?<=\s)\.(?=[^\W\d_])")
+_SPACE_BEFORE_STOP = re.compile(r"\s+(?=[.,;:!?](?:\s|$))")
+
+
+def _tidy(value: str) -> str:
+    value = value.strip(_STRAY_ENDS)
+    if " ." in value or " ," in value:
+        value = _SPACE_BEFORE_STOP.sub("", _DOT_BEFORE_WORD.sub("", value))
+    return value
 
 
 def honest_headline_and_tldr(
@@ -138,19 +169,25 @@ def honest_headline_and_tldr(
 ) -> tuple[str, str]:
     """Links and scaffolding out; the document's own lead where the model's is not about it, or
     names an actor and says nothing else."""
-    headline = clean_field(headline, text, "the headline", notes).strip(_STRAY_ENDS)
-    tldr = clean_field(tldr, text, "the tldr", notes).strip(_STRAY_ENDS)
+    headline = _tidy(clean_field(headline, text, "the headline", notes))
+    tldr = _tidy(clean_field(tldr, text, "the tldr", notes))
     own_headline, own_tldr = lead(segmentation)
-    if own_headline and not about_the_document(headline, text):
-        notes.append("The model's headline was not about the document; the document's own headline is shown.")
+    source = segmentation.document.text
+    if own_headline and (why := _not_honest(headline, text, source, segmentation)):
+        notes.append(f"The model's headline {why}; the document's own headline is shown.")
         headline = own_headline
-    elif own_headline and names_only(headline, segmentation):
-        notes.append("The model's headline only named an actor; the document's own headline is shown.")
-        headline = own_headline
-    if own_tldr and not about_the_document(tldr, text):
-        notes.append("The model's tldr was not about the document; the document's first sentences are shown.")
-        tldr = own_tldr
-    elif own_tldr and names_only(tldr, segmentation):
-        notes.append("The model's tldr only named an actor; the document's first sentences are shown.")
+    if own_tldr and (why := _not_honest(tldr, text, source, segmentation)):
+        notes.append(f"The model's tldr {why}; the document's first sentences are shown.")
         tldr = own_tldr
     return headline, tldr
+
+
+def _not_honest(value: str, text: KeptText, source: str, segmentation: Segmentation) -> str | None:
+    """Why a headline or tldr cannot stand (as the note says it), or None when it can."""
+    if not about_the_document(value, text):
+        return "was not about the document"
+    if names_only(value, segmentation):
+        return "only named an actor"
+    if made_up := invented_numbers(value, source):
+        return f"gave a number the document does not ({made_up[0]})"
+    return None

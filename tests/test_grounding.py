@@ -269,6 +269,39 @@ def test_a_headline_that_only_names_an_actor_gives_way_to_the_document_s_own(hea
     assert any("only named an actor" in w for w in summary.warnings)
 
 
+@pytest.mark.parametrize(
+    ("field", "written"),
+    [
+        ("headline", "Acme to cut 40% of jobs, Roe says"),
+        ("tldr", "Roe said Acme would keep 1,200 jobs on Monday."),
+    ],
+)
+def test_a_number_the_document_never_gives_is_not_shown(field: str, written: str) -> None:
+    """What the embedded model wrote of a transit article ("cut 60% of the bus routes", where the
+    article gives no such figure): an invented fact gives way to the document's own lead."""
+    answer = draft(actors=ACTORS, **{field: written})
+    summary, _ = _summarize(answer)
+    shown = getattr(summary, field)
+    assert shown != written and shown in DOC
+    assert any("gave a number the document does not" in w for w in summary.warnings)
+
+
+def test_a_number_the_document_gives_stays() -> None:
+    """Digits are compared, not their separators: "1,200" in the text allows "1200"."""
+    doc = DOC.replace("spoke on Monday.", "spoke on Monday about 1,200 jobs in 2025.")
+    summary, _ = _summarize(draft(headline="Acme keeps 1200 jobs in 2025, Roe says", actors=ACTORS), doc=doc)
+    assert summary.headline == "Acme keeps 1200 jobs in 2025, Roe says"
+
+
+def test_stray_full_stops_are_tidied() -> None:
+    summary, _ = _summarize(
+        draft(headline="Roe says Acme will not cut jobs, a move that could .", actors=ACTORS)
+    )
+    assert summary.headline == "Roe says Acme will not cut jobs, a move that could."
+    summary, _ = _summarize(draft(tldr="Acme will not .cut jobs , Roe said .", actors=ACTORS))
+    assert summary.tldr == "Acme will not cut jobs, Roe said."
+
+
 def test_a_one_line_document_still_has_a_lead() -> None:
     """Its one line is its own headline; the tldr the model left empty is its sentences, not ''."""
     doc = "Bob Jones, the harbour master, said the port would stay shut. Ships wait offshore."
