@@ -18,6 +18,7 @@ _EXAMPLES = [
     "Already a subscriber? Log in",
     "Support independent journalism today",
     "Disclaimer: the author holds no shares.",
+    "Our Standards: The Tidewater News Trust Principles.",
     "Photo courtesy of the city council",
     "Photograph: Jane Doe",
     "Image caption: the harbour at dawn",

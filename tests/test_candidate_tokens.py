@@ -38,7 +38,10 @@ def _reference(document: CleanedDocument) -> tuple[dict[str, list[Any]], list[tu
             # A sentence's full stop comes off; an abbreviation's or an initial's ("Mr.", "A.") stays.
             stop = word.endswith(".") and not _DOTTED.fullmatch(word)
             initial_letter = len(word) == 2 and word[0].isupper()
-            stop = stop and not (word[:-1].lower() in tokens._ABBREVIATIONS or initial_letter)
+            abbreviation = word[:-1].lower() in tokens._ABBREVIATIONS
+            if word[:-1].lower() == "no":  # "No." only before a number
+                abbreviation = text[end : end + 2].strip()[:1].isdigit()
+            stop = stop and not (abbreviation or initial_letter)
             if stop:
                 word, end = word[:-1], end - 1
             poss = len(word) > 2 and word[-2:] in ("'s", "’s")
@@ -83,7 +86,7 @@ _VOCABULARY = [
     "Trump's", "Trump's.", "Trump’s", "Jones’", "ranchers'", "ranchers’", "x's", "'s", "’s", "Mr.",
     "Dr.", "st.", "Inc.", "A.", "B.", "U.S.", "U.S.A", "NATO.", "end.", "I", "I'm", "I’ve", "al-Sayed",
     "d'Arc", "l’Oréal", "AT&T", "&", "3M", "F-35", "2025", "IMF", "Hernández", "é", "the", "The", "and",
-    "said", "co-op", "ǅemal", "Ⅻ", "Monday", "Netherlands", "a.m.", "P.M.",
+    "said", "co-op", "ǅemal", "Ⅻ", "Monday", "Netherlands", "a.m.", "P.M.", "no.", "No.", "10",
 ]
 # fmt: on
 _GAPS = [" ", " ", " ", "", ", ", ". ", "  ", " — ", "'", "’ ", "' ", ": ", " “", "? ", "'s "]

@@ -82,6 +82,29 @@ def test_a_title_with_of_ends_before_the_name() -> None:
     }
 
 
+def test_business_news_calls_a_company_what_it_is() -> None:
+    """ "state miner Codelco", "Chipmaker Nvidia said" and "Corvane, the state miner, said" are
+    organisations, the describing word their role; "Giant Eagle" stays a name whole."""
+    found = _find(
+        "The deal between state miner Codelco and the port was signed. Chipmaker Nvidia said sales "
+        "rose. Corvane, the state miner, said it had held meetings. Giant Eagle said it would close stores."
+    )
+    assert (_named(found, "Codelco").kind, _named(found, "Codelco").role) == ("organization", "miner")
+    assert (_named(found, "Nvidia").kind, _named(found, "Nvidia").role) == ("organization", "Chipmaker")
+    assert _named(found, "Corvane").kind == "organization"
+    assert "Giant Eagle" in _names(found) and "Eagle" not in [c.name for c in found]
+
+
+def test_a_sentence_opener_set_off_by_commas_is_no_actor() -> None:
+    """ "Earlier, the minister said no. Elsewhere, ..." names no one: "no." ends the sentence (it
+    abbreviates only before a number), and an adverb is no actor."""
+    found = _find(
+        "Earlier, the minister said no. Elsewhere, the union said yes. Later, the lawyer said no. "
+        "Again, the official said no."
+    )
+    assert found == []
+
+
 def test_appositive_gives_role() -> None:
     """A noun phrase set off by commas after a name is its role."""
     found = _find(

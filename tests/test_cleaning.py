@@ -68,6 +68,12 @@ def test_notes_on_reaching_the_reporter_are_removed(line: str) -> None:
     assert boilerplate_reason(line) == "contact"
 
 
+def test_a_wire_service_standards_line_is_removed() -> None:
+    """ "Our Standards: The ... Trust Principles." ends wire stories; its name is no actor."""
+    assert boilerplate_reason("Our Standards: The Thomson Reuters Trust Principles.") == "legal"
+    assert boilerplate_reason("Our principles are simple, the mayor said.") is None
+
+
 @pytest.mark.parametrize(
     "line",
     [

@@ -142,6 +142,18 @@ def test_abbreviations_do_not_end_sentences() -> None:
     ]
 
 
+def test_no_abbreviates_only_before_a_number() -> None:
+    """ "No. 10 Downing Street" stays one sentence; "voted no. She told" is two."""
+    sentences = segment(
+        clean("He lives at No. 10 Downing Street. Tolliver also voted no. She told colleagues.")
+    ).sentences
+    assert [s.text for s in sentences] == [
+        "He lives at No. 10 Downing Street.",
+        "Tolliver also voted no.",
+        "She told colleagues.",
+    ]
+
+
 _words = st.text(
     alphabet=st.characters(whitelist_categories=("Ll", "Lu", "Nd"), max_codepoint=0x17F),
     min_size=1,

@@ -47,6 +47,7 @@ _PATTERNS: list[tuple[str, str]] = [
         r"|unlock (this|unlimited|full) )\b.*",
     ),
     ("legal", r"disclaimer\s*:.*"),
+    ("legal", r"our (editorial )?(standards|principles)\s*:.*"),  # "Our Standards: The ... Trust Principles."
     ("caption", r"(photo|image|picture|video|graphic)s?\s*(courtesy|credit|by|source|:).*"),
     ("caption", r"(photograph|illustration)s?\s*(courtesy|credit|source)?\s*:.*"),
     ("caption", r"(image|media|video|photo|picture|audio) (source|caption|credit|description)s?\s*[,:].*"),
@@ -114,6 +115,7 @@ _OPENINGS = (
     "listen to ",
     "already a ", "support ", "become a ", "enter your email", "start ", "try ", "unlock ",
     "disclaimer",
+    "our ",
     "photo", "image", "picture", "video", "graphic",
     "photograph", "illustration",
     "image", "media", "video", "photo", "picture", "audio",

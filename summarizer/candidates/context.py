@@ -14,6 +14,7 @@ from .lexicon import (
     LOCATIVE,
     MOVEMENT,
     NAMING,
+    ORG_DESCRIPTORS,
     ORG_NOUNS,
     PERSON_NOUNS,
     PREPOSITIONS,
@@ -221,7 +222,7 @@ def _role_before(doc: Doc, m: Mention, start: int) -> None:
     while (
         (p := doc.prev_word(j)) is not None
         and words_[p].islower()
-        and keys[p] in ROLE_NOUNS
+        and (keys[p] in ROLE_NOUNS or (j == start and keys[p] in ORG_DESCRIPTORS))  # "state miner Codelco"
         # "City host Arsenal": a verb; "board chair Denise Holloway": a title
         and not (j == start and keys[p] in VERBAL_ROLES and not _after_body(doc, p))
     ):
@@ -237,7 +238,7 @@ def _role_before(doc: Doc, m: Mention, start: int) -> None:
                 break
             j -= 1
             words.insert(0, j)
-        while not caps[words[0]] and keys[words[0]] not in ROLE_NOUNS:
+        while not caps[words[0]] and keys[words[0]] not in ROLE_NOUNS | ORG_DESCRIPTORS:
             words.pop(0)
         role = doc.span(words[0], words[-1])
         _set_role(m, role, 3, keys[words[-1]])

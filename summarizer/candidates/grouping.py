@@ -104,8 +104,8 @@ def group_mentions(doc: Doc, mentions: list[Mention]) -> list[Group]:
                 m.key = ("#country", CAPITALS[word])
             elif word in CALENDAR or word in DEMONYMS or word in DIRECTIONS or low in STOP:
                 continue
-            elif m.initial and word not in doc.known_caps and (not m.speech or _plural(low)):
-                continue  # only ever a sentence's first word ("Opponents argued")
+            elif _opens_a_sentence_only(doc, m, word, low):
+                continue  # "Opponents argued"; not "Codelco, the state miner,"
             elif m.initial and is_common(doc, m.i0):
                 continue
         if m.kind == "country" and m.i0 == m.i1 and keys[m.i0] in surnames:
@@ -211,6 +211,16 @@ def group_mentions(doc: Doc, mentions: list[Mention]) -> list[Group]:
     for g in live.values():
         g.kind = _group_kind(g, final=True)
     return list(live.values())
+
+
+def _opens_a_sentence_only(doc: Doc, m: Mention, word: str, low: str) -> bool:
+    """A one-word mention that only ever opens a sentence, with nothing saying it names anyone."""
+    return m.initial and word not in doc.known_caps and (not m.speech or _plural(low)) and not _described(m)
+
+
+def _described(m: Mention) -> bool:
+    """The text says what the mention is: "Codelco, the state miner,", "Vos, an economist"."""
+    return m.role_head is not None and (m.role_head in ROLE_NOUNS or m.role_head in ORG_NOUNS)
 
 
 def _plural(word: str) -> bool:

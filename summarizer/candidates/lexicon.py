@@ -186,6 +186,16 @@ ORG_NOUNS = word_set(
     broadcaster outlet newspaper website platform fund watchdog authority ministry department
     government commission committee tribe nation"""
 )
+# What business news calls a company right before its name: "state miner Codelco", "chipmaker Nvidia".
+ORG_DESCRIPTORS = word_set(
+    """miner chipmaker automaker carmaker drugmaker airline carrier retailer lender insurer refiner
+    shipper exporter importer grocer supermarket giant manufacturer maker producer brewer
+    distributor wholesaler telecom conglomerate utility startup bank publisher broadcaster"""
+)
+ORG_NOUNS = ORG_NOUNS | ORG_DESCRIPTORS
+# Those that also open a sentence before the name ("Chipmaker Nvidia said"); "Giant Eagle",
+# "Bank Leumi" and "Carrier Corp" are names whole.
+OPENING_DESCRIPTORS = ORG_DESCRIPTORS - word_set("giant maker producer carrier bank utility publisher")
 PERSON_NOUNS = ROLE_NOUNS - ORG_NOUNS
 # Role nouns that are also verbs: right before a name they are more often the verb.
 VERBAL_ROLES = word_set("host hosts head heads chair chairs coach coaches judge judges lead leads")

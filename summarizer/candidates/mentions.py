@@ -11,6 +11,7 @@ from .lexicon import (
     CALENDAR,
     COMPLEMENTS,
     CORP_END,
+    OPENING_DESCRIPTORS,
     ORG_CONNECTORS,
     ORG_HEADS,
     ORG_SUFFIXES,
@@ -162,6 +163,9 @@ def raw_mentions(doc: Doc) -> list[Mention]:
                 piece = piece[1:]
             while piece and not caps[piece[0]]:
                 piece = piece[1:]
+            described = None  # "Chipmaker Nvidia said": the opening word says what follows
+            if len(piece) > 1 and initial[piece[0]] and keys[piece[0]] in OPENING_DESCRIPTORS:
+                described, piece = piece[0], piece[1:]
             if not piece or any(quiet[i] for i in piece):
                 continue
             if keys[piece[-1]] == "local" and len(piece) > 1:
@@ -186,7 +190,12 @@ def raw_mentions(doc: Doc) -> list[Mention]:
             ):
                 initial[piece[1]] = True  # "Residents Of ..." -> drop the opening word
                 piece = piece[1:]
-            out.extend(read_piece(doc, piece, split))
+            read = read_piece(doc, piece, split)
+            if described is not None and len(read) == 1 and read[0].kind in ("unknown", "person"):
+                m = read[0]
+                m.kind, m.strong, m.ctx_start = "organization", True, described
+                m.role, m.role_rank, m.role_head = doc.span(described, described), 0, keys[described]
+            out.extend(read)
     out.extend(lowercase_bodies(doc))
     for m in out:
         read_context(doc, m)

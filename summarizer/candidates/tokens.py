@@ -234,13 +234,21 @@ def _mark_line(
             break
 
 
+def _abbreviation(low: str, text: str, end: int) -> bool:
+    """Whether `low` before the full stop ending at `end` is an abbreviation: "No." only before a
+    number ("No. 10 Downing Street"); "the minister said no. Elsewhere" ends a sentence."""
+    if low == "no":
+        return text[end : end + 2].strip()[:1].isdigit()
+    return low in _ABBREVIATIONS
+
+
 def _split_suffixes(text: str, raw: str, end: int) -> tuple[str, int, bool, bool]:
     """Split a sentence-final full stop (not an abbreviation's) and a possessive off a word:
     the word, its end, whether a stop and whether a possessive came off."""
     stop_after = False
     if raw[-1] == "." and not _DOTTED.fullmatch(raw):
         base = raw[:-1]
-        if not (base.lower() in _ABBREVIATIONS or (len(base) == 1 and base.isupper())):
+        if not (_abbreviation(base.lower(), text, end) or (len(base) == 1 and base.isupper())):
             raw, end, stop_after = base, end - 1, True
     poss = False
     if len(raw) > 2 and raw[-2:] in ("'s", "’s"):

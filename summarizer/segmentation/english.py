@@ -85,7 +85,10 @@ def _split_sentences(
         word = before.group(1).lower().rstrip(".") if before else ""
         is_initial = len(word) == 1 and text[match.start()] == "."
         inside_quote = any(q_start < match.end() < q_end for q_start, q_end in quotes)
-        if word in _ABBREVIATIONS or is_initial or inside_quote:
+        # "No." abbreviates only before a number ("No. 10"): "she said no. Then" ends a sentence.
+        number_after = text[match.end() : end].lstrip()[:1].isdigit()
+        abbreviation = word in _ABBREVIATIONS and (word != "no" or number_after)
+        if abbreviation or is_initial or inside_quote:
             continue
         spans.append((cursor, match.end()))
         cursor = match.end()
