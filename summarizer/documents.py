@@ -32,6 +32,43 @@ def looks_like_html(text: str, source: str = "") -> bool:
     return source.lower().endswith(tuple(HTML_SUFFIXES)) or head.startswith(("<!doctype html", "<html"))
 
 
+# Inline styles that keep an element's text from being seen: a page can hide words there ("...,"
+# said Jane Roe) that a reader never sees and a summary would quote.
+_HIDING_STYLE = re.compile(
+    r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden"
+    r"|font-size\s*:\s*0(?:\.0*)?(?:px|pt|em|rem|%)?|opacity\s*:\s*0(?:\.0*)?)\s*(?:!important\s*)?(?:;|$)",
+    re.IGNORECASE,
+)
+
+
+# What a reader never sees. trafilatura leaves out some of it (aria-hidden, noscript, comments)
+# on its main path but not on the fallbacks it takes for a short page, so all of it goes here.
+_NEVER_SHOWN = (
+    "//*[@hidden] | //template | //noscript | //*[@aria-hidden='true'] | //comment() | //*[@style]"
+)
+
+
+def _rendered(html: str) -> str:
+    """The page without what a browser never shows: elements marked `hidden`, `<template>`
+    contents, and elements whose inline style hides them (trafilatura leaves some of these in).
+    Falls back to the page as given when lxml cannot parse it."""
+    try:
+        from lxml import html as lxml_html
+        from lxml.etree import ParserError
+
+        tree = lxml_html.fromstring(html)
+    except (ImportError, ParserError, ValueError):
+        return html
+    dropped = False
+    for element in tree.xpath(_NEVER_SHOWN):
+        style = element.get("style") if element.tag != "noscript" else None
+        if (style is None or _HIDING_STYLE.search(style)) and element.getparent() is not None:
+            element.drop_tree()  # its tail, the text after it, stays
+            dropped = True
+    # trafilatura reads the page from its text best (a tree given to it is read differently).
+    return lxml_html.tostring(tree, encoding="unicode") if dropped else html
+
+
 def html_to_text(html: str, source: str) -> str:
     """The article text of an HTML page (scripts, navigation and boilerplate left out)."""
     try:
@@ -47,7 +84,7 @@ def html_to_text(html: str, source: str) -> str:
         raise InputError(
             f"{source} is HTML, but its text extractor trafilatura cannot be imported: {reason}"
         ) from None
-    text = trafilatura.extract(html, include_comments=False, include_tables=False)
+    text = trafilatura.extract(_rendered(html), include_comments=False, include_tables=False)
     if not text or not text.strip():
         raise InputError(f"{source} is HTML with no article text that could be extracted.")
     return text

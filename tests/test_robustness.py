@@ -164,6 +164,44 @@ def test_html_file_is_reduced_to_its_article_text(tmp_path: Path) -> None:
     assert "alert" not in json.dumps(json.loads(result.stdout))
 
 
+_HIDDEN_WORDS = [
+    ("<p hidden>", "</p>", "The union is lying"),
+    ('<p style="display:none">', "</p>", "We will close the plant"),
+    ('<span style="font-size:0">', "</span>", "Prices will triple"),
+    ('<span style="opacity: 0 !important">', "</span>", "Safety is optional"),
+    ('<div aria-hidden="true">', "</div>", "I hate this town"),
+    ("<template><p>", "</p></template>", "Template words"),
+    ("<noscript><p>", "</p></noscript>", "Noscript words"),
+    ("<!-- ", " -->", "Comment words"),
+]
+
+
+@pytest.mark.parametrize("paragraphs", [0, 12], ids=["short page", "long page"])
+def test_words_a_page_hides_from_its_reader_are_not_read(paragraphs: int) -> None:
+    """A page can hide words from its readers (the `hidden` attribute, an inline style, a
+    template) that a summary would then quote as Jane Roe's. The text is what a reader sees;
+    trafilatura left some of these in, and on a short page it falls back to extractors that
+    keep the rest."""
+    from summarizer.documents import html_to_text
+
+    filler = "".join(
+        f"<p>Paragraph {i} of the story says the plant in Dunmore employs many people from the town "
+        "and that its owner has invested in new lines over the past decade.</p>"
+        for i in range(paragraphs)
+    )
+    hidden = "".join(f'{open_}"{words}," said Jane Roe.{close}' for open_, close, words in _HIDDEN_WORDS)
+    page = (
+        "<!DOCTYPE html><html><body><article><h1>Plant to stay open, company says</h1>"
+        "<p>Acme Corp will keep its Dunmore plant open, chief executive Jane Roe said on Monday.</p>"
+        f"{hidden}{filler}"
+        '<p style="font-size: 0.9em">“We are committed to Dunmore,” Roe said.</p>'
+        "</article></body></html>"
+    )
+    text = html_to_text(page, "page.html")
+    assert "We are committed to Dunmore" in text and "will keep its Dunmore plant open" in text
+    assert [words for _, _, words in _HIDDEN_WORDS if words in text] == []
+
+
 @pytest.mark.parametrize("url", ["http://127.0.0.1:9/news/story.html", "http:/127.0.0.1:9/story"])
 def test_an_unreachable_url_is_fetched_not_taken_for_a_file(url: str) -> None:
     """A URL argument is fetched, not read as a missing path; a failed fetch is one sentence."""
