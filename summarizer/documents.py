@@ -43,9 +43,7 @@ _HIDING_STYLE = re.compile(
 
 # What a reader never sees. trafilatura leaves out some of it (aria-hidden, noscript, comments)
 # on its main path but not on the fallbacks it takes for a short page, so all of it goes here.
-_NEVER_SHOWN = (
-    "//*[@hidden] | //template | //noscript | //*[@aria-hidden='true'] | //comment() | //*[@style]"
-)
+_NEVER_SHOWN = "//*[@hidden] | //template | //noscript | //*[@aria-hidden='true'] | //comment() | //*[@style]"
 
 
 def _rendered(html: str) -> str:
