@@ -23,6 +23,8 @@ TITLES = {
     "director", "spokesperson", "spokesman", "spokeswoman", "researcher", "analyst", "economist",
     "professor", "councillor", "councilor", "commissioner", "chancellor", "lawyer", "attorney", "activist",
     "lieutenant", "captain", "colonel", "sergeant", "officer", "inspector", "superintendent", "detective",
+    "councilman", "councilwoman", "councilmember", "alderman", "alderwoman", "assemblyman", "assemblywoman",
+    "assemblymember", "congressman", "congresswoman",
 }  # fmt: skip
 # Abbreviated titles written with a full stop ("Dr.", "Gen."); the segmenter knows they do not
 # end a sentence.

@@ -58,6 +58,19 @@ def test_an_inverted_attribution_may_end_in_an_adverbial(text: str, speaker: str
 
 
 @pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("“We were never told,” Ana Ruiz, 54, a retired teacher, told The Associated Press.", "Ana Ruiz"),
+        ("“The budget is a disaster,” said Councilwoman Lisa Grant, D-Ward 3.", "Lisa Grant"),
+    ],
+)
+def test_an_age_and_a_local_title_do_not_hide_the_speaker(text: str, speaker: str) -> None:
+    """An age between the name and the role, and a council title before the name."""
+    [(quote, found, how)] = _speakers(text)
+    assert (found, how) == (speaker, "sentence"), quote
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "“We did not take this lightly,” said a friend of Smith.",

@@ -105,6 +105,19 @@ def test_a_sentence_opener_set_off_by_commas_is_no_actor() -> None:
     assert found == []
 
 
+def test_an_age_says_a_person_and_a_pronoun_is_no_actor() -> None:
+    """ "Ana Ruiz, 54," is a person, with the role after her age; "Nobody" opening a quote is no one."""
+    found = _find(
+        "Ana Ruiz, 54, a retired teacher, told reporters she was worried. Tom Reyes, 61, agreed. "
+        "“Nobody asked us,” said one resident."
+    )
+    assert (
+        _named(found, "Ana Ruiz").kind == "person" and _named(found, "Ana Ruiz").role == "a retired teacher"
+    )
+    assert _named(found, "Tom Reyes").kind == "person"
+    assert "Nobody" not in _names(found)
+
+
 def test_appositive_gives_role() -> None:
     """A noun phrase set off by commas after a name is its role."""
     found = _find(

@@ -225,6 +225,7 @@ def _subject_after(frame: str, position: int) -> tuple[str, str] | None:
 
 
 _ACRONYM_AT_END = re.compile(r"\s*\([^()]{1,40}\)$")
+_AGE_AT_END = re.compile(r",\s*\d{1,3}$")
 _RELATIVE_CLAUSE_AT_END = re.compile(r",\s+(?:which|who|whose)\b[^“”\"]*,$")
 
 
@@ -274,7 +275,8 @@ def _subject_before(frame: str, position: int) -> tuple[str, str] | None:
             appositive = parts[-1].strip()
             if (name := _as_name(appositive)) and _NAME_RE.fullmatch(appositive.strip()):
                 return name, "name"
-            left = ",".join(parts[:-1]).rstrip()
+            # An age before the role goes too: "Ana Ruiz, 54, a retired teacher, told".
+            left = _AGE_AT_END.sub("", ",".join(parts[:-1]).rstrip())
         else:
             left = parts[0].rstrip()
     for pattern, kind, words in (

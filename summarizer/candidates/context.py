@@ -174,6 +174,9 @@ def _appositive(doc: Doc, m: Mention) -> None:
     """ "Lena Vos, an economist at the Coastal Trade Institute, estimated ..." """
     lows, keys, digits, poss, regions = doc.lows, doc.keys, doc.digits, doc.poss, doc.regions
     k = m.i1 + 1
+    if k + 1 < doc.n and doc.words[k].isdigit() and len(doc.words[k]) <= 3 and doc.gaps[k] == ", ":
+        k += 1  # an age first: "Ana Ruiz, 54, a retired teacher, said"; only a person has one
+        m.personal = True
     seg: list[int] = []
     while k < doc.n and regions[k] == regions[m.i1] and len(seg) < 25:
         if lows[k] in RELATIVE and seg:

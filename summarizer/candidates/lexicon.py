@@ -118,7 +118,8 @@ STOP = word_set(
     watch listen subscribe follow share click related more breaking update updated exclusive
     opinion analysis editorial live video photo photos image images note notes overall
     together elsewhere perhaps maybe already almost nearly contact contacts media source sources
-    correction clarification disclosure summary background transcript operator moderator"""
+    correction clarification disclosure summary background transcript operator moderator nobody
+    everybody somebody anybody everyone someone anyone nothing everything something anything none"""
 )
 DEMONYMS = word_set(
     """american americans chinese british russian russians french german germans japanese indian
