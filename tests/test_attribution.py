@@ -98,6 +98,30 @@ def test_transcript_label_is_the_speaker() -> None:
     assert {h for _, _, h in _speakers(text)} == {"label"}
 
 
+_INTERVIEW = (
+    "Mayor Kate Gallego spoke with reporter Dan Meyers about the city's cooling centers.\n"
+    "Q: How bad was last summer?\nA: It was the hottest summer on record.\n"
+    "Q: What is different this year?\nA: We doubled the number of cooling centers."
+)
+
+
+def test_q_and_a_are_the_interviewer_and_the_interviewee_the_introduction_names() -> None:
+    """In a Q&A interview "Q" and "A" are not people: the reporter the introduction names asks,
+    the one other person it names answers."""
+    assert [(s, h) for _, s, h in _speakers(_INTERVIEW)] == [
+        ("Dan Meyers", "label"),
+        ("Kate Gallego", "label"),
+        ("Dan Meyers", "label"),
+        ("Kate Gallego", "label"),
+    ]
+
+
+def test_q_and_a_that_the_introduction_does_not_settle_have_no_speaker() -> None:
+    """Two people who might answer, no reporter named: "Q" and "A" stay nobody's, never "A"."""
+    text = _INTERVIEW.replace("reporter Dan Meyers", "council member Lena Vos")
+    assert {s for _, s, _ in _speakers(text)} == {None}
+
+
 def test_split_quote_halves_share_the_speaker() -> None:
     """'“X,” Forte said. “Y.”' is one quote in two halves, both Forte's."""
     quotes = analyse("“This is not a luxury,” Forte said. “It is a necessity.”").quotes

@@ -29,6 +29,7 @@ from ..lexicon import (
 )
 from ..segmentation import Segment, Segmentation
 from .foreign import _attribute_foreign, foreign_name
+from .interviews import interview_speakers
 from .mentions import _generic_only, _mention
 from .paragraphs import _introduced, _share_along_continuations, _speaker_before
 from .sentence import _WORD, _attributions, _blank_quotes, _Found, _in_sentence, _QuotesNear, clean_name
@@ -116,8 +117,13 @@ def attribute(segmentation: Segmentation, people: dict[str, tuple[str, str]] | N
         named = {n for n, (kind, _) in people.items() if kind == "person" and n.split()[-1] in before}
         return named.pop() if len(named) == 1 else None
 
+    interview = interview_speakers(segmentation, people)  # "Q:" and "A:" in an interview
     quotes: list[Segment] = []
     for quote in segmentation.quotes:
+        if quote.speaker_hint in interview:
+            person = interview[quote.speaker_hint]
+            quotes.append(dataclasses.replace(quote, speaker=person, attribution="label" if person else None))
+            continue
         if quote.speaker_hint:
             label = re.sub(r"\s*\(.*\)$", "", quote.speaker_hint)
             quotes.append(dataclasses.replace(quote, speaker=label, attribution="label"))
