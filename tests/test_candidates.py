@@ -118,6 +118,13 @@ def test_an_age_says_a_person_and_a_pronoun_is_no_actor() -> None:
     assert "Nobody" not in _names(found)
 
 
+def test_a_name_before_a_present_tense_verb_is_an_actor() -> None:
+    """ "Maria Costa runs the shelter": "runs" before "the" is a verb, so Maria Costa acts; "Apple
+    shares fell" and "Tesla cars in Europe" stay nouns after a name."""
+    assert "Maria Costa" in _names(_find("Maria Costa runs the shelter with her sister."))
+    assert _find("Apple shares fell on Monday. Tesla cars in Europe sold well.") == []
+
+
 def test_appositive_gives_role() -> None:
     """A noun phrase set off by commas after a name is its role."""
     found = _find(

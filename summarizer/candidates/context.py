@@ -34,6 +34,17 @@ _PARTY = re.compile(r"[A-Z]-[A-Z]{2,4}")  # "(D-WA)": a party and a state, no ac
 _LABEL_TAIL = re.compile(r"(?:,[^:\n]{1,60})?:(?:\s|$)")  # "JOHN THUNE (R-SD), SENATE WHIP: ..."
 _PAREN = re.compile(r" ?\(([^()\n]{2,80})\)")
 _YEAR_OR_SCORE = re.compile(r"(?:19|20)\d\d|\d+-\d+")
+_DETERMINERS = frozenset(
+    ["the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "these", "those", "every"]
+)
+
+
+def _verb_before_object(doc: Doc, i: int) -> bool:
+    """Token i reads as a verb in the present tense: "-s" and then an article or possessive
+    ("runs the shelter", "owns a plant")."""
+    low = doc.lows[i]
+    after = doc.next_word(i)
+    return len(low) > 3 and low.endswith("s") and after is not None and doc.lows[after] in _DETERMINERS
 
 
 def read_context(doc: Doc, m: Mention) -> None:
@@ -66,6 +77,8 @@ def read_context(doc: Doc, m: Mention) -> None:
             m.speech = nn is not None and nn_low in SPEECH
         elif low in ROLE_NOUNS:
             m.role_after = True  # "A Northgate spokeswoman"
+        elif _verb_before_object(doc, nxt):
+            m.verbish = True  # "Maria Costa runs the shelter": a verb, where "Apple shares fell" is a noun
         elif low not in FUNCTION:
             m.adjectival = True
     prev = doc.prev_word(start)
