@@ -165,26 +165,35 @@ def _tidy(value: str) -> str:
 
 
 def honest_headline_and_tldr(
-    headline: str, tldr: str, segmentation: Segmentation, text: KeptText, notes: list[str]
+    headline: str,
+    tldr: str,
+    segmentation: Segmentation,
+    text: KeptText,
+    notes: list[str],
+    translated: bool = False,
 ) -> tuple[str, str]:
     """Links and scaffolding out; the document's own lead where the model's is not about it, or
-    names an actor and says nothing else."""
+    names an actor and says nothing else, or gives a figure the document does not. `translated`:
+    the model was asked to write in another language than the document's, so its words cannot be
+    looked for in the document (only that it says something)."""
     headline = _tidy(clean_field(headline, text, "the headline", notes))
     tldr = _tidy(clean_field(tldr, text, "the tldr", notes))
     own_headline, own_tldr = lead(segmentation)
     source = segmentation.document.text
-    if own_headline and (why := _not_honest(headline, text, source, segmentation)):
+    if own_headline and (why := _not_honest(headline, text, source, segmentation, translated)):
         notes.append(f"The model's headline {why}; the document's own headline is shown.")
         headline = own_headline
-    if own_tldr and (why := _not_honest(tldr, text, source, segmentation)):
+    if own_tldr and (why := _not_honest(tldr, text, source, segmentation, translated)):
         notes.append(f"The model's tldr {why}; the document's first sentences are shown.")
         tldr = own_tldr
     return headline, tldr
 
 
-def _not_honest(value: str, text: KeptText, source: str, segmentation: Segmentation) -> str | None:
+def _not_honest(
+    value: str, text: KeptText, source: str, segmentation: Segmentation, translated: bool
+) -> str | None:
     """Why a headline or tldr cannot stand (as the note says it), or None when it can."""
-    if not about_the_document(value, text):
+    if not (has_words(value) if translated else about_the_document(value, text)):
         return "was not about the document"
     if names_only(value, segmentation):
         return "only named an actor"

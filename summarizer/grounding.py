@@ -24,6 +24,7 @@ from rapidfuzz import fuzz
 
 from .cleaning import CleanedDocument
 from .freetext import clean_field, has_words, honest_headline_and_tldr
+from .language import language_name
 from .names import KeptText, loose, normalize, refers_to
 from .roster import Roster
 from .schemas import MAX_EVIDENCE, Actor, Quote, QuoteCoverage, Risk, Span, Stance, SummaryDraft
@@ -356,11 +357,16 @@ def same_risk(risk: Risk, description: str, evidence: list[Span]) -> bool:
     return similarity >= _SAME_RISK or (same_evidence and similarity >= 60)
 
 
-def clean_free_text(grounded: Grounded, segmentation: Segmentation) -> None:
+def clean_free_text(
+    grounded: Grounded, segmentation: Segmentation, output_language: str | None = None
+) -> None:
     """The headline and tldr made honest (also a chunked document's, which the reduce call
-    writes): see `freetext.py`."""
+    writes): see `freetext.py`. `output_language`: the language the model was asked to write in."""
+    translated = bool(output_language) and (
+        language_name(output_language or "").lower() != language_name(segmentation.language).lower()
+    )
     grounded.headline, grounded.tldr = honest_headline_and_tldr(
-        grounded.headline, grounded.tldr, segmentation, kept_text(segmentation), grounded.notes
+        grounded.headline, grounded.tldr, segmentation, kept_text(segmentation), grounded.notes, translated
     )
 
 

@@ -217,7 +217,7 @@ def finish(
     plan_: Plan, grounded: Grounded, settings: Settings, templates: PromptTemplates, tally: Tally
 ) -> Summary:
     """Apply strict mode, coverage and warnings; build the Summary."""
-    clean_free_text(grounded, plan_.segmentation)
+    clean_free_text(grounded, plan_.segmentation, settings.output_language)
     dropped = [f"Dropped {p.item}: {p.message}" for p in grounded.problems]
     if dropped and settings.strict:
         raise tally.failed(f"Strict mode: {len(dropped)} item(s) could not be grounded, e.g. {dropped[0]}")

@@ -252,3 +252,44 @@ def test_speakers_of_other_languages_are_listed_as_actors_under_their_names() ->
     assert "Ministerio de Transportes" in spanish
     german = {c.name: c.kind for c in analyse(_case("de")[0]).candidates}
     assert german["Sabine Kroll"] == german["Matthias Ebeling"] == "person"
+
+
+def test_bodies_of_other_languages_are_organisations_and_offices_are_no_actors() -> None:
+    """ "Ministerio de Transportes" and "Sindicato de ..." are organisations by their heads; "Der
+    Bürgermeister von Hamburg" is an office, whose holder is named beside it, not an actor."""
+    spanish = {c.name: c.kind for c in analyse(_case("es")[0]).candidates}
+    assert (
+        spanish["Ministerio de Transportes"]
+        == spanish["Sindicato de Estibadores de Valdemar"]
+        == "organization"
+    )
+    german = analyse(
+        "Der Bürgermeister von Hamburg, Peter Tschentscher, verteidigte den Plan am Dienstag vor der "
+        "Bürgerschaft. „Wir werden nicht zurückweichen“, sagte Tschentscher nach der Abstimmung."
+    ).candidates
+    assert [(c.name, c.kind) for c in german] == [("Peter Tschentscher", "person")]
+
+
+@pytest.mark.parametrize(
+    ("headline", "kept"),
+    [
+        ("Estados Unidos y China reanudan el diálogo comercial", True),
+        ("2025-03-28 14:57:56.183", False),  # says nothing in any language
+        ("Estados Unidos recorta 75 aranceles", False),  # a figure the document never gives
+    ],
+)
+def test_a_summary_asked_for_in_another_language_keeps_its_headline(headline: str, kept: bool) -> None:
+    """With output_language="es" on an English document, the model's Spanish headline cannot share
+    words with the document; it stands unless it says nothing or invents a figure. (It was always
+    replaced by the English lead.)"""
+    from summarizer import summarize
+
+    from .conftest import Script, draft, fast_settings, ok
+
+    text = (ROOT / "seeds" / "us_china_diplomacy.txt").read_text("utf-8")
+    tldr = "Los dos países acordaron mantener la comunicación. Habrá más conversaciones."
+    script = Script(ok(draft(headline=headline, tldr=tldr, actors=[])))
+    summary = summarize(text, settings=fast_settings(output_language="es"), http_client=script.client())
+    assert summary.tldr == tldr
+    assert (summary.headline == headline) is kept
+    assert kept or any("the document's own headline is shown" in w for w in summary.warnings)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from ..lexicon.foreign import FOREIGN_ARTICLES
 from ..segmentation import Segmentation
 from .finder import Candidate
 
@@ -35,6 +36,23 @@ def _person_like(name: str) -> bool:
     return 2 <= len(words) <= 3 and all(w[:1].isupper() and not w.isupper() for w in words)
 
 
+# How a person's title ends (where "Ministerium", "Ministerio" and "Presidencia" are bodies).
+_PERSON_TITLE_ENDS = (
+    "meister", "meisterin", "präsident", "präsidentin", "minister", "ministerin", "kanzler", "kanzlerin",
+    "sprecher", "sprecherin", "chef", "chefin", "leiter", "leiterin", "alcalde", "alcaldesa",
+    "presidente", "presidenta", "ministro", "ministra", "maire", "ministre", "gouverneur",
+)  # fmt: skip
+
+
+def _office(name: str) -> bool:
+    """A title and the place it is held in, naming no one: "Bürgermeister von Hamburg", "Alcalde
+    de Valencia" (the person comes with a name of their own)."""
+    words = name.split()
+    while words and words[0].lower() in FOREIGN_ARTICLES:
+        words = words[1:]
+    return len(words) > 2 and words[0].lower().endswith(_PERSON_TITLE_ENDS) and words[1].islower()
+
+
 def foreign_candidates(segmentation: Segmentation, candidates: list[Candidate]) -> list[Candidate]:
     """The candidates of a non-English document (see the module docstring)."""
     from ..attribution import foreign_name
@@ -43,6 +61,8 @@ def foreign_candidates(segmentation: Segmentation, candidates: list[Candidate]) 
     result: list[Candidate] = []
     names: set[str] = set()
     for candidate in candidates:
+        if candidate.kind == "other" and _office(candidate.name):
+            continue
         name = foreign_name(candidate.name, segmentation.language) or candidate.name
         if name in names or (" " not in name and any(name == n.split()[-1] for n in names)):
             continue  # "Salcedo" (from "Según Salcedo") once "Joaquín Salcedo" is there

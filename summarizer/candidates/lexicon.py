@@ -55,6 +55,15 @@ ORG_SUFFIXES = word_set(
 )
 # Heads that take a complement: "Ministry of Foreign Affairs", "Reserve Bank of Valdoria".
 ORG_HEADS = ORG_SUFFIXES | word_set("port city republic kingdom house museum church order friends office")
+# The same heads in Spanish, German and French, before "de", "für", "du" ("Ministerio de Transportes",
+# "Bundesamt für Statistik", "Banque de France"), and the words that join them to what follows.
+ORG_HEADS = ORG_HEADS | word_set(
+    """ministerio ministerium ministère gobierno ayuntamiento sindicato universidad universität
+    université banco bank banque instituto institut consejo conseil comisión kommission commission
+    tribunal agencia agentur agence asociación federación confederación partido partei parti
+    fundación stiftung fondation gewerkschaft verband bundesamt syndicat junta secretaría"""
+)
+ORG_HEAD_LINKS = word_set("of for on de del des du für der di della")
 # Last words of the complement in "Ministry of Trade and Industry", "Department of Health and
 # Human Services", "National Institute of Allergy and Infectious Diseases".
 COMPLEMENTS = word_set(

@@ -20,6 +20,7 @@ from .lexicon import (
     GROUP_SUFFIXES,
     HONORIFICS,
     NAME_SUFFIXES,
+    ORG_HEAD_LINKS,
     ORG_HEADS,
     ORG_SUFFIXES,
     PARTICLES,
@@ -114,9 +115,7 @@ def _kind_of(doc: Doc, i0: int, i1: int) -> str:
     if country_of(doc, i0, i1):
         return "country"
     org_end = last in ORG_SUFFIXES and caps > 1
-    org_head = any(
-        w in ORG_HEADS for w, nxt in zip(words, words[1:], strict=False) if nxt in ("of", "for", "on")
-    )
+    org_head = any(w in ORG_HEADS for w, nxt in zip(words, words[1:], strict=False) if nxt in ORG_HEAD_LINKS)
     if org_end or org_head:
         if last in GROUP_SUFFIXES:
             return "group"
