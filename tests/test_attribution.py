@@ -71,6 +71,33 @@ def test_an_age_and_a_local_title_do_not_hide_the_speaker(text: str, speaker: st
 
 
 @pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("“We will appeal,” said Mayor Ana Ruiz of Springfield.", "Ana Ruiz"),
+        (
+            "Mayor Ana Ruiz of Springfield said the city would appeal, calling the ruling “unjust.”",
+            "Ana Ruiz",
+        ),
+        ("“We will appeal,” said Minister of Finance Ana Ruiz.", "Ana Ruiz"),
+        ("“It will pass,” said President of the Republic Emmanuel Macron.", "Emmanuel Macron"),
+        (
+            "China's Ministry of Foreign Affairs said the talks were “constructive.”",
+            "Ministry of Foreign Affairs",
+        ),
+        (
+            "“The winds are the whole story,” said Cal Fire battalion chief Marisol Vega at a briefing.",
+            "Marisol Vega",
+        ),
+    ],
+)
+def test_the_speaker_is_the_person_not_a_word_of_the_title_or_place(text: str, speaker: str) -> None:
+    """Words of a title or a place around a name are not the speaker: the quote was Springfield's,
+    "Finance Ana Ruiz"'s or "Affairs"'s before."""
+    [(quote, found, how)] = _speakers(text)
+    assert (found, how) == (speaker, "sentence"), quote
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "“We did not take this lightly,” said a friend of Smith.",

@@ -125,6 +125,18 @@ def test_a_name_before_a_present_tense_verb_is_an_actor() -> None:
     assert _find("Apple shares fell on Monday. Tesla cars in Europe sold well.") == []
 
 
+def test_news_page_actors_are_read_whole() -> None:
+    """ "Pacific Gas and Electric" is one company; "Santa Clara County Supervisor Otto Lindqvist"
+    a titled person; "... Almaden and Coyote, fire officials said" gives Coyote no role."""
+    found = _find(
+        "Fire pushed toward Almaden and Coyote, fire officials said. Santa Clara County Supervisor "
+        "Otto Lindqvist criticized the delay. Pacific Gas and Electric said it had shut off power."
+    )
+    assert _named(found, "Pacific Gas and Electric").kind == "organization"
+    assert _named(found, "Otto Lindqvist").role == "Santa Clara County Supervisor"
+    assert all(c.role != "fire officials said" for c in found)
+
+
 def test_appositive_gives_role() -> None:
     """A noun phrase set off by commas after a name is its role."""
     found = _find(

@@ -37,6 +37,22 @@ from .sentence import _WORD, _attributions, _blank_quotes, _Found, _in_sentence,
 __all__ = ["attribute", "clean_name", "foreign_name"]
 
 
+def _as_candidate(speaker: str, people: dict[str, tuple[str, str]]) -> str:
+    """The speaker as the candidates name them, where the words around a name misled the rules:
+    "Finance Ana Ruiz" (from "Minister of Finance Ana Ruiz") is Ana Ruiz, "Affairs" (from
+    "Ministry of Foreign Affairs said") is the ministry. A surname alone stays as it is."""
+    if speaker in people:
+        return speaker
+    longer = [name for name in people if speaker.endswith(" " + name)]
+    if longer:
+        return max(longer, key=len)
+    if " " not in speaker:
+        bodies = [n for n, (kind, _) in people.items() if kind != "person" and n.endswith(" " + speaker)]
+        if len(bodies) == 1:
+            return bodies[0]
+    return speaker
+
+
 def attribute(segmentation: Segmentation, people: dict[str, tuple[str, str]] | None = None) -> Segmentation:
     """The segmentation with each quote's `speaker`, `attribution` and `speech` filled in.
 
@@ -138,7 +154,7 @@ def attribute(segmentation: Segmentation, people: dict[str, tuple[str, str]] | N
         found = _in_sentence(frame, a, b, said[sentence.id])
         speaker, how = None, None
         if found and found.kind == "name":
-            speaker, how = found.who, "sentence"
+            speaker, how = _as_candidate(found.who, people), "sentence"
         elif found:
             speaker, how = resolve(quote.start, found.who), "pronoun"
         elif not frame.strip(" \t,.;:!?“”\"‘’'«»—–-"):

@@ -51,11 +51,12 @@ _ADVERBIAL = (
 )
 _ROLE_WORD = rf"(?!(?:{'|'.join(sorted(_NOT_ROLE_WORDS | {'the', 'who', 'which'}))})\s)[a-z][\w’'-]*"
 # '"...," Forte quipped.', '"...," quipped Forte', '"...," said board chair Denise Holloway after the
-# vote.': the speaker right after a quote. Used with match(frame, position), so no "^", which
+# vote.', '"...," said Cal Fire battalion chief Marisol Vega at a briefing.': the speaker right
+# after a quote, after the employer and the role words. Used with match(frame, position), so no "^", which
 # would match only at the frame's start.
 _AFTER_QUOTE = re.compile(
     rf"[\s,”\"’'—–-]*(?:{_WHO}\s+(?:\w+ly\s+)?(?P<verb>{_VERB})\b"
-    rf"|(?P<verb2>{_VERB})\s+(?:{_ROLE_WORD}\s+){{0,3}}(?P<who2>{_NAME})"
+    rf"|(?P<verb2>{_VERB})\s+(?:{_NAME}\s+(?={_ROLE_WORD}))?(?:{_ROLE_WORD}\s+){{0,3}}(?P<who2>{_NAME})"
     rf"(?=\s*(?:[,.;:!?]|$)|\s+{_ADVERBIAL}\b))"
 )
 # The sentence's full stop that a name pattern took with the name ("asked Smith."), not an initial's.
@@ -98,13 +99,24 @@ class _QuotesNear:
         return self.quotes[lo : bisect.bisect_left(self.starts, sentence.end)]
 
 
+_TITLE_LINKS = {"of", "the", "to"}
+
+
 def clean_name(name: str) -> str:
     """A speaker as the text names them, without leading titles or roles: 'NVDA CEO Jensen Huang'
     -> 'Jensen Huang', 'Treasury Secretary Scott Bessent' -> 'Scott Bessent'."""
     words = name.strip(" ,").split()
-    last_title = max((i for i, w in enumerate(words) if w.lower().strip(".") in TITLES), default=-1)
+    titles = [w.lower().strip(".") in TITLES for w in words]
+    for i in range(1, len(words)):
+        # "of", "the" and "to" belong to a title only inside one ("Secretary of State"); after a
+        # name they start a place: "Mayor Ana Ruiz of Springfield".
+        if words[i].lower() in _TITLE_LINKS and not titles[i - 1]:
+            titles[i] = False
+    last_title = max((i for i, title in enumerate(titles) if title), default=-1)
     if 0 <= last_title < len(words) - 1:
         words = words[last_title + 1 :]
+        if (link := next((i for i, w in enumerate(words) if w.lower() in ("of", "from")), 0)) > 0:
+            words = words[:link]  # a titled person's place: "Ana Ruiz of Springfield"
     return " ".join(words).removesuffix("’s").removesuffix("'s")
 
 

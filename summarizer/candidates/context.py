@@ -207,6 +207,8 @@ def _appositive(doc: Doc, m: Mention) -> None:
     w0 = seg[0]
     if lows[w0] in APPOSITIVE_STOP or digits[w0] or lows[w0].endswith("ing"):
         return
+    if any(lows[i] in SPEECH for i in seg):
+        return  # "... and Coyote, fire officials said": a clause, not what Coyote is
     head = _head_noun(doc, seg)
     if head is None:
         return

@@ -121,6 +121,9 @@ def _split_run(doc: Doc, run: list[int]) -> list[list[int]]:
             caps_left = [w for w in left if w != "the"]
             ends = any(w in ORG_SUFFIXES or w in COMPLEMENTS for w in rest[-1:])
             keep = ends and ("of" in left or (len(caps_left) == 1 and rest[-1] in ORG_SUFFIXES))
+            # "Pacific Gas and Electric", "Texas Oil and Gas": two trades, one company.
+            trades = len(rest) == 1 and bool(left) and left[-1] in ORG_SUFFIXES and rest[0] in ORG_SUFFIXES
+            keep = keep or trades
         else:
             keep = False
         if keep:

@@ -144,7 +144,7 @@ def title_split(doc: Doc, piece: list[int]) -> int:
         return 0
     if not any(keys[i] in ROLE_HEADS for i in piece[: last_role + 1]):
         return 0
-    if keys[piece[last_role]] in ("of", "for"):
+    if keys[piece[last_role]] in ("of", "for", "the"):
         # "Director of Communications Lena Vos": the title goes on to the last two words (less
         # their particles); "Head of Investor Relations" is a title alone.
         if len(piece) - last_role <= 3:
