@@ -141,6 +141,8 @@ def test_literal_checks_hold_wherever_their_regex_matches(line: str) -> None:
         assert notices._names_a_media_role(low)
     if notices._PROMO_IN_SENTENCE.search(line):
         assert "sign up" in low or "subscribe" in low or "register" in low
+    if bylines._CONTACT.search(line):
+        assert any(cue in low for cue in bylines.CONTACT_CUES)
     for text in (line, line + "."):
         if bylines._CONTRIBUTED.fullmatch(text):
             assert "contributed" in patterns.folded(text)

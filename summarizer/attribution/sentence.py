@@ -107,12 +107,14 @@ def clean_name(name: str) -> str:
     -> 'Jensen Huang', 'Treasury Secretary Scott Bessent' -> 'Scott Bessent'."""
     words = name.strip(" ,").split()
     titles = [w.lower().strip(".") in TITLES for w in words]
-    for i in range(1, len(words)):
+    last_title = -1
+    for i, title in enumerate(titles):
         # "of", "the" and "to" belong to a title only inside one ("Secretary of State"); after a
         # name they start a place: "Mayor Ana Ruiz of Springfield".
-        if words[i].lower() in _TITLE_LINKS and not titles[i - 1]:
+        if title and (i == 0 or titles[i - 1] or words[i].lower() not in _TITLE_LINKS):
+            last_title = i
+        elif title:
             titles[i] = False
-    last_title = max((i for i, title in enumerate(titles) if title), default=-1)
     if 0 <= last_title < len(words) - 1:
         words = words[last_title + 1 :]
         if (link := next((i for i, w in enumerate(words) if w.lower() in ("of", "from")), 0)) > 0:

@@ -218,10 +218,18 @@ def _is_contact_note(sentence: str) -> bool:
     return bool(_REPORTER.fullmatch(who)) or _is_name_list(who)
 
 
+_THREE_DIGITS = re.compile(r"\d{3}")
+# One of these is in every text _CONTACT matches (folded as IGNORECASE folds).
+CONTACT_CUES = ("contact", "reach", "mail", "write")
+
+
 def is_contact_line(line: str) -> bool:
     """A line of notes on reaching the reporter, with at most a contributor note beside them:
     "Contact Priya Raman at praman@ledger.com. Tom Okafor contributed reporting."."""
-    if "@" not in line and not any(c.isdigit() for c in line):
+    low = folded(line)
+    if not any(cue in low for cue in CONTACT_CUES):
+        return False
+    if "@" not in line and not _THREE_DIGITS.search(line):
         return False  # every contact note gives an address or a number
     notes = _NOTE_SPLIT.split(line.strip())
     contacts = [_is_contact_note(n) for n in notes]
