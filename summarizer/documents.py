@@ -59,8 +59,9 @@ def _rendered(html: str) -> str:
         return html
     dropped = False
     for element in tree.xpath(_NEVER_SHOWN):
-        style = element.get("style") if element.tag != "noscript" else None
-        if (style is None or _HIDING_STYLE.search(style)) and element.getparent() is not None:
+        never = element.tag in ("template", "noscript") or not isinstance(element.tag, str)  # a comment
+        never = never or element.get("hidden") is not None or element.get("aria-hidden") == "true"
+        if (never or _HIDING_STYLE.search(element.get("style", ""))) and element.getparent() is not None:
             element.drop_tree()  # its tail, the text after it, stays
             dropped = True
     # trafilatura reads the page from its text best (a tree given to it is read differently).

@@ -166,6 +166,8 @@ def test_html_file_is_reduced_to_its_article_text(tmp_path: Path) -> None:
 
 _HIDDEN_WORDS = [
     ("<p hidden>", "</p>", "The union is lying"),
+    ('<p hidden style="color: red">', "</p>", "Red words"),
+    ('<div aria-hidden="true" style="margin: 0">', "</div>", "Margin words"),
     ('<p style="display:none">', "</p>", "We will close the plant"),
     ('<span style="font-size:0">', "</span>", "Prices will triple"),
     ('<span style="opacity: 0 !important">', "</span>", "Safety is optional"),

@@ -50,10 +50,10 @@ _ADVERBIAL = (
     r"|yesterday|today|tonight|when|while|as|who|whose)"
 )
 _ROLE_WORD = rf"(?!(?:{'|'.join(sorted(_NOT_ROLE_WORDS | {'the', 'who', 'which'}))})\s)[a-z][\w’'-]*"
-# '"...," Forte quipped.', '"...," quipped Forte', '"...," said board chair Denise Holloway after the
-# vote.', '"...," said Cal Fire battalion chief Marisol Vega at a briefing.': the speaker right
-# after a quote, after the employer and the role words. Used with match(frame, position), so no "^", which
-# would match only at the frame's start.
+# The speaker right after a quote: '"...," Forte quipped.', '"...," quipped Forte', '"...," said
+# board chair Denise Holloway after the vote.', '"...," said Cal Fire battalion chief Marisol Vega
+# at a briefing.' (an employer and role words may stand before the name). Used with
+# match(frame, position), so no "^", which would match only at the frame's start.
 _AFTER_QUOTE = re.compile(
     rf"[\s,”\"’'—–-]*(?:{_WHO}\s+(?:\w+ly\s+)?(?P<verb>{_VERB})\b"
     rf"|(?P<verb2>{_VERB})\s+(?:{_NAME}\s+(?={_ROLE_WORD}))?(?:{_ROLE_WORD}\s+){{0,3}}(?P<who2>{_NAME})"

@@ -34,6 +34,7 @@ _PARTY = re.compile(r"[A-Z]-[A-Z]{2,4}")  # "(D-WA)": a party and a state, no ac
 _LABEL_TAIL = re.compile(r"(?:,[^:\n]{1,60})?:(?:\s|$)")  # "JOHN THUNE (R-SD), SENATE WHIP: ..."
 _PAREN = re.compile(r" ?\(([^()\n]{2,80})\)")
 _YEAR_OR_SCORE = re.compile(r"(?:19|20)\d\d|\d+-\d+")
+_ROLE_OR_TRADE = ROLE_NOUNS | ORG_DESCRIPTORS  # what may head a title before a name
 _DETERMINERS = frozenset(
     ["the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "these", "those", "every"]
 )
@@ -256,7 +257,7 @@ def _role_before(doc: Doc, m: Mention, start: int) -> None:
                 break
             j -= 1
             words.insert(0, j)
-        while not caps[words[0]] and keys[words[0]] not in ROLE_NOUNS | ORG_DESCRIPTORS:
+        while not caps[words[0]] and keys[words[0]] not in _ROLE_OR_TRADE:
             words.pop(0)
         role = doc.span(words[0], words[-1])
         _set_role(m, role, 3, keys[words[-1]])
