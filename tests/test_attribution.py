@@ -88,6 +88,8 @@ def test_an_age_and_a_local_title_do_not_hide_the_speaker(text: str, speaker: st
             "“The winds are the whole story,” said Cal Fire battalion chief Marisol Vega at a briefing.",
             "Marisol Vega",
         ),
+        ("“The fans deserved better,” coach Erik ten Hag told reporters after the loss.", "Erik ten Hag"),
+        ("“We were robbed,” Luiz dos Santos said.", "Luiz dos Santos"),
     ],
 )
 def test_the_speaker_is_the_person_not_a_word_of_the_title_or_place(text: str, speaker: str) -> None:

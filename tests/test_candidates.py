@@ -39,6 +39,9 @@ def test_a_verbal_role_after_a_body_is_a_title() -> None:
     assert (holloway.kind, holloway.role) == ("person", "chair")
     assert _named(_find("Ruiz said department head Ana Lenz would resign."), "Ana Lenz").role == "head"
     assert all(c.role is None for c in _find("Manchester City host Arsenal on Sunday."))
+    coach = _named(_find("“The fans deserved better,” coach Erik ten Hag told reporters."), "Erik ten Hag")
+    assert (coach.kind, coach.role) == ("person", "coach")  # no subject before "coach": a title
+    assert all(c.role is None for c in _find("She will chair Acme Corp from May."))
 
 
 def test_a_union_local_is_an_organisation_with_its_number() -> None:

@@ -226,10 +226,17 @@ def _appositive(doc: Doc, m: Mention) -> None:
     _set_role(m, doc.span(seg[0], seg[-1]), 2, head_key)
 
 
+_BEFORE_A_VERB = frozenset(["to", "will", "would", "can", "could", "may", "might", "must", "shall", "should"])
+
+
 def _after_body(doc: Doc, i: int) -> bool:
-    """Token i follows a body's noun ("board chair", "department head"): a title, not a verb."""
+    """Token i ("chair", "coach", "head") is a title, not a verb: after a body's noun ("board chair",
+    "department head") or where no subject stands before it ('," coach Erik ten Hag told').
+    "City host Arsenal" and "will chair the panel" keep the verb."""
     p = doc.prev_word(i)
-    return p is not None and doc.keys[p] in ORG_NOUNS
+    if p is None:
+        return True
+    return doc.keys[p] in ORG_NOUNS or not (doc.caps[p] or doc.lows[p] in _BEFORE_A_VERB)
 
 
 def _role_before(doc: Doc, m: Mention, start: int) -> None:
