@@ -23,7 +23,8 @@ from ..segmentation import Segment, blank_quotes
 # A proper name: capitalised words, allowing particles and connectors inside ("Ministry of
 # Foreign Affairs", "Ursula von der Leyen"), initials and hyphens.
 _CAP = r"[A-Z][\w’'.-]*"
-_NAME = rf"{_CAP}(?:\s+(?:(?:of|for|the|and|de|da|di|du|del|della|des|dos|das|van|von|der|den|ten|ter|al|el|bin|ibn|le|la)\s+)*{_CAP}){{0,5}}"
+_LINK = r"(?:of|for|the|and|de|da|di|du|del|della|des|dos|das|van|von|der|den|ten|ter|al|el|bin|ibn|le|la)"
+_NAME = rf"{_CAP}(?:\s+(?:{_LINK}\s+)*{_CAP}){{0,5}}"
 _PRONOUN = r"\b(?:he|she|they|I|we|He|She|They|We)\b"
 # "the minister", "a Northgate spokeswoman", "a courier": an article and up to four words.
 _ROLE = r"\b(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)(?:\s+[\w’'-]+){1,4}?"
