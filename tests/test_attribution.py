@@ -151,6 +151,26 @@ def test_q_and_a_that_the_introduction_does_not_settle_have_no_speaker() -> None
     assert {s for _, s, _ in _speakers(text)} == {None}
 
 
+def test_a_broadcast_transcript_s_labels_give_the_speakers() -> None:
+    """ "JAKE TAPPER, CNN ANCHOR:" is a titled turn; "SEN. AMY KLOBUCHAR (D-MN):" is Amy
+    Klobuchar's, without the title; "UNIDENTIFIED MALE" is no actor."""
+    text = (
+        "JAKE TAPPER, CNN ANCHOR: Welcome back.\nSEN. AMY KLOBUCHAR (D-MN): Thanks for having me.\n"
+        "TAPPER: Will Democrats vote for the bill?\nKLOBUCHAR: Not at any price.\n"
+        "UNIDENTIFIED MALE: We can't pay rent.\nTAPPER: You heard them.\nKLOBUCHAR: I did."
+    )
+    segmentation = analyse(text)
+    assert [(q.text, q.speaker) for q in segmentation.quotes] == [
+        ("Welcome back.", "JAKE TAPPER"),
+        ("Thanks for having me.", "AMY KLOBUCHAR"),
+        ("Will Democrats vote for the bill?", "TAPPER"),
+        ("Not at any price.", "KLOBUCHAR"),
+        ("You heard them.", "TAPPER"),
+        ("I did.", "KLOBUCHAR"),
+    ]
+    assert not any("UNIDENTIFIED" in c.name for c in segmentation.candidates)
+
+
 def test_split_quote_halves_share_the_speaker() -> None:
     """'“X,” Forte said. “Y.”' is one quote in two halves, both Forte's."""
     quotes = analyse("“This is not a luxury,” Forte said. “It is a necessity.”").quotes

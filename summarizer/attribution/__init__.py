@@ -141,7 +141,7 @@ def attribute(segmentation: Segmentation, people: dict[str, tuple[str, str]] | N
             quotes.append(dataclasses.replace(quote, speaker=person, attribution="label" if person else None))
             continue
         if quote.speaker_hint:
-            label = re.sub(r"\s*\(.*\)$", "", quote.speaker_hint)
+            label = clean_name(re.sub(r"\s*\(.*\)$", "", quote.speaker_hint))  # "SEN. AMY KLOBUCHAR"
             quotes.append(dataclasses.replace(quote, speaker=label, attribution="label"))
             continue
         index = position.get(quote.sentence_id or "", -1)

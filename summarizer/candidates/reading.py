@@ -179,6 +179,8 @@ def read_piece(doc: Doc, piece: list[int], split: int) -> list[Mention]:
         return []  # a time zone: "8 a.m. to 5 p.m. Pacific Time", "Greenwich Mean Time"
     if all(keys[i].rstrip(".") in CORP_END for i in piece):
         return []  # "Inc." alone names no company
+    if keys[piece[0]] in ("unidentified", "unknown", "anonymous"):
+        return []  # a transcript's "UNIDENTIFIED MALE" names no one
     kind = classify(doc, piece[0], piece[-1])
     if kind in ("organization", "government", "group", "country"):
         split = 0

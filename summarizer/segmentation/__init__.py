@@ -39,10 +39,17 @@ from .foreign import (
     _split_sentences_sentencex,
 )
 
+# "NAME (Title): words", and in broadcast transcripts "JAKE TAPPER, CNN ANCHOR: words" (a title
+# after a comma, in capitals like the name).
 _TURN = re.compile(
     r"(?P<label>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})\s*(?:\((?P<title>[^)\n]{1,60})\))?"
+    r"(?:,\s*(?P<caps_title>[A-Z][A-Z0-9 .’'&/-]{1,40}))?"
     r"\s*[:：]\s+(?P<speech>\S.*)$"
 )
+
+
+def _turn_title(turn: re.Match[str]) -> str | None:
+    return turn.group("title") or turn.group("caps_title")
 
 
 @dataclass(frozen=True)
@@ -121,7 +128,7 @@ def _turn_labels(document: CleanedDocument) -> set[str]:
         match = _TURN.match(document.text, region.start, region.end)
         if match:
             counts[match.group("label")] += 1
-            if match.group("title"):
+            if _turn_title(match):
                 titled.add(match.group("label"))
     labels = titled | {label for label, n in counts.items() if n >= 2}
     if len(labels) >= 2:
@@ -203,7 +210,8 @@ def segment(document: CleanedDocument, language: str | None = None) -> Segmentat
             # A transcript turn is the speaker's words; quote marks inside it are theirs too
             # ("you think, “not my child.”"), not separate quotes.
             running = None
-            hint = turn.group("label") + (f" ({turn.group('title')})" if turn.group("title") else "")
+            title = _turn_title(turn)
+            hint = turn.group("label") + (f" ({title.strip()})" if title else "")
             speech_start = turn.start("speech")
             for s, e in _split_sentences(text, speech_start, region.end, marked):
                 add_quote(*_trim(text, s, e), hint=hint)
