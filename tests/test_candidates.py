@@ -29,6 +29,8 @@ def test_titled_person_gets_name_and_role() -> None:
     assert person.kind == "person"
     assert person.role == "Treasury Secretary"
     assert "Treasury Secretary Kasimir Dunlevy" in person.aliases
+    trades = _find("Owner Li Wei said the rent had tripled. Farmer Tomas Hrabal agreed.")
+    assert {(c.name, c.role) for c in trades} == {("Li Wei", "Owner"), ("Tomas Hrabal", "Farmer")}
 
 
 def test_a_verbal_role_after_a_body_is_a_title() -> None:

@@ -23,7 +23,7 @@ ROLE_HEADS = (
     co-founder cofounder manager head leader speaker envoy delegate dean provost rector treasurer
     comptroller auditor attorney solicitor magistrate trustee spokesperson analyst economist
     director-general secretary-general undersecretary attorney-general lawmaker pastor reverend
-    rev supervisor"""
+    rev supervisor owner co-owner farmer teacher nurse doctor scientist engineer pilot"""
 )
 # Everything that may stand in the title part before a name ("U.S. Deputy Secretary of State").
 ROLE_WORDS = frozenset(TITLES) | ROLE_HEADS | word_set("acting interim senior assistant associate managing")
