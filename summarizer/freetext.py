@@ -93,12 +93,31 @@ def has_words(value: str) -> bool:
     return bool(_content_words(value))
 
 
+# A dateline opening the first sentence: "SANTIAGO, Nov 26 (Reuters) - ", "PORTLAND, Ore., Nov. 24,
+# 2026 /PRNewswire/ -- ", "ASHFORD — ".
+_CAPITAL = "A-ZÀ-ÖØ-ÞА-ЯЁ"  # Latin and Cyrillic capitals
+_PLACE = rf"[{_CAPITAL}][{_CAPITAL}'’]{{2,}}(?:[ .-]+[{_CAPITAL}][{_CAPITAL}.'’]*){{0,4}}"  # in capitals
+_STATE_OR_DATE, _AGENCY = r",[^—–\n]{0,90}?", r"\s*\([^()\n]{1,30}\)"
+_LEAD_DATELINE = re.compile(
+    rf"{_PLACE}(?:(?:{_STATE_OR_DATE}|{_AGENCY})(?:{_AGENCY})?\.?\s*-(?=\s)"  # a hyphen only after those
+    rf"|(?:{_STATE_OR_DATE})?(?:{_AGENCY})?\.?\s*(?:[—–]|--))\s+(?=\S)"  # "VALDEMAR.– "
+)
+
+
+_ENDS_A_SENTENCE = re.compile(r"[.!?…][\"”’')\]]*$")
+
+
 def lead(segmentation: Segmentation) -> tuple[str, str]:
-    """The document's own headline line and its first sentences after it: exact source text."""
+    """The document's own headline line and its first sentences after it (without a standfirst
+    that ends in no full stop, and the first without its dateline): exact source text."""
     document = segmentation.document
     first = document.text[document.kept[0].start : document.kept[0].end] if document.kept else ""
     headline = first if len(first) <= MAX_HEADLINE else ""
     body = [s.text for s in segmentation.sentences if not (headline and s.end <= document.kept[0].end)]
+    while len(body) > 1 and not _ENDS_A_SENTENCE.search(body[0]):
+        body = body[1:]  # "The walkout was the largest in the app's history, organisers said"
+    if body and (dateline := _LEAD_DATELINE.match(body[0])) and dateline.end() < len(body[0]):
+        body[0] = body[0][dateline.end() :]
     if not body:  # a document of one line: its sentences are its lead as well as its headline
         body = [s.text for s in segmentation.sentences]
     tldr = ""

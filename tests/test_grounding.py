@@ -302,6 +302,29 @@ def test_stray_full_stops_are_tidied() -> None:
     assert summary.tldr == "Acme will not cut jobs, Roe said."
 
 
+def test_the_document_s_own_lead_leaves_out_its_dateline() -> None:
+    """A lead shown for the model's is the story, not "SANTIAGO, Nov 26 (Reuters) - "."""
+    doc = (
+        "Chile lithium deal sparks protest\n"
+        "SANTIAGO, Nov 26 (Reuters) - Protesters blocked a road on Wednesday, police said. "
+        "Codelco said it had held meetings.\n"
+    )
+    summary, _ = _summarize(draft(headline="2025-03-28 14:57", tldr="B904", actors=[]), doc=doc)
+    assert summary.tldr.startswith("Protesters blocked a road on Wednesday, police said.")
+
+
+def test_the_document_s_own_lead_skips_a_standfirst_without_a_full_stop() -> None:
+    """A standfirst or byline line with no full stop is not glued to the lead ("... organisers said
+    CASTLEBRIDGE — Hundreds of couriers ...")."""
+    doc = (
+        "Couriers log off SwiftCart\n"
+        "The walkout was the largest in the app's history, organisers said\n"
+        "CASTLEBRIDGE — Hundreds of couriers switched off the app on Friday. The company said little.\n"
+    )
+    summary, _ = _summarize(draft(headline="2025-03-28 14:57", tldr="B904", actors=[]), doc=doc)
+    assert summary.tldr == "Hundreds of couriers switched off the app on Friday. The company said little."
+
+
 def test_a_one_line_document_still_has_a_lead() -> None:
     """Its one line is its own headline; the tldr the model left empty is its sentences, not ''."""
     doc = "Bob Jones, the harbour master, said the port would stay shut. Ships wait offshore."
