@@ -35,7 +35,7 @@ from .text_safety import short_name
 # sentences before the quote (or the start of its paragraph, if that is earlier) to the sentence
 # after it.
 _SPEAKER_WINDOW = (3, 1)
-_SAME_RISK = 90  # token_set_ratio at which two risk descriptions are one risk
+SAME_WORDING = 90  # token_set_ratio at which two risk descriptions, or two stance topics, are one
 
 
 @dataclass(frozen=True)
@@ -297,9 +297,15 @@ def _ground_stances(draft: SummaryDraft, segmentation: Segmentation, roster: Ros
                 )
             )
         else:
-            out.stances.append(
-                Stance(actor_id=holder.id, topic=topic, position=draft_stance.position, evidence=evidence)
+            stance = Stance(
+                actor_id=holder.id, topic=topic, position=draft_stance.position, evidence=evidence
             )
+            same = next((s for s in out.stances if same_stance(s, stance)), None)
+            if same is None:
+                out.stances.append(stance)
+            else:  # a weak model repeats a stance: it is one stance, with the evidence of both
+                same.evidence = union_spans(same.evidence, evidence)
+                out.notes.append(f"Merged a repeated stance into “{short_name(same.topic, 50)}”.")
 
 
 def english(segmentation: Segmentation) -> bool:
@@ -350,11 +356,26 @@ def _ground_risks(draft: SummaryDraft, segmentation: Segmentation, text: KeptTex
         )
 
 
+def union_spans(spans: list[Span], more: list[Span]) -> list[Span]:
+    """The evidence of two copies of one item, each span once, at most MAX_EVIDENCE."""
+    seen = {(s.start, s.end) for s in spans}
+    return [*spans, *[s for s in more if (s.start, s.end) not in seen]][:MAX_EVIDENCE]
+
+
+def same_stance(kept: Stance, stance: Stance) -> bool:
+    """The same holder's same position on a near-identical topic: one stance listed twice."""
+    return (
+        kept.actor_id == stance.actor_id
+        and kept.position == stance.position
+        and fuzz.token_set_ratio(normalize(kept.topic), normalize(stance.topic)) >= SAME_WORDING
+    )
+
+
 def same_risk(risk: Risk, description: str, evidence: list[Span]) -> bool:
     """Near-identical wording, or similar wording on the same evidence: one risk listed twice."""
     similarity = fuzz.token_set_ratio(normalize(risk.description), normalize(description))
     same_evidence = {(s.start, s.end) for s in risk.evidence} == {(s.start, s.end) for s in evidence}
-    return similarity >= _SAME_RISK or (same_evidence and similarity >= 60)
+    return similarity >= SAME_WORDING or (same_evidence and similarity >= 60)
 
 
 def clean_free_text(

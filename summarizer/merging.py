@@ -11,16 +11,9 @@ from __future__ import annotations
 from rapidfuzz import fuzz
 
 from .fields import merge_extra
-from .grounding import Grounded
+from .grounding import SAME_WORDING, Grounded, same_stance, union_spans
 from .names import merge_actors, normalize
-from .schemas import MAX_EVIDENCE, Actor, Risk, Span, Stance
-
-_SAME_RISK = 90  # token_set_ratio at which two risk descriptions are the same risk
-
-
-def _union(spans: list[Span], more: list[Span]) -> list[Span]:
-    seen = {(s.start, s.end) for s in spans}
-    return [*spans, *[s for s in more if (s.start, s.end) not in seen]][:MAX_EVIDENCE]
+from .schemas import Actor, Risk
 
 
 def merge_chunks(parts: list[Grounded]) -> Grounded:
@@ -42,7 +35,7 @@ def merge_chunks(parts: list[Grounded]) -> Grounded:
         return remap[renamed[part_index][actor_id]]
 
     seen_quotes: set[tuple[int, int]] = set()
-    stances: dict[tuple[str, str, str], Stance] = {}
+
     for index, part in enumerate(parts):
         out.problems.extend(part.problems)
         out.notes.extend(part.notes)
@@ -51,28 +44,27 @@ def merge_chunks(parts: list[Grounded]) -> Grounded:
                 seen_quotes.add((quote.start, quote.end))
                 out.quotes.append(quote.model_copy(update={"speaker_id": final(index, quote.speaker_id)}))
         for stance in part.stances:
-            holder = final(index, stance.actor_id)
-            key = (holder, normalize(stance.topic), stance.position)
-            if key in stances:
-                stances[key].evidence = _union(stances[key].evidence, stance.evidence)
+            stance = stance.model_copy(update={"actor_id": final(index, stance.actor_id)})
+            kept = next((s for s in out.stances if same_stance(s, stance)), None)
+            if kept is None:
+                out.stances.append(stance)
             else:
-                stances[key] = stance.model_copy(update={"actor_id": holder})
+                kept.evidence = union_spans(kept.evidence, stance.evidence)
         for risk in part.risks:
             same = next(
                 (
                     r
                     for r in out.risks
                     if fuzz.token_set_ratio(normalize(r.description), normalize(risk.description))
-                    >= _SAME_RISK
+                    >= SAME_WORDING
                 ),
                 None,
             )
             if same is None:
                 out.risks.append(Risk(**risk.model_dump()))
             else:
-                same.evidence = _union(same.evidence, risk.evidence)
+                same.evidence = union_spans(same.evidence, risk.evidence)
     out.quotes.sort(key=lambda q: q.start)
-    out.stances = list(stances.values())
     out.notes = list(dict.fromkeys(out.notes))
     out.extra = merge_extra([part.extra for part in parts])
     return out

@@ -523,6 +523,28 @@ def test_invalid_evidence_ids_are_dropped_but_valid_ones_kept() -> None:
     assert any("S99" in w for w in summary.warnings)
 
 
+def test_a_repeated_stance_is_listed_once_with_the_evidence_of_both() -> None:
+    """A weak model writes one stance three times ("Roe on the plan: support" x3); it is one stance,
+    its evidence the union, with a note. The same holder opposing, or on another topic, stays."""
+    stances = [
+        {"actor_id": "A1", "topic": "keeping jobs at Acme", "position": "support", "evidence": ["S2"]},
+        {"actor_id": "A1", "topic": "Keeping jobs at Acme.", "position": "support", "evidence": ["S1", "S2"]},
+        {"actor_id": "A1", "topic": "keeping jobs at Acme", "position": "oppose", "evidence": ["S2"]},
+        {"actor_id": "A1", "topic": "the market outlook", "position": "support", "evidence": ["S2"]},
+    ]
+    summary, _ = _summarize(draft(actors=ACTORS, stances=stances))
+    assert [(s.topic, s.position) for s in summary.stances] == [
+        ("keeping jobs at Acme", "support"),
+        ("keeping jobs at Acme", "oppose"),
+        ("the market outlook", "support"),
+    ]
+    assert [e.text for e in summary.stances[0].evidence] == [
+        "“We will not cut jobs,” Roe said.",
+        "Acme Corp chief executive Jane Roe spoke on Monday.",
+    ]
+    assert any("Merged a repeated stance" in w for w in summary.warnings)
+
+
 def test_urls_not_in_the_source_are_removed() -> None:
     """A link the document does not contain never reaches the output."""
     answer = draft(headline="Acme Corp keeps its jobs, says Jane Roe: http://evil.example/x", actors=ACTORS)
