@@ -29,12 +29,11 @@ import httpx2
 from summarizer.attribution import attribute
 from summarizer.batch import Job, _ok_line
 from summarizer.candidates import find_candidates
-from summarizer.candidates.foreign import foreign_candidates
+from summarizer.candidates.speakers import final_candidates
 from summarizer.chunking import document_budget, split
 from summarizer.cleaning import clean
 from summarizer.documents import read_document
 from summarizer.grounding import GroundingOptions, ground
-from summarizer.language import is_english
 from summarizer.merging import merge_chunks
 from summarizer.pipeline import make_summarizer
 from summarizer.pricing import cost_of
@@ -103,9 +102,7 @@ def one_document(path: Path, summarizer, clock: Clock, progress) -> dict[str, fl
     lap("segment")
     candidates = find_candidates(cleaned)
     segmentation = attribute(segmentation, {c.name: (c.kind, c.role or "") for c in candidates})
-    if not is_english(segmentation.language):
-        candidates = foreign_candidates(segmentation, candidates)
-    segmentation.candidates = candidates
+    segmentation.candidates = final_candidates(segmentation, candidates)
     lap("attribution + candidates")
     chunks = split(
         segmentation, document_budget(settings.context_tokens, settings.max_tokens), settings.chunk_overlap

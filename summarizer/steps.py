@@ -18,12 +18,11 @@ from pydantic import BaseModel, Field
 from .answers import Reply
 from .attribution import attribute
 from .candidates import find_candidates
-from .candidates.foreign import foreign_candidates
+from .candidates.speakers import final_candidates
 from .chunking import document_budget, estimate_tokens, split
 from .cleaning import clean
 from .errors import InputError, SummaryFailed
 from .grounding import Grounded, GroundingOptions, clean_free_text, ground, kept_text, quote_coverage
-from .language import is_english
 from .merging import merge_chunks
 from .prompts import PromptTemplates, answer_language, new_boundary
 from .schemas import MAX_HEADLINE, MAX_TLDR, Meta, Summary, SummaryDraft, Usage, draft_model
@@ -170,9 +169,7 @@ def analyse(text: str) -> Segmentation:
     cleaned = clean(text)
     candidates = find_candidates(cleaned)
     segmentation = attribute(segment(cleaned), {c.name: (c.kind, c.role or "") for c in candidates})
-    if not is_english(segmentation.language):
-        candidates = foreign_candidates(segmentation, candidates)
-    segmentation.candidates = candidates
+    segmentation.candidates = final_candidates(segmentation, candidates)
     return segmentation
 
 

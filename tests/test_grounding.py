@@ -545,6 +545,15 @@ def test_a_repeated_stance_is_listed_once_with_the_evidence_of_both() -> None:
     assert any("Merged a repeated stance" in w for w in summary.warnings)
 
 
+def test_a_speaker_the_candidate_rules_missed_keeps_the_quote() -> None:
+    """ "Ruiz, who has led the city since 2019, said": the finder leaves a name that only opens a
+    sentence, but the text says Ruiz spoke, so Ruiz is an actor and the quote is Ruiz's."""
+    doc = "The council met. Ruiz, who has led the city since 2019, said the plan was “dead on arrival.”"
+    summary, _ = _summarize(draft(actors=[]), doc=doc, quotes="all", actors="all")
+    names = {a.id: a.name for a in summary.actors}
+    assert [(names[q.speaker_id], q.text) for q in summary.quotes] == [("Ruiz", "dead on arrival.")]
+
+
 def test_urls_not_in_the_source_are_removed() -> None:
     """A link the document does not contain never reaches the output."""
     answer = draft(headline="Acme Corp keeps its jobs, says Jane Roe: http://evil.example/x", actors=ACTORS)

@@ -10,31 +10,10 @@ so by a verb of saying and the name is two or three words (or Han characters) lo
 
 from __future__ import annotations
 
-import re
-
 from ..lexicon.foreign import FOREIGN_ARTICLES
 from ..segmentation import Segmentation
 from .finder import Candidate
-
-
-def _mentions(segmentation: Segmentation, forms: list[str]) -> tuple[tuple[int, int], ...]:
-    text = segmentation.document.text
-    found: list[tuple[int, int]] = []
-    for region in segmentation.document.kept:
-        for form in sorted(forms, key=len, reverse=True):
-            for match in re.finditer(re.escape(form), text[region.start : region.end]):
-                start, end = region.start + match.start(), region.start + match.end()
-                if not any(s < end and start < e for s, e in found):
-                    found.append((start, end))
-    return tuple(sorted(found))
-
-
-def _person_like(name: str) -> bool:
-    if re.fullmatch(r"[\u4e00-\u9fff]{2,4}", name):
-        return True
-    words = name.split()
-    return 2 <= len(words) <= 3 and all(w[:1].isupper() and not w.isupper() for w in words)
-
+from .speakers import person_like, with_speakers
 
 # How a person's title ends (where "Ministerium", "Ministerio" and "Presidencia" are bodies).
 _PERSON_TITLE_ENDS = (
@@ -67,21 +46,9 @@ def foreign_candidates(segmentation: Segmentation, candidates: list[Candidate]) 
         if name in names or (" " not in name and any(name == n.split()[-1] for n in names)):
             continue  # "Salcedo" (from "Según Salcedo") once "Joaquín Salcedo" is there
         kind = candidate.kind
-        if kind == "other" and name in speakers and _person_like(name):
+        if kind == "other" and name in speakers and person_like(name):
             kind = "person"
         aliases = tuple(a for a in dict.fromkeys([*candidate.aliases, candidate.name]) if a != name)
         result.append(Candidate(name, kind, candidate.role, aliases, candidate.mentions, candidate.first))
         names.add(name)
-    for speaker in speakers:
-        if speaker in names or any(speaker in n.split() or speaker == n.split()[-1] for n in names):
-            continue
-        forms = [speaker]
-        if " " in speaker and segmentation.document.kept_text().count(speaker.split()[-1]) > 1:
-            forms.append(speaker.split()[-1])
-        mentions = _mentions(segmentation, forms)
-        if not mentions:
-            continue
-        kind = "person" if _person_like(speaker) else "other"
-        result.append(Candidate(speaker, kind, None, tuple(forms[1:]), mentions, mentions[0][0]))
-        names.add(speaker)
-    return sorted(result, key=lambda c: c.first)
+    return with_speakers(segmentation, result, speakers, persons=True)

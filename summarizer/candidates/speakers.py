@@ -1,0 +1,68 @@
+"""Speakers the text names that the candidate rules missed become candidates too, with their
+exact mentions: every speaker of a non-English document (whose rules are English), and in English
+a speaker named in the quote's own sentence ("Ruiz, who has led the city since 2019, said")."""
+
+from __future__ import annotations
+
+import re
+
+from ..language import is_english
+from ..segmentation import Segmentation
+from .finder import Candidate
+
+
+def _mentions(segmentation: Segmentation, forms: list[str]) -> tuple[tuple[int, int], ...]:
+    text = segmentation.document.text
+    found: list[tuple[int, int]] = []
+    for region in segmentation.document.kept:
+        for form in sorted(forms, key=len, reverse=True):
+            for match in re.finditer(re.escape(form), text[region.start : region.end]):
+                start, end = region.start + match.start(), region.start + match.end()
+                if not any(s < end and start < e for s, e in found):
+                    found.append((start, end))
+    return tuple(sorted(found))
+
+
+def person_like(name: str) -> bool:
+    """Two or three capitalised words (or two to four Han characters): the shape of a person's name."""
+    if re.fullmatch(r"[\u4e00-\u9fff]{2,4}", name):
+        return True
+    words = name.split()
+    return 2 <= len(words) <= 3 and all(w[:1].isupper() and not w.isupper() for w in words)
+
+
+def with_speakers(
+    segmentation: Segmentation, candidates: list[Candidate], speakers: list[str], *, persons: bool
+) -> list[Candidate]:
+    """`candidates` and each speaker the text names that none of them is, in document order: the
+    rules missed "Ruiz, who has led the city since 2019, said". `persons`: a speaker named by
+    two or three capitalised words is a person (in English such a phrase may be a company, so
+    there it stays "other")."""
+    result = list(candidates)
+    names = {c.name for c in candidates}
+    for speaker in speakers:
+        if speaker in names or any(speaker in n.split() or speaker == n.split()[-1] for n in names):
+            continue
+        forms = [speaker]
+        if " " in speaker and segmentation.document.kept_text().count(speaker.split()[-1]) > 1:
+            forms.append(speaker.split()[-1])
+        mentions = _mentions(segmentation, forms)
+        if not mentions:
+            continue
+        kind = "person" if persons and person_like(speaker) else "other"
+        result.append(Candidate(speaker, kind, None, tuple(forms[1:]), mentions, mentions[0][0]))
+        names.add(speaker)
+    return sorted(result, key=lambda c: c.first)
+
+
+def final_candidates(segmentation: Segmentation, candidates: list[Candidate]) -> list[Candidate]:
+    """The candidates of an attributed document: the finder's, tidied for other languages, plus
+    the speakers it missed."""
+    if not is_english(segmentation.language):
+        from .foreign import foreign_candidates  # noqa: PLC0415 - it imports this module
+
+        return foreign_candidates(segmentation, candidates)
+    stated = [
+        q.speaker for q in segmentation.quotes if q.speaker and q.speech and q.attribution == "sentence"
+    ]
+    return with_speakers(segmentation, candidates, list(dict.fromkeys(stated)), persons=False)
