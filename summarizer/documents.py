@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import InputError
+from .markdown import is_markdown, markdown_to_text
 from .outputs import shown
 
 MAX_DOCUMENT_BYTES = 5 * 1024 * 1024  # larger inputs are refused before any model call
@@ -200,4 +201,6 @@ def read_document(path: str | Path) -> str:
         raise InputError(f"{source} is empty; give a document with some text in it.")
     if looks_like_html(text, source):
         text = html_to_text(text, source)
+    elif str(path) != "-" and is_markdown(path):
+        text = markdown_to_text(text)
     return text

@@ -204,6 +204,33 @@ def test_words_a_page_hides_from_its_reader_are_not_read(paragraphs: int) -> Non
     assert [words for _, _, words in _HIDDEN_WORDS if words in text] == []
 
 
+def test_a_markdown_file_is_read_as_the_text_its_reader_sees(tmp_path: Path) -> None:
+    """Emphasis, link targets and images go; a wrapped paragraph is one line; the byline, caption
+    and promo written in Markdown are then recognised as furniture, and the quote is exact text."""
+    from summarizer.cleaning import clean
+    from summarizer.documents import read_document
+
+    path = tmp_path / "post.md"
+    path.write_text(
+        "# City approves bike lanes\n\n**By [Lena Park](https://example.com/lena)** | *March 3, 2026*\n\n"
+        "![A cyclist](https://example.com/bike.jpg)\n*A cyclist rides on Main Street. Photo: Sam Lee*\n\n"
+        "The council voted **7-2** to add lanes to\n[Main Street](https://example.com/main).\n\n"
+        '> "This is about safety," said Councilmember Rosa Diaz.\n\n'
+        "*Read more: [Cycling deaths rose](https://example.com/x)*\n",
+        encoding="utf-8",
+    )
+    text = read_document(path)
+    assert "**" not in text and "](" not in text and "https://" not in text
+    assert "The council voted 7-2 to add lanes to Main Street." in text.splitlines()
+    cleaned = clean(text)
+    kept = [cleaned.text[r.start : r.end] for r in cleaned.kept]
+    assert kept == [
+        "City approves bike lanes",
+        "The council voted 7-2 to add lanes to Main Street.",
+        '"This is about safety," said Councilmember Rosa Diaz.',
+    ]
+
+
 @pytest.mark.parametrize("url", ["http://127.0.0.1:9/news/story.html", "http:/127.0.0.1:9/story"])
 def test_an_unreachable_url_is_fetched_not_taken_for_a_file(url: str) -> None:
     """A URL argument is fetched, not read as a missing path; a failed fetch is one sentence."""
