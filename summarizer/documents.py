@@ -203,4 +203,6 @@ def read_document(path: str | Path) -> str:
         text = html_to_text(text, source)
     elif str(path) != "-" and is_markdown(path):
         text = markdown_to_text(text)
+        if not text.strip():
+            raise InputError(f"{source} has no text once its Markdown is read (only images, links or HTML).")
     return text

@@ -231,6 +231,15 @@ def test_a_markdown_file_is_read_as_the_text_its_reader_sees(tmp_path: Path) -> 
     ]
 
 
+def test_a_markdown_file_of_images_only_is_refused_in_one_sentence(tmp_path: Path) -> None:
+    path = tmp_path / "images.md"
+    path.write_text("![a harbour](harbour.png)\n\n<div>ad</div>\n", encoding="utf-8")
+    result, calls = _summarize_file(path)
+    assert result.exit_code == 1 and calls == 0
+    assert "has no text once its Markdown is read" in result.stderr
+    assert result.stderr.strip().count("\n") == 0
+
+
 @pytest.mark.parametrize("url", ["http://127.0.0.1:9/news/story.html", "http:/127.0.0.1:9/story"])
 def test_an_unreachable_url_is_fetched_not_taken_for_a_file(url: str) -> None:
     """A URL argument is fetched, not read as a missing path; a failed fetch is one sentence."""
