@@ -53,6 +53,7 @@ _ABBREVIATIONS = TITLE_ABBREVIATIONS | {
 }
 _SENTENCE_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘'(\[A-Z0-9])")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+_NUMBER_AFTER = re.compile(r"\s+\d")
 
 # Pairs of quote marks. Straight double quotes pair up in order within a paragraph.
 _DOUBLE = re.compile(r"“([^”\n]+)”|\"([^\"\n]+)\"|„([^“”\n]+)[“”]|«\s?([^»\n]+?)\s?»")
@@ -86,8 +87,7 @@ def _split_sentences(
         is_initial = len(word) == 1 and text[match.start()] == "."
         inside_quote = any(q_start < match.end() < q_end for q_start, q_end in quotes)
         # "No." abbreviates only before a number ("No. 10"): "she said no. Then" ends a sentence.
-        number_after = text[match.end() : end].lstrip()[:1].isdigit()
-        abbreviation = word in _ABBREVIATIONS and (word != "no" or number_after)
+        abbreviation = word in _ABBREVIATIONS and (word != "no" or _NUMBER_AFTER.match(text, match.end()))
         if abbreviation or is_initial or inside_quote:
             continue
         spans.append((cursor, match.end()))
