@@ -23,7 +23,7 @@ from typing import Any, cast
 from rapidfuzz import fuzz
 
 from .cleaning import CleanedDocument
-from .freetext import clean_field, has_words, honest_headline_and_tldr
+from .freetext import clean_field, has_words, honest_headline_and_tldr, invented_numbers
 from .language import language_name
 from .names import KeptText, loose, normalize, refers_to
 from .roster import Roster
@@ -288,6 +288,8 @@ def _ground_stances(draft: SummaryDraft, segmentation: Segmentation, roster: Ros
             out.problems.append(
                 Problem(where, f"{where} has a topic that is not about the document: name the issue.")
             )
+        elif made_up := invented_numbers(topic, segmentation.document.text):
+            out.problems.append(Problem(where, _invented(where, "topic", made_up[0])))
         elif english(segmentation) and not _holder_in_evidence(holder, evidence, segmentation, roster):
             # (in inflected languages a name changes form: "Северный лес", "Северного леса")
             out.problems.append(
@@ -342,6 +344,9 @@ def _ground_risks(draft: SummaryDraft, segmentation: Segmentation, text: KeptTex
         if not has_words(description):
             out.problems.append(Problem(where, f"{where} does not describe anything the document says."))
             continue
+        if made_up := invented_numbers(description, segmentation.document.text):
+            out.problems.append(Problem(where, _invented(where, "description", made_up[0])))
+            continue
         same = next((r for r in out.risks if same_risk(r, description, evidence)), None)
         if same is not None:
             out.notes.append(f"Merged a repeated risk into “{short_name(same.description, 50)}”.")
@@ -354,6 +359,10 @@ def _ground_risks(draft: SummaryDraft, segmentation: Segmentation, text: KeptTex
                 evidence=evidence,
             )
         )
+
+
+def _invented(where: str, field: str, figure: str) -> str:
+    return f"{where} has a {field} with a figure the document does not give ({figure}): use its own figures."
 
 
 def union_spans(spans: list[Span], more: list[Span]) -> list[Span]:

@@ -286,6 +286,24 @@ def test_a_number_the_document_never_gives_is_not_shown(field: str, written: str
     assert any("gave a number the document does not" in w for w in summary.warnings)
 
 
+def test_a_stance_or_risk_with_a_figure_the_document_never_gives_is_re_asked_then_dropped() -> None:
+    """A risk or a stance topic with a figure the text never gives ("cut 40% of its jobs") is
+    re-asked, naming the figure, and dropped when it comes back."""
+    risk = {
+        "description": "Acme may cut 40% of its jobs",
+        "category": "financial",
+        "severity": "high",
+        "evidence": ["S2"],
+    }
+    topic = {"actor_id": "A1", "topic": "cutting 40% of jobs", "position": "oppose", "evidence": ["S2"]}
+    answer = draft(actors=ACTORS, risks=[risk], stances=[topic])
+    summary, script = _summarize(answer, answer)
+    assert summary.risks == [] and summary.stances == []
+    reask = script.requests[1]["messages"][-1]["content"]
+    assert "risks[0] has a description with a figure the document does not give (40)" in reask
+    assert "stances[0] has a topic with a figure the document does not give (40)" in reask
+
+
 def test_a_number_the_document_gives_stays() -> None:
     """Digits are compared, not their separators: "1,200" in the text allows "1200"."""
     doc = DOC.replace("spoke on Monday.", "spoke on Monday about 1,200 jobs in 2025.")
