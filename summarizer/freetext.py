@@ -177,9 +177,12 @@ _SPACE_BEFORE_STOP = re.compile(r"\s+(?=[.,;:!?](?:\s|$))")
 
 
 def _tidy(value: str) -> str:
+    """Stray ends and full stops out, and a dateline the model copied from the lead."""
     value = value.strip(_STRAY_ENDS)
     if " ." in value or " ," in value:
         value = _SPACE_BEFORE_STOP.sub("", _DOT_BEFORE_WORD.sub("", value))
+    if (dateline := _LEAD_DATELINE.match(value)) and dateline.end() < len(value):
+        value = value[dateline.end() :]
     return value
 
 

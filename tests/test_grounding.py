@@ -311,6 +311,12 @@ def test_a_number_the_document_gives_stays() -> None:
     assert summary.headline == "Acme keeps 1200 jobs in 2025, Roe says"
 
 
+def test_a_dateline_the_model_copied_into_its_headline_is_cut() -> None:
+    headline = "CALDER BAY (AP) - Acme Corp will not cut jobs, Roe says"
+    summary, _ = _summarize(draft(headline=headline, actors=ACTORS))
+    assert summary.headline == "Acme Corp will not cut jobs, Roe says"
+
+
 def test_stray_full_stops_are_tidied() -> None:
     summary, _ = _summarize(
         draft(headline="Roe says Acme will not cut jobs, a move that could .", actors=ACTORS)
