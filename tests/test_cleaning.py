@@ -68,6 +68,23 @@ def test_notes_on_reaching_the_reporter_are_removed(line: str) -> None:
     assert boilerplate_reason(line) == "contact"
 
 
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("— Reporting by Ana Ruiz; Editing by Tom Lee", "credits"),
+        ("This story has been updated to include comment from the mayor.", "meta"),
+        ("Advertisement - scroll to continue", "promotion"),
+        ("Have a news tip? Email us at tips@ledger.example.", "promotion"),
+        ("This story was updated by the mayor himself, who said the plan was fine.", None),
+        ("Got a tip for the council?", None),
+    ],
+)
+def test_more_news_site_furniture(line: str, reason: str | None) -> None:
+    """A credit line opened by a dash, an update note, an ad marker with its prompt and a tip
+    line go; sentences that only share their words stay."""
+    assert boilerplate_reason(line) == reason
+
+
 def test_a_wire_service_standards_line_is_removed() -> None:
     """ "Our Standards: The ... Trust Principles." ends wire stories; its name is no actor."""
     assert boilerplate_reason("Our Standards: The Thomson Reuters Trust Principles.") == "legal"

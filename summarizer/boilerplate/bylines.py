@@ -169,7 +169,7 @@ def is_credit_line(line: str) -> bool:
     low = lowered(line)  # the old screen, kept as it was (str.lower); the regexes below fold more
     if " by " not in low and ":" not in low and "contributed" not in low:
         return False
-    text = line.strip()
+    text = line.strip().lstrip("—–-").strip()  # "— Reporting by ...; Editing by ..."
     if text.startswith("(") and text.endswith(")"):
         text = text[1:-1]
     text = text.strip().rstrip(".").strip()

@@ -54,9 +54,18 @@ _PATTERNS: list[tuple[str, str]] = [
     ("legal", r"(©|\(c\)\s|copyright\s+(©|\(c\)|\d{4})).*"),
     ("legal", r".*\ball rights reserved\b.*"),
     ("promotion", r".{0,80}\bbrought to you by\b.{0,80}"),
-    ("promotion", r"(advertisement|sponsored( content)?|ad)\s*"),
+    (
+        "promotion",
+        r"(advertisement|sponsored( content)?|ad)(\s*[-–—:|]\s*(scroll|continue|story continues)[\w ]*)?\s*",
+    ),
     ("navigation", r"(tags?|topics?|filed under)\s*:.*"),
     ("legal", r"(this (article|story|content) (was|is) (partially )?(produced|generated|written)).*"),
+    (
+        "meta",
+        r"this (article|story|report|post) (has been|was) (updated|corrected|amended)"
+        r"(\s+(to|with|on|at)\b.*|[.!]?)",
+    ),
+    ("promotion", r"(have|got) an?( news| story)? tip\?.*"),
     ("press-release", r"(for immediate release|#{3,}|-\s*30\s*-|-?\s*ends\s*-?|end of (press )?release)"),
     (
         "comments",
@@ -123,6 +132,8 @@ _OPENINGS = (
     "advertisement", "sponsored", "ad",
     "tag", "topic", "filed under",
     "this ",
+    "this ",
+    "have a", "got a",
     "for immediate release", "###", "-", "ends", "end of ",
     "view", "show", "read", "see", "hide", "load", "all", "comment", "replies",
     "leave a", "add a", "post a", "write a", "be the first to ",
