@@ -142,6 +142,16 @@ def test_news_page_actors_are_read_whole() -> None:
     assert all(c.role != "fire officials said" for c in found)
 
 
+def test_a_football_club_is_an_organisation_its_last_word_stands_for() -> None:
+    """ "Manchester United" is a club, not a person, and "United's manager" is its manager; with
+    two Uniteds in the text, "United" names neither."""
+    found = _find("Manchester United beat Liverpool 2-1. United's Ruben Amorim said little.")
+    club = _named(found, "Manchester United")
+    assert club.kind == "organization" and "United" in club.forms
+    two = _find("Leeds United and Manchester United drew 1-1. United's manager said little.")
+    assert {c.name: c.kind for c in two if "United" in c.name}["Leeds United"] == "organization"
+
+
 def test_appositive_gives_role() -> None:
     """A noun phrase set off by commas after a name is its role."""
     found = _find(

@@ -13,6 +13,7 @@ from ..names import acronym
 from .lexicon import (
     CALENDAR,
     CAPITALS,
+    CLUB_SUFFIXES,
     CORP_END,
     DEMONYMS,
     DIRECTIONS,
@@ -142,7 +143,7 @@ def group_mentions(doc: Doc, mentions: list[Mention]) -> list[Group]:
     )
     by_end = index(
         [g for g in orgs if not ORG_CONNECTORS.intersection(g.key)],
-        lambda g: [g.key[-1]] if len(g.key) > 1 and g.key[-1] not in ORG_SUFFIXES else [],
+        lambda g: [g.key[-1]] if len(g.key) > 1 and _named_by_its_end(g.key[-1]) else [],
     )
     defined: dict[str, Group] = {}
     org_ends: dict[int, Group] = {}
@@ -211,6 +212,12 @@ def group_mentions(doc: Doc, mentions: list[Mention]) -> list[Group]:
     for g in live.values():
         g.kind = _group_kind(g, final=True)
     return list(live.values())
+
+
+def _named_by_its_end(word: str) -> bool:
+    """Whether a name's last word alone may stand for it: "Acme Bank" is no "Bank", but "United"
+    is Manchester United."""
+    return word not in ORG_SUFFIXES or word in CLUB_SUFFIXES
 
 
 def _opens_a_sentence_only(doc: Doc, m: Mention, word: str, low: str) -> bool:

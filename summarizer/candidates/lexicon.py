@@ -53,6 +53,9 @@ ORG_SUFFIXES = word_set(
     automotive properties realty hotels resorts press news times post journal broadcasting
     nation chamber center centre organization organisation district records guild electric"""
 )
+# The last word of a sports club's name, which the text also uses alone ("United's Ruben Amorim").
+CLUB_SUFFIXES = word_set("united athletic rovers wanderers albion hotspur fc")
+ORG_SUFFIXES = ORG_SUFFIXES | CLUB_SUFFIXES
 # Heads that take a complement: "Ministry of Foreign Affairs", "Reserve Bank of Valdoria".
 ORG_HEADS = ORG_SUFFIXES | word_set("port city republic kingdom house museum church order friends office")
 # The same heads in Spanish, German and French, before "de", "für", "du" ("Ministerio de Transportes",
