@@ -104,6 +104,12 @@ _LEAD_DATELINE = re.compile(
 )
 
 
+def _without_dateline(text: str) -> str:
+    """`text` without the dateline that opens it, unless that is all there is."""
+    dateline = _LEAD_DATELINE.match(text)
+    return text[dateline.end() :] if dateline and dateline.end() < len(text) else text
+
+
 _ENDS_A_SENTENCE = re.compile(r"[.!?…][\"”’')\]]*$")
 
 
@@ -116,8 +122,8 @@ def lead(segmentation: Segmentation) -> tuple[str, str]:
     body = [s.text for s in segmentation.sentences if not (headline and s.end <= document.kept[0].end)]
     while len(body) > 1 and not _ENDS_A_SENTENCE.search(body[0]):
         body = body[1:]  # "The walkout was the largest in the app's history, organisers said"
-    if body and (dateline := _LEAD_DATELINE.match(body[0])) and dateline.end() < len(body[0]):
-        body[0] = body[0][dateline.end() :]
+    if body:
+        body[0] = _without_dateline(body[0])
     if not body:  # a document of one line: its sentences are its lead as well as its headline
         body = [s.text for s in segmentation.sentences]
     tldr = ""
@@ -181,9 +187,7 @@ def _tidy(value: str) -> str:
     value = value.strip(_STRAY_ENDS)
     if " ." in value or " ," in value:
         value = _SPACE_BEFORE_STOP.sub("", _DOT_BEFORE_WORD.sub("", value))
-    if (dateline := _LEAD_DATELINE.match(value)) and dateline.end() < len(value):
-        value = value[dateline.end() :]
-    return value
+    return _without_dateline(value)
 
 
 def honest_headline_and_tldr(
