@@ -28,8 +28,7 @@ import httpx2
 
 from summarizer.attribution import attribute
 from summarizer.batch import Job, _ok_line
-from summarizer.candidates import find_candidates
-from summarizer.candidates.speakers import final_candidates
+from summarizer.candidates import final_candidates, find_candidates
 from summarizer.chunking import document_budget, split
 from summarizer.cleaning import clean
 from summarizer.documents import read_document

@@ -17,8 +17,7 @@ from pydantic import BaseModel, Field
 
 from .answers import Reply
 from .attribution import attribute
-from .candidates import find_candidates
-from .candidates.speakers import final_candidates
+from .candidates import final_candidates, find_candidates
 from .chunking import document_budget, estimate_tokens, split
 from .cleaning import clean
 from .errors import InputError, SummaryFailed

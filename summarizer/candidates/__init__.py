@@ -24,6 +24,21 @@ offsets of every mention. The rules, in order:
 Linear in the length of the text; no model and no heavy import (pycountry is imported lazily).
 """
 
+from ..language import is_english
+from ..segmentation import Segmentation
 from .finder import Candidate, find_candidates
+from .foreign import foreign_candidates
+from .speakers import with_speakers
 
-__all__ = ["Candidate", "find_candidates"]
+__all__ = ["Candidate", "final_candidates", "find_candidates"]
+
+
+def final_candidates(segmentation: Segmentation, candidates: list[Candidate]) -> list[Candidate]:
+    """The candidates of an attributed document: the finder's, tidied for other languages, plus
+    the speakers it missed."""
+    if not is_english(segmentation.language):
+        return foreign_candidates(segmentation, candidates)
+    stated = [
+        q.speaker for q in segmentation.quotes if q.speaker and q.speech and q.attribution == "sentence"
+    ]
+    return with_speakers(segmentation, candidates, list(dict.fromkeys(stated)), persons=False)

@@ -10,17 +10,10 @@ so by a verb of saying and the name is two or three words (or Han characters) lo
 
 from __future__ import annotations
 
-from ..lexicon.foreign import FOREIGN_ARTICLES
+from ..lexicon.foreign import FOREIGN_ARTICLES, PERSON_TITLE_ENDS
 from ..segmentation import Segmentation
 from .finder import Candidate
 from .speakers import person_like, with_speakers
-
-# How a person's title ends (where "Ministerium", "Ministerio" and "Presidencia" are bodies).
-_PERSON_TITLE_ENDS = (
-    "meister", "meisterin", "präsident", "präsidentin", "minister", "ministerin", "kanzler", "kanzlerin",
-    "sprecher", "sprecherin", "chef", "chefin", "leiter", "leiterin", "alcalde", "alcaldesa",
-    "presidente", "presidenta", "ministro", "ministra", "maire", "ministre", "gouverneur",
-)  # fmt: skip
 
 
 def _office(name: str) -> bool:
@@ -29,7 +22,7 @@ def _office(name: str) -> bool:
     words = name.split()
     while words and words[0].lower() in FOREIGN_ARTICLES:
         words = words[1:]
-    return len(words) > 2 and words[0].lower().endswith(_PERSON_TITLE_ENDS) and words[1].islower()
+    return len(words) > 2 and words[0].lower().endswith(PERSON_TITLE_ENDS) and words[1].islower()
 
 
 def foreign_candidates(segmentation: Segmentation, candidates: list[Candidate]) -> list[Candidate]:

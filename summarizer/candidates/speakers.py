@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 
-from ..language import is_english
 from ..segmentation import Segmentation
 from .finder import Candidate
 
@@ -53,16 +52,3 @@ def with_speakers(
         result.append(Candidate(speaker, kind, None, tuple(forms[1:]), mentions, mentions[0][0]))
         names.add(speaker)
     return sorted(result, key=lambda c: c.first)
-
-
-def final_candidates(segmentation: Segmentation, candidates: list[Candidate]) -> list[Candidate]:
-    """The candidates of an attributed document: the finder's, tidied for other languages, plus
-    the speakers it missed."""
-    if not is_english(segmentation.language):
-        from .foreign import foreign_candidates  # noqa: PLC0415 - it imports this module
-
-        return foreign_candidates(segmentation, candidates)
-    stated = [
-        q.speaker for q in segmentation.quotes if q.speaker and q.speech and q.attribution == "sentence"
-    ]
-    return with_speakers(segmentation, candidates, list(dict.fromkeys(stated)), persons=False)

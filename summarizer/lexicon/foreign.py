@@ -257,6 +257,13 @@ FOREIGN_TITLE_STEMS = (
     "экономист", "глава", "secretari", "presidente", "ministr", "portavoz", "alcald", "gerente",
     "porte-parole", "maire", "directeur", "directrice", "professor", "profesor", "экономист",
 )  # fmt: skip
+# How a person's title ends, of the stems above ("Bürgermeister von Hamburg" is an office, where
+# "Ministerium", "Ministerio" and "Presidencia" are bodies).
+PERSON_TITLE_ENDS = (
+    "meister", "meisterin", "präsident", "präsidentin", "minister", "ministerin", "kanzler", "kanzlerin",
+    "sprecher", "sprecherin", "chef", "chefin", "leiter", "leiterin", "alcalde", "alcaldesa",
+    "presidente", "presidenta", "ministro", "ministra", "maire", "ministre", "gouverneur",
+)  # fmt: skip
 FOREIGN_TITLES = frozenset(
     {
         "sr",
