@@ -130,6 +130,15 @@ def test_a_name_before_a_present_tense_verb_is_an_actor() -> None:
     assert _find("Apple shares fell on Monday. Tesla cars in Europe sold well.") == []
 
 
+def test_a_name_followed_by_who_or_whose_is_a_person() -> None:
+    """ "said Rosa Delgado, whose two sons attend Lincoln": only a person takes "who" or "whose", so
+    an untitled name-shaped speaker is a person, not "other"; "Goldman Sachs, which" stays other."""
+    found = _find('"I\'m heartbroken," said Rosa Delgado, whose two sons attend Lincoln.')
+    assert _named(found, "Rosa Delgado").kind == "person"
+    found = _find("Goldman Sachs, which advised the city, said the sale was fair.")
+    assert _named(found, "Goldman Sachs").kind == "other"
+
+
 def test_news_page_actors_are_read_whole() -> None:
     """ "Pacific Gas and Electric" is one company; "Santa Clara County Supervisor Otto Lindqvist"
     a titled person; "... Almaden and Coyote, fire officials said" gives Coyote no role."""

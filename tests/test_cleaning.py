@@ -61,11 +61,20 @@ def test_reporting_and_editing_credits_are_removed(line: str) -> None:
         "Priya Raman can be reached at praman@ashfordledger.com.",
         "Email the reporter at praman@ashfordledger.com.",
         "Contact the author: praman@ashfordledger.com",
+        "Tom Becker covers education for the Riverside Ledger. Reach him at tbecker@ledger.example.",
+        "Ana Ruiz is a staff writer at the Ledger. Email her at aruiz@ledger.example.",
     ],
 )
 def test_notes_on_reaching_the_reporter_are_removed(line: str) -> None:
     """ "Contact <reporter> at <address>" after a story names staff, not actors."""
     assert boilerplate_reason(line) == "contact"
+
+
+def test_a_bio_without_a_contact_note_is_content() -> None:
+    """The reporter's bio goes only beside a note with an address; alone, "X covers Y for Z" may be
+    what the story reports."""
+    assert boilerplate_reason("Tom Becker covers education for the Riverside Ledger.") is None
+    assert boilerplate_reason("Ana Ruiz covers the strike for the union. Reach him soon.") is None
 
 
 @pytest.mark.parametrize(

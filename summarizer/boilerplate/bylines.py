@@ -206,7 +206,16 @@ _CONTACT = re.compile(
     r"\s*(?P<address>\S*(?:@|\d{3})\S*)(?:\s+(?:or|and)\s+\S+(?:\s+\S+)?)?",
     re.IGNORECASE,
 )
-_REPORTER = re.compile(r"(?:the\s+)?(?:reporter|writer|author|journalist|editor|newsroom|us)s?", re.I)
+_REPORTER = re.compile(
+    r"(?:the\s+)?(?:reporter|writer|author|journalist|editor|newsroom|us)s?|him|her|them", re.I
+)
+# The reporter's one-line bio beside the contact note: "Tom Becker covers education for the
+# Ledger.", "Ana Ruiz is a staff writer at the Ledger.". Only ever removed with a contact note.
+_BIO = re.compile(
+    r"(?P<who>[^,.;:]{3,60}?)\s+(?:covers|writes\s+about|reports\s+on|is\s+(?:a|an|the)\s+[^.;]{0,60}?"
+    r"\b(?:reporter|writer|correspondent|editor|columnist|journalist))\b[^.;]{0,80}",
+    re.I,
+)
 _NOTE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 
 
@@ -224,8 +233,9 @@ CONTACT_CUES = ("contact", "reach", "mail", "write")
 
 
 def is_contact_line(line: str) -> bool:
-    """A line of notes on reaching the reporter, with at most a contributor note beside them:
-    "Contact Priya Raman at praman@ledger.com. Tom Okafor contributed reporting."."""
+    """A line of notes on reaching the reporter, with at most a contributor note or the reporter's
+    bio beside them: "Contact Priya Raman at praman@ledger.com. Tom Okafor contributed reporting.",
+    "Tom Becker covers education for the Ledger. Reach him at tbecker@ledger.com."."""
     low = folded(line)
     if not any(cue in low for cue in CONTACT_CUES):
         return False
@@ -234,4 +244,9 @@ def is_contact_line(line: str) -> bool:
     notes = _NOTE_SPLIT.split(line.strip())
     contacts = [_is_contact_note(n) for n in notes]
     others = [n for n, contact in zip(notes, contacts, strict=True) if not contact]
-    return any(contacts) and all(_is_contributor_note(n.rstrip(".")) for n in others)
+    return any(contacts) and all(_is_contributor_note(n.rstrip(".")) or _is_bio_note(n) for n in others)
+
+
+def _is_bio_note(sentence: str) -> bool:
+    match = _BIO.fullmatch(sentence.rstrip(".").strip())
+    return match is not None and _is_name_list(match.group("who"))

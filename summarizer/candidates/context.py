@@ -184,6 +184,9 @@ def _head_noun(doc: Doc, seg: list[int]) -> int | None:
     return head
 
 
+_PERSONAL_RELATIVES = frozenset(["who", "whose", "whom"])
+
+
 def _appositive(doc: Doc, m: Mention) -> None:
     """ "Lena Vos, an economist at the Coastal Trade Institute, estimated ..." """
     lows, keys, digits, poss, regions = doc.lows, doc.keys, doc.digits, doc.poss, doc.regions
@@ -191,6 +194,13 @@ def _appositive(doc: Doc, m: Mention) -> None:
     if k + 1 < doc.n and doc.words[k].isdigit() and len(doc.words[k]) <= 3 and doc.gaps[k] == ", ":
         k += 1  # an age first: "Ana Ruiz, 54, a retired teacher, said"; only a person has one
         m.personal = True
+    if (
+        k < doc.n
+        and lows[k] in _PERSONAL_RELATIVES
+        and doc.gaps[m.i1] == ", "
+        and regions[k] == regions[m.i1]
+    ):
+        m.personal = True  # "said Rosa Delgado, whose two sons attend Lincoln": "which" for a company
     seg: list[int] = []
     while k < doc.n and regions[k] == regions[m.i1] and len(seg) < 25:
         if lows[k] in RELATIVE and seg:
