@@ -94,6 +94,36 @@ def test_more_news_site_furniture(line: str, reason: str | None) -> None:
     assert boilerplate_reason(line) == reason
 
 
+def test_a_byline_over_two_lines_is_removed() -> None:
+    """The reporter's name on one line and the role on the next ("Helen Marsh" / "Environment
+    correspondent") is a byline; a name-shaped line before a sentence stays."""
+    text = "Helen Marsh\nEnvironment correspondent\nA water company has been fined.\nSevern Vale\nIt pays."
+    cleaned = clean(text)
+    assert [text[r.start : r.end] for r in cleaned.kept] == [
+        "A water company has been fined.",
+        "Severn Vale",
+        "It pays.",
+    ]
+    assert cleaned.removed_reasons == ("byline", "byline")
+
+
+def test_links_under_a_related_header_are_removed() -> None:
+    """The short lines under "Related Topics" or "More on this story" are links, up to the first
+    line that reads as prose; under "Continue reading" the story's own subheads stay."""
+    text = (
+        "The agency said it would monitor the river.\nRelated Topics\nWater pollution\nBirmingham\n"
+        "More on this story\nSewage alerts issued for River Wend\nPublished 3 July 2025\n"
+        "The court sits again in March.\nContinue reading\nWhat happens next\nThe fine is due in May."
+    )
+    cleaned = clean(text)
+    assert [text[r.start : r.end] for r in cleaned.kept] == [
+        "The agency said it would monitor the river.",
+        "The court sits again in March.",
+        "What happens next",
+        "The fine is due in May.",
+    ]
+
+
 def test_a_wire_service_standards_line_is_removed() -> None:
     """ "Our Standards: The ... Trust Principles." ends wire stories; its name is no actor."""
     assert boilerplate_reason("Our Standards: The Thomson Reuters Trust Principles.") == "legal"

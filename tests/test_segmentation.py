@@ -61,6 +61,26 @@ def test_single_quotes_are_told_apart_from_apostrophes() -> None:
     assert _quotes(text) == ["a disaster we don’t need", "final offer"]
 
 
+def test_a_single_quoted_quote_runs_over_paragraphs() -> None:
+    """British style: 'Nobody ... phone. opens and never closes, and the next paragraph opens with
+    a single mark: the unclosed part is a quote, and the next paragraph's quote goes on from it.
+    An apostrophe before a lower-case word ("the '90s") opens nothing."""
+    text = (
+        "'For two summers my children couldn't go in the water,' she told the BBC. "
+        "'Nobody at the company picked up the phone.\n\n"
+        "'They only started listening when we took samples ourselves.'"
+    )
+    quotes = segment(clean(text)).quotes
+    assert [q.text for q in quotes] == [
+        "For two summers my children couldn't go in the water",
+        "Nobody at the company picked up the phone.",
+        "They only started listening when we took samples ourselves.",
+    ]
+    assert [q.continues for q in quotes] == [None, quotes[0].id, quotes[1].id]
+    text = "Prices rose through the '90s and fell.\n\n'Nobody saw it coming,' she said."
+    assert [q.continues for q in segment(clean(text)).quotes] == [None]
+
+
 def test_quote_split_by_attribution_is_linked() -> None:
     """ "We are not," she said, "going to be rushed." gives two spans, the second continuing the first."""
     quotes = segment(clean('"We are not," she said, "going to be rushed."')).quotes

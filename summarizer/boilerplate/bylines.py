@@ -129,6 +129,11 @@ def is_staff_line(line: str) -> bool:
     return _is_newsroom_role(parts[1]) and is_name(parts[0]) and all(is_outlet(p) for p in parts[2:])
 
 
+def is_role_line(line: str) -> bool:
+    """A newsroom role on a line of its own, under the reporter's name: "Environment correspondent"."""
+    return _is_newsroom_role(line.strip().rstrip("."))
+
+
 def _is_newsroom_role(part: str) -> bool:
     """ "Staff Writer", "Chief Political Correspondent": up to five words ending in a role."""
     role = part.split()

@@ -15,8 +15,11 @@ from ..casefold import fold_like_ignorecase
 _PATTERNS: list[tuple[str, str]] = [
     (
         "navigation",
-        r"(see also|read next|read more|also read|related( coverage| articles?| stories| reading)?"
-        r"|more from|recommended( for you)?|trending( now)?|most popular|don'?t miss)\s*([:\-–—].*)?",
+        r"(see also|read next|read more|also read"
+        r"|related( coverage| articles?| stories| reading| topics| content| links| news)?"
+        r"|more from|recommended( for you)?|trending( now)?|most popular|don'?t miss"
+        r"|more on this (story|topic|subject)|more (stories|news)|most (read|viewed|shared|watched)"
+        r"|you (may|might) (also )?(like|be interested in)|top stories|latest (news|stories))\s*([:\-–—].*)?",
     ),
     # Inline promos that need a colon: "MORE: ...", "WATCH: ...", "LISTEN: ...".
     (
@@ -114,7 +117,8 @@ _ANCHORED_ANY = _any_of([p for _, p in _PATTERNS if p not in _FLOATING_PHRASES])
 # whitespace (\s) are tried on any line that does.
 _OPENINGS = (
     "see also", "read next", "read more", "also read", "related", "more from", "recommended",
-    "trending", "most popular", "don",
+    "trending", "most popular", "don", "more on this ", "more stories", "more news", "most ", "you may",
+    "you might", "top stories", "latest",
     "more", "watch", "listen", "video", "audio", "podcast", "in pictures", "go deeper",
     "further reading", "keep reading", "explore more",
     "continue reading", "the story", "the article", "the report", "story", "article", "report",

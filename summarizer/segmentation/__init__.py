@@ -91,11 +91,14 @@ class Segmentation:
 
 
 _OPENERS = '“"«„'
-_OPENER_AFTER_SPACE = re.compile(f"(?<=[ \t(—–-])[{_OPENERS}]")
+# A single mark opens a quote only before a capital: "'Nobody at the company ..." (British style),
+# where "the '90s" and "rock 'n' roll" hold apostrophes.
+_OPENER = re.compile(f"[{_OPENERS}]|[‘'](?=[A-Z])")
+_OPENER_AFTER_SPACE = re.compile(f"(?<=[ \t(—–-])(?:{_OPENER.pattern})")
 
 
 def _opens_with_quote(text: str, start: int, end: int) -> bool:
-    return start < end and text[start] in _OPENERS
+    return start < end and _OPENER.match(text, start, end) is not None
 
 
 def _open_tail(text: str, start: int, end: int, marked: list[tuple[int, int]]) -> tuple[int, int] | None:
@@ -104,7 +107,7 @@ def _open_tail(text: str, start: int, end: int, marked: list[tuple[int, int]]) -
     position = marked[-1][1] + 1 if marked else start
     if position >= end:
         return None
-    if position == start and text[position] in _OPENERS:
+    if position == start and _OPENER.match(text, position, end):
         opener = position
     else:
         match = _OPENER_AFTER_SPACE.search(text, max(position, start + 1), end)
