@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .boilerplate import boilerplate_reason, is_boilerplate, is_link_list_header, is_name, is_role_line
+from .boilerplate import boilerplate_reason, is_boilerplate, read_sections
 
 __all__ = ["CleanedDocument", "Region", "boilerplate_reason", "clean", "is_boilerplate"]
 
@@ -67,7 +67,7 @@ def clean(text: str) -> CleanedDocument:
             end = start + len(stripped)
         lines.append((start, end, stripped))
         reasons.append(boilerplate_reason(stripped))
-    _read_with_neighbours([line for _, _, line in lines], reasons)
+    read_sections([line for _, _, line in lines], reasons)
     kept = tuple(Region(s, e) for (s, e, _), reason in zip(lines, reasons, strict=True) if reason is None)
     removed = [(Region(s, e), reason) for (s, e, _), reason in zip(lines, reasons, strict=True) if reason]
     return CleanedDocument(
@@ -76,28 +76,3 @@ def clean(text: str) -> CleanedDocument:
         removed=tuple(region for region, _ in removed),
         removed_reasons=tuple(reason for _, reason in removed),
     )
-
-
-# A link under a "Related Topics" header: a headline or a topic, short and with no full stop.
-_LINK_WORDS = 14
-
-
-def _is_link(line: str) -> bool:
-    return len(line.split()) <= _LINK_WORDS and line[-1:] not in ".!?:;\"”’'"
-
-
-def _read_with_neighbours(lines: list[str], reasons: list[str | None]) -> None:
-    """What a line is by the lines beside it, in place: the reporter's name on the line above
-    their role ("Helen Marsh" / "Environment correspondent") is a byline, and the short lines under
-    a bare "Related Topics" or "More on this story" header are its links."""
-    links = False
-    for i, line in enumerate(lines):
-        if reasons[i] == "navigation" and is_link_list_header(line):
-            links = True
-        elif reasons[i] is None:
-            if links and _is_link(line):
-                reasons[i] = "navigation"
-            else:
-                links = False
-            if i + 1 < len(lines) and is_role_line(lines[i + 1]) and is_name(line) and " " in line:
-                reasons[i] = "byline"

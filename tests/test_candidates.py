@@ -139,6 +139,31 @@ def test_a_name_followed_by_who_or_whose_is_a_person() -> None:
     assert _named(found, "Goldman Sachs").kind == "other"
 
 
+def test_an_appositive_title_may_open_with_an_ing_word_but_not_with_a_verb() -> None:
+    """ "Ingrid Halvorsen, managing partner at Halvorsen Capital," gives her the title; in
+    "Halvorsen Capital, will join the board" the words after the comma are the verb, not a role."""
+    found = _find("Ingrid Halvorsen, managing partner at Halvorsen Capital, will join the board.")
+    assert _named(found, "Ingrid Halvorsen").role == "managing partner at Halvorsen Capital"
+    assert _named(found, "Ingrid Halvorsen").kind == "person"
+    assert _named(found, "Halvorsen Capital").role is None
+    found = _find("Acme Corp, adding staff in Ohio, said sales rose.")
+    assert all(c.role is None for c in found)
+
+
+def test_a_speaker_line_over_a_turn_names_a_titled_person() -> None:
+    """ "Raj Patel -- Morgan Stanley -- Analyst" over an analyst's question is a person with that
+    title; a Title Case headline with a dash ("Northwind Unveils New Robot - Tech News") names
+    nobody."""
+    found = _find("Raj Patel -- Morgan Stanley -- Analyst\n\nThanks. How much of the cut is wheat?")
+    assert (_named(found, "Raj Patel").kind, _named(found, "Raj Patel").role) == (
+        "person",
+        "Morgan Stanley, Analyst",
+    )
+    assert _find("Northwind Unveils New Robot - Tech News\n\nThe robot picks fruit.") == []
+    found = _find("With me today are Daniel Reyes, our Chief Executive Officer, and the team.")
+    assert _named(found, "Daniel Reyes").role == "Chief Executive Officer"  # not "our ..."
+
+
 def test_news_page_actors_are_read_whole() -> None:
     """ "Pacific Gas and Electric" is one company; "Santa Clara County Supervisor Otto Lindqvist"
     a titled person; "... Almaden and Coyote, fire officials said" gives Coyote no role."""

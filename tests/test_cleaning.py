@@ -124,6 +124,26 @@ def test_links_under_a_related_header_are_removed() -> None:
     ]
 
 
+def test_a_press_release_contact_block_and_wire_trailer_are_removed() -> None:
+    """Under "Media Contact:" the name, address and number are furniture, up to the first sentence;
+    "SOURCE Northwind Robotics" is the wire's trailer. The forward-looking statements stay: the
+    risks they list are often the only ones a release names."""
+    text = (
+        "Forward-Looking Statements\nActual results may differ materially because of supply delays.\n"
+        "Media Contact:\nJordan Blake\npress@northwind.example\n+1 408-555-0142\n"
+        "SOURCE Northwind Robotics\nThe Source of the river is in Wales.\n"
+        "Investor enquiries: ir@northwind.example\nNorthwind said contacts with buyers went on."
+    )
+    cleaned = clean(text)
+    assert [text[r.start : r.end] for r in cleaned.kept] == [
+        "Forward-Looking Statements",
+        "Actual results may differ materially because of supply delays.",
+        "The Source of the river is in Wales.",
+        "Northwind said contacts with buyers went on.",
+    ]
+    assert set(cleaned.removed_reasons) == {"contact", "press-release"}
+
+
 def test_a_wire_service_standards_line_is_removed() -> None:
     """ "Our Standards: The ... Trust Principles." ends wire stories; its name is no actor."""
     assert boilerplate_reason("Our Standards: The Thomson Reuters Trust Principles.") == "legal"

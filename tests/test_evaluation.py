@@ -163,6 +163,14 @@ def test_eval_cli_writes_report_and_honours_min_score(tmp_path: Path) -> None:
     assert strict.exit_code == 1 and "below" in strict.stderr
 
 
+def test_every_gold_case_replays_from_its_recordings() -> None:
+    """Each case's recordings answer the requests the code makes now: a change to cleaning,
+    candidates or prompts that alters a case's request fails here until the case is re-recorded."""
+    report = evaluate(ROOT / "fixtures", cache=False, log=False)
+    assert len(report.cases) >= 21
+    assert {c.case: c.error for c in report.cases if not c.valid} == {}
+
+
 def test_eval_cli_compare_shows_deltas(tmp_path: Path) -> None:
     """--compare OTHER prints signed deltas and stores them in the report."""
     first = tmp_path / "a.json"

@@ -115,6 +115,35 @@ def test_unrelated_quotes_in_one_sentence_are_not_linked() -> None:
     assert quotes[1].continues is None
 
 
+def test_a_speaker_named_on_the_line_above_their_words_is_a_turn() -> None:
+    """Earnings-call transcripts that put "Name -- Title" (or "Operator") on a line of its own
+    give that speaker every line under it, up to the next speaker or a heading."""
+    text = (
+        "Operator\n\nOur first question comes from Raj Patel with Morgan Stanley.\n\n"
+        "Raj Patel -- Morgan Stanley -- Analyst\n\nThanks. How much of the cut is wheat?\n\n"
+        "Sofia Lindqvist -- Chief Financial Officer\n\nRoughly two-thirds.\n\nPackaging is the rest.\n\n"
+        "Questions and Answers\n\nThe call ended at noon.\n\nOperator\n\nThis concludes the call."
+    )
+    quotes = segment(clean(text)).quotes
+    assert [(q.speaker_hint, q.text) for q in quotes] == [
+        ("Operator", "Our first question comes from Raj Patel with Morgan Stanley."),
+        ("Raj Patel (Morgan Stanley, Analyst)", "Thanks."),
+        ("Raj Patel (Morgan Stanley, Analyst)", "How much of the cut is wheat?"),
+        ("Sofia Lindqvist (Chief Financial Officer)", "Roughly two-thirds."),
+        ("Sofia Lindqvist (Chief Financial Officer)", "Packaging is the rest."),
+        ("Operator", "This concludes the call."),
+    ]
+
+
+def test_a_list_of_names_and_titles_is_not_a_transcript() -> None:
+    """ "John Smith - Chair" lines in a row are a list, and one "Name - Title" line alone (a byline)
+    makes nobody the speaker of the paragraph under it."""
+    text = "The new board:\n\nJohn Smith - Chair\n\nJane Roe - Treasurer\n\nThe board meets in May."
+    assert segment(clean(text)).quotes == []
+    text = "Jane Doe - Staff Writer\n\nThe council voted on Monday.\n\nIt meets again in May."
+    assert segment(clean(text)).quotes == []
+
+
 def test_transcript_turns_without_quote_marks_are_quotes() -> None:
     """`NAME (Title): words` lines are speech with a speaker label."""
     text = (

@@ -8,20 +8,21 @@ of keeping a line: a sentence that merely contains "by", "said", "photo" or "new
 
 The families live in their own modules: `patterns` (whole-line patterns, caption credits),
 `bylines` (bylines, staff lines, credits), `furniture` (datelines, share bars, section labels,
-meta lines) and `notices` (bios, help lines, promos in a sentence).
+meta lines), `notices` (bios, help lines, promos in a sentence) and `sections` (what the lines
+around a line give away: link lists, media contacts, forward-looking statements).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
-from .bylines import is_byline, is_contact_line, is_credit_line, is_name, is_role_line, is_staff_line
+from .bylines import is_byline, is_contact_line, is_credit_line, is_role_line, is_staff_line
 from .furniture import is_dateline, is_meta_line, is_section_label, is_share_bar
 from .notices import is_bio, is_helpline, is_promo_sentence
 from .patterns import PATTERN_RES, is_caption, may_match_a_pattern
+from .sections import read_sections
 
-__all__ = ["boilerplate_reason", "is_boilerplate", "is_link_list_header", "is_name", "is_role_line"]
+__all__ = ["boilerplate_reason", "is_boilerplate", "read_sections"]
 
 # (reason, rule, longest line it can match): furniture is short, so a paragraph is checked only
 # against the rules that can match something that long, which keeps cleaning cheap.
@@ -72,18 +73,3 @@ def boilerplate_reason(line: str) -> str | None:
 
 def is_boilerplate(line: str) -> bool:
     return boilerplate_reason(line) is not None
-
-
-# A bare header over a list of links; "Continue reading" and the like head the story's own text.
-_LINK_HEADER = re.compile(
-    r"(see also|read next|read more|also read|related( \w+)?|more from( \w+){0,3}|recommended( for you)?"
-    r"|trending( now)?|most popular|don'?t miss|more on this (story|topic|subject)|more (stories|news)"
-    r"|most (read|viewed|shared|watched)|you (may|might) (also )?(like|be interested in)|top stories"
-    r"|latest (news|stories))\s*[:\-–—]?",
-    re.IGNORECASE,
-)
-
-
-def is_link_list_header(line: str) -> bool:
-    """ "Related Topics", "More on this story", "Most read": the short lines under it are links."""
-    return len(line) <= 40 and _LINK_HEADER.fullmatch(line) is not None

@@ -33,6 +33,7 @@ _TICKER = re.compile(r"[A-Za-z]{2,12}\s*:\s*([A-Z][A-Z.]{0,6})")
 _PARTY = re.compile(r"[A-Z]-[A-Z]{2,4}")  # "(D-WA)": a party and a state, no acronym
 _LABEL_TAIL = re.compile(r"(?:,[^:\n]{1,60})?:(?:\s|$)")  # "JOHN THUNE (R-SD), SENATE WHIP: ..."
 _PAREN = re.compile(r" ?\(([^()\n]{2,80})\)")
+_HEADER_TAIL = re.compile(r"[ \t]+(?:--|[-–—])[ \t]+([^\n]{1,80}?)[ \t]*(?:\n|$)")  # "Raj Patel -- Analyst"
 _YEAR_OR_SCORE = re.compile(r"(?:19|20)\d\d|\d+-\d+")
 _ROLE_OR_TRADE = ROLE_NOUNS | ORG_DESCRIPTORS  # what may head a title before a name
 _DETERMINERS = frozenset(
@@ -147,6 +148,13 @@ def _roles(doc: Doc, m: Mention, start: int) -> None:
     line_start = start == 0 or doc.regions[start - 1] != doc.regions[start]
     if line_start and _LABEL_TAIL.match(tail):
         m.label = m.personal = True  # a transcript turn: "Tomas Reyes-Berg (Chief Financial Officer): ..."
+    elif line_start and (header := _HEADER_TAIL.match(tail)):
+        # A speaker's name over their words: "Raj Patel -- Morgan Stanley -- Analyst".
+        title = header.group(1)
+        heads = [w for w in re.findall(r"[\w-]+", title.lower()) if w in ROLE_NOUNS]
+        if heads:
+            m.label = m.personal = True
+            _set_role(m, re.sub(r"\s+(?:--|[-–—])\s+", ", ", title), 1, heads[-1])
     if not poss and doc.gaps[m.i1] == ", ":
         _appositive(doc, m)
     _role_before(doc, m, start)
@@ -163,6 +171,8 @@ def _joined(doc: Doc, i: int) -> bool:
 
 def _set_role(m: Mention, role: str, rank: int, head: str | None, strong: bool = True) -> None:
     role = role.strip(" ,;:")
+    if role.startswith("our "):
+        role = role[4:]  # "Daniel Reyes, our Chief Executive Officer": the speaker's "our"
     if len(role) > MAX_ROLE:
         role = role[:MAX_ROLE].rsplit(" ", 1)[0]
     if role and rank < m.role_rank:
@@ -216,8 +226,10 @@ def _appositive(doc: Doc, m: Mention) -> None:
     if not seg:
         return
     w0 = seg[0]
-    if lows[w0] in APPOSITIVE_STOP or digits[w0] or lows[w0].endswith("ing"):
-        return
+    if lows[w0] in APPOSITIVE_STOP or lows[w0] in AUX or digits[w0]:
+        return  # "Halvorsen Capital, will join ...": the verb, not what the company is
+    if lows[w0].endswith("ing") and not (len(seg) > 1 and keys[seg[1]] in ROLE_NOUNS):
+        return  # ", adding that ...", where "managing partner" and "acting mayor" are titles
     if any(lows[i] in SPEECH for i in seg):
         return  # "... and Coyote, fire officials said": a clause, not what Coyote is
     head = _head_noun(doc, seg)

@@ -48,6 +48,45 @@ _TURN = re.compile(
 )
 
 
+# A speaker's name on a line of its own, over their words (Motley Fool style): "Operator",
+# "Megan Ortiz -- Vice President, Investor Relations", "Raj Patel -- Morgan Stanley -- Analyst".
+_HEADER_TURN = re.compile(
+    r"(?P<label>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})(?:\s+(?:--|[-–—])\s+(?P<title>[^\n]{1,80}?))?\s*"
+)
+_SENTENCE_CLOSE = tuple('.!?"”’:')
+
+
+def _is_heading(line: str) -> bool:
+    """A short line with no full stop: a section heading ("Questions and Answers"), which ends the
+    turn of the speaker named above."""
+    return len(line.split()) <= 8 and not line.rstrip().endswith(_SENTENCE_CLOSE)
+
+
+def _header_turns(document: CleanedDocument) -> dict[int, str]:
+    """The kept lines (by index) that name the speaker of the lines under them, with the speaker's
+    hint ("Raj Patel (Morgan Stanley, Analyst)"): lines of a name and a title after a dash, or a
+    name that heads two or more turns, in a text with two or more such speakers."""
+    found: dict[int, re.Match[str]] = {}
+    kept = document.kept
+    for index, region in enumerate(kept[:-1]):
+        match = _HEADER_TURN.fullmatch(document.text, region.start, region.end)
+        title = match.group("title") if match else None
+        if match and not (title and title.rstrip().endswith(_SENTENCE_CLOSE)):
+            found[index] = match
+    counts = Counter(m.group("label") for m in found.values())
+    speakers = {m.group("label") for m in found.values() if m.group("title")}
+    speakers |= {label for label, n in counts.items() if n >= 2}
+    if len(speakers) < 2:
+        return {}
+    headers: dict[int, str] = {}
+    for index, match in found.items():
+        # Lines in a row ("John Smith - Chair" / "Jane Roe - Treasurer") are a list, not turns.
+        if match.group("label") in speakers and index + 1 not in found and index - 1 not in found:
+            title = re.sub(r"\s+(?:--|[-–—])\s+", ", ", match.group("title") or "")
+            headers[index] = match.group("label") + (f" ({title})" if title else "")
+    return headers
+
+
 def _turn_title(turn: re.Match[str]) -> str | None:
     return turn.group("title") or turn.group("caps_title")
 
@@ -181,6 +220,8 @@ def segment(document: CleanedDocument, language: str | None = None) -> Segmentat
         )
         return quote_id
 
+    headers = _header_turns(document)
+    speaking: str | None = None  # the hint of the speaker named on a line above, in a transcript
     running: str | None = None  # the id of a quote that runs on into the next paragraph
     for index, region in enumerate(document.kept):
         # Text addressed to an AI model, on normalized text (zero-width characters, look-alikes,
@@ -207,7 +248,17 @@ def segment(document: CleanedDocument, language: str | None = None) -> Segmentat
                 Segment(sentence_id, "sentence", s, e, text[s:e], instruction_like=suspect)
             )
 
+        if index in headers:
+            speaking, running = headers[index], None
+            continue
         turn = _TURN.match(text, region.start, region.end)
+        if speaking and (turn or _is_heading(text[region.start : region.end])):
+            speaking = None
+        if speaking:
+            # The lines under a speaker's name are their words, quote marks and all.
+            for s, e in spans:
+                add_quote(*_trim(text, s, e), hint=speaking)
+            continue
         opens_with_quote = bool(marked) and marked[0][0] <= turn.start("speech") + 1 if turn else False
         if turn and turn.group("label") in labels and not opens_with_quote:
             # A transcript turn is the speaker's words; quote marks inside it are theirs too

@@ -1,0 +1,81 @@
+"""Furniture that only the lines around it give away: a byline over two lines, the links under a
+"Related Topics" header, a press release's media contacts. (A release's forward-looking statements
+stay: the risks they list are often the only ones the release names.)"""
+
+from __future__ import annotations
+
+import re
+
+from .bylines import is_name, is_role_line
+
+# A bare header over a list of links; "Continue reading" and the like head the story's own text.
+_LINK_HEADER = re.compile(
+    r"(see also|read next|read more|also read|related( \w+)?|more from( \w+){0,3}|recommended( for you)?"
+    r"|trending( now)?|most popular|don'?t miss|more on this (story|topic|subject)|more (stories|news)"
+    r"|most (read|viewed|shared|watched)|you (may|might) (also )?(like|be interested in)|top stories"
+    r"|latest (news|stories))\s*[:\-–—]?",
+    re.IGNORECASE,
+)
+_PHONE = r"\+?\d[\d\s().-]{6,}\d"
+_CONTACT_DETAIL = re.compile(rf"\S+@\S+|{_PHONE}|(?:tel|phone|mobile|fax|e-?mail)\b.*", re.IGNORECASE)
+# "Media Contact:", "Investor Contacts", "Press enquiries: press@x.example".
+_CONTACT_HEADER = re.compile(
+    r"(?:(?:media|press|investor|investors|analyst|company|news|pr)\s+)?(?:contacts?|enquiries|inquiries)"
+    r"\s*(?::\s*(?P<rest>.{0,120}))?",
+    re.IGNORECASE,
+)
+# The wire's trailer naming who issued the release: "SOURCE Northwind Robotics" (in capitals).
+_WIRE_SOURCE = re.compile(r"SOURCE:?\s+[A-Z][^.!?]{0,80}")
+_SHORT = 14  # words in a link or a contact line ("Sanne de Vries, Head of Communications, Helion")
+
+
+def is_link_list_header(line: str) -> bool:
+    """ "Related Topics", "More on this story", "Most read": the short lines under it are links."""
+    return len(line) <= 40 and _LINK_HEADER.fullmatch(line) is not None
+
+
+def _unfinished(line: str) -> bool:
+    """Short and with no full stop: a link, a heading, a name or a title, not a sentence."""
+    return len(line.split()) <= _SHORT and line[-1:] not in ".!?:;\"”’'"
+
+
+def _contact_header(line: str) -> bool:
+    match = _CONTACT_HEADER.fullmatch(line)
+    if match is None:
+        return False
+    rest = match.group("rest")
+    return not rest or _CONTACT_DETAIL.search(rest) is not None
+
+
+def _belongs(section: str, line: str) -> bool:
+    """Whether `line` goes on with the section its header opened: a link, or a contact's name,
+    title, address or number."""
+    if section == "contact" and _CONTACT_DETAIL.fullmatch(line):
+        return True
+    return _unfinished(line)
+
+
+def read_sections(lines: list[str], reasons: list[str | None]) -> None:
+    """Give each kept line of `lines` its reason by the lines around it, in place (`reasons` holds
+    each line's own reason, None for content): the reporter's name over their role ("Helen Marsh"
+    / "Environment correspondent"); the short lines under a bare "Related Topics" header; the
+    names, addresses and numbers under "Media Contact:"; a wire's "SOURCE Company" trailer."""
+    section: str | None = None  # the reason the lines under the last header get
+    for i, line in enumerate(lines):
+        reason = reasons[i]
+        if reason == "navigation" and is_link_list_header(line):
+            section = "navigation"
+            continue
+        if reason is not None:
+            continue  # furniture between a header and its lines keeps the section open
+        if _contact_header(line):
+            reasons[i] = section = "contact"
+        elif _WIRE_SOURCE.fullmatch(line):
+            reasons[i] = "press-release"
+            section = None
+        elif section is not None and _belongs(section, line):
+            reasons[i] = section
+        else:
+            section = None
+            if i + 1 < len(lines) and " " in line and is_role_line(lines[i + 1]) and is_name(line):
+                reasons[i] = "byline"
