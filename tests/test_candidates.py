@@ -164,6 +164,17 @@ def test_a_speaker_line_over_a_turn_names_a_titled_person() -> None:
     assert _named(found, "Daniel Reyes").role == "Chief Executive Officer"  # not "our ..."
 
 
+def test_a_surname_shared_with_a_place_goes_to_the_titled_person() -> None:
+    """ "Council member Derek Hall" and "City Hall": "According to Hall" is Derek Hall, not a
+    separate actor called Hall."""
+    found = _find(
+        "Council member Derek Hall disagreed. Ortiz spoke at City Hall.\n\n"
+        "According to Hall, the fees would raise $4 million."
+    )
+    assert "Hall" in _named(found, "Derek Hall").forms
+    assert [c.name for c in found if c.name == "Hall"] == []
+
+
 def test_news_page_actors_are_read_whole() -> None:
     """ "Pacific Gas and Electric" is one company; "Santa Clara County Supervisor Otto Lindqvist"
     a titled person; "... Almaden and Coyote, fire officials said" gives Coyote no role."""

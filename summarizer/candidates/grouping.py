@@ -170,6 +170,9 @@ def group_mentions(doc: Doc, mentions: list[Mention]) -> list[Group]:
         target = defined.get(code) if upper else None
         if target is None and g.kind in ("unknown", "person"):
             target = unique(by_last.get(word, []))
+            if target is None and len(by_last.get(word, [])) > 1:
+                # "Derek Hall" and "City Hall": the surname is the one a title marks as a person.
+                target = unique([p for p in by_last[word] if _personal(p)])
             if target is None and not by_last.get(word):
                 target = unique([p for p in by_first.get(word, []) if p.kind == "person"])
         if target is None and upper:
