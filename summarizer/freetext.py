@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .names import KeptText, normalize
+from .language import is_english
+from .names import TITLE_ABBREVIATIONS, KeptText, normalize
 from .schemas import MAX_HEADLINE, MAX_TLDR
 
 if TYPE_CHECKING:
@@ -182,6 +183,27 @@ _DOT_BEFORE_WORD = re.compile(r"(?<=\s)\.(?=[^\W\d_])")
 _SPACE_BEFORE_STOP = re.compile(r"\s+(?=[.,;:!?](?:\s|$))")
 
 
+# A phrase cut short: it ends on a word no English phrase ends on ("... a full refund of").
+_CUT_SHORT = re.compile(r"\b(?:a|an|the|and|or|but|of|its|their|his|her|our|your|than)\W*$", re.IGNORECASE)
+# Two sentences: a full stop after a word, then a capital ("... earn less. I’ve seen it"); not
+# after a title ("Mr. Smith's plan").
+_SENTENCE_BREAK = re.compile(r"([^\W\d_]{2,})[.!?]\s+[\"“‘']?[A-Z]")
+TOPIC_WORDS = 20
+
+
+def breaks_off(value: str) -> bool:
+    """English text that stops mid-phrase, as a model's does when it runs out of room."""
+    return _CUT_SHORT.search(value) is not None
+
+
+def not_a_topic(topic: str) -> bool:
+    """A stance topic names an issue in a phrase: not two sentences copied from a quote, not a
+    paragraph, not a phrase cut short."""
+    if len(topic.split()) > TOPIC_WORDS or breaks_off(topic):
+        return True
+    return any(m.group(1).lower() not in TITLE_ABBREVIATIONS for m in _SENTENCE_BREAK.finditer(topic))
+
+
 def _tidy(value: str) -> str:
     """Stray ends and full stops out, and a dateline the model copied from the lead."""
     value = value.strip(_STRAY_ENDS)
@@ -225,4 +247,6 @@ def _not_honest(
         return "only named an actor"
     if made_up := invented_numbers(value, source):
         return f"gave a number the document does not ({made_up[0]})"
+    if not translated and is_english(segmentation.language) and breaks_off(value):
+        return "broke off mid-phrase"
     return None

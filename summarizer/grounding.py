@@ -23,7 +23,14 @@ from typing import Any, cast
 from rapidfuzz import fuzz
 
 from .cleaning import CleanedDocument
-from .freetext import clean_field, has_words, honest_headline_and_tldr, invented_numbers
+from .freetext import (
+    breaks_off,
+    clean_field,
+    has_words,
+    honest_headline_and_tldr,
+    invented_numbers,
+    not_a_topic,
+)
 from .language import language_name
 from .names import KeptText, loose, normalize, refers_to
 from .roster import Roster
@@ -290,6 +297,12 @@ def _ground_stances(draft: SummaryDraft, segmentation: Segmentation, roster: Ros
             )
         elif made_up := invented_numbers(topic, segmentation.document.text):
             out.problems.append(Problem(where, _invented(where, "topic", made_up[0])))
+        elif english(segmentation) and not_a_topic(topic):
+            out.problems.append(
+                Problem(
+                    where, f"{where} has a topic that is not a short phrase: name the issue in a few words."
+                )
+            )
         elif english(segmentation) and not _holder_in_evidence(holder, evidence, segmentation, roster):
             # (in inflected languages a name changes form: "Северный лес", "Северного леса")
             out.problems.append(
@@ -346,6 +359,9 @@ def _ground_risks(draft: SummaryDraft, segmentation: Segmentation, text: KeptTex
             continue
         if made_up := invented_numbers(description, segmentation.document.text):
             out.problems.append(Problem(where, _invented(where, "description", made_up[0])))
+            continue
+        if english(segmentation) and breaks_off(description):
+            out.problems.append(Problem(where, f"{where} breaks off mid-phrase: describe the risk whole."))
             continue
         same = next((r for r in out.risks if same_risk(r, description, evidence)), None)
         if same is not None:

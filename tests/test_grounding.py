@@ -7,6 +7,7 @@ from typer.testing import CliRunner
 
 from summarizer import SummaryFailed, summarize
 from summarizer.cli import app
+from summarizer.freetext import not_a_topic
 from summarizer.grounding import verify_spans
 from summarizer.testing.authoring import author_case
 
@@ -302,6 +303,54 @@ def test_a_stance_or_risk_with_a_figure_the_document_never_gives_is_re_asked_the
     reask = script.requests[1]["messages"][-1]["content"]
     assert "risks[0] has a description with a figure the document does not give (40)" in reask
     assert "stances[0] has a topic with a figure the document does not give (40)" in reask
+
+
+def test_a_headline_or_tldr_that_breaks_off_gives_way_to_the_lead() -> None:
+    """The embedded model ran out of room: "... with both sides demanding a full refund of"."""
+    summary, _ = _summarize(draft(headline="Roe says Acme will not cut jobs and the", actors=ACTORS))
+    assert summary.headline != "Roe says Acme will not cut jobs and the" and summary.headline in DOC
+    assert any("broke off mid-phrase" in w for w in summary.warnings)
+    summary, _ = _summarize(draft(headline="What Acme's jobs plan is for", actors=ACTORS))
+    assert summary.headline == "What Acme's jobs plan is for"  # a preposition may end a headline
+
+
+def test_a_stance_topic_copied_from_a_quote_or_a_risk_cut_short_is_re_asked_then_dropped() -> None:
+    """What the embedded model wrote: a topic that is two sentences of a quote ("... earn less.
+    I've seen it before, I'"), and a risk that stops mid-phrase. A short topic stays."""
+    copied = "person at the top of a stage in January and promised nobody would earn less. I've seen it"
+    stances = [
+        {"actor_id": "A1", "topic": copied, "position": "support", "evidence": ["S2"]},
+        {"actor_id": "A1", "topic": "cutting jobs at Acme", "position": "oppose", "evidence": ["S2"]},
+    ]
+    risk = {
+        "description": "Acme may lose its",
+        "category": "financial",
+        "severity": "high",
+        "evidence": ["S2"],
+    }
+    answer = draft(actors=ACTORS, risks=[risk], stances=stances)
+    summary, script = _summarize(answer, answer)
+    assert [s.topic for s in summary.stances] == ["cutting jobs at Acme"] and summary.risks == []
+    reask = script.requests[1]["messages"][-1]["content"]
+    assert "stances[0] has a topic that is not a short phrase" in reask
+    assert "risks[0] breaks off mid-phrase" in reask
+
+
+@pytest.mark.parametrize(
+    ("topic", "is_topic"),
+    [
+        ("Mr. Smith's budget plan", True),
+        ("U.S. tariffs on China", True),
+        ("cutting jobs at Acme", True),
+        ("the plan. I think it fails", False),
+        ("the new pay formula and the", False),
+        (" ".join(["word"] * 21), False),
+    ],
+)
+def test_what_a_stance_topic_may_be(topic: str, is_topic: bool) -> None:
+    """A phrase, even with a title's full stop in it; not two sentences, a phrase cut short or a
+    paragraph."""
+    assert not_a_topic(topic) is not is_topic
 
 
 def test_a_number_the_document_gives_stays() -> None:
