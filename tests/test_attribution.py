@@ -264,3 +264,17 @@ def test_the_seed_quotes_all_have_their_speakers(seed_text: str) -> None:
         ("Jensen Huang", "sentence"),
         ("Zhang Yansheng", "sentence"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We will win," Senate Majority Leader John Thune, R-S.D., said on the floor.',
+        'Sen. John Thune, R-S.D., said: "We will win."',
+    ],
+)
+def test_a_lawmakers_party_and_state_are_not_the_speaker(text: str) -> None:
+    """AP style sets the party and state off by commas ("John Thune, R-S.D., said"): the quote is
+    the lawmaker's, and "R-S.D." is no actor."""
+    assert [speaker for _, speaker, _ in _speakers(text)] == ["John Thune"]
+    assert [c.name for c in analyse(text).candidates] == ["John Thune"]

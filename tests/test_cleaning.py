@@ -70,6 +70,18 @@ def test_notes_on_reaching_the_reporter_are_removed(line: str) -> None:
     assert boilerplate_reason(line) == "contact"
 
 
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Associated Press writers Lisa Mascaro and Kevin Freking contributed to this report.", "credits"),
+        ("Staff writer Ana Ruiz contributed reporting.", "credits"),
+        ("Farm workers Ana Ruiz and Tom Lee contributed their savings to the fund.", None),
+    ],
+)
+def test_contributors_named_with_their_newsroom_are_credits(line: str, reason: str | None) -> None:
+    assert boilerplate_reason(line) == reason
+
+
 def test_a_bio_without_a_contact_note_is_content() -> None:
     """The reporter's bio goes only beside a note with an address; alone, "X covers Y for Z" may be
     what the story reports."""

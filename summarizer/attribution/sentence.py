@@ -17,7 +17,7 @@ from ..lexicon import (
     SPEECH_VERB_PATTERN,
     SPEECH_VERBS,
 )
-from ..names import TITLES
+from ..names import PARTY_AND_STATE, TITLES
 from ..segmentation import Segment, blank_quotes
 
 # A proper name: capitalised words, allowing particles and connectors inside ("Ministry of
@@ -284,6 +284,8 @@ def _subject_before(frame: str, position: int) -> tuple[str, str] | None:
         left = _ACRONYM_AT_END.sub("", left)  # "Wagering Industry Association (WIA) said"
     if left.endswith(","):
         left = _RELATIVE_CLAUSE_AT_END.sub(",", left)  # "X, which collected ..., said"
+    if left.endswith(",") and PARTY_AND_STATE.fullmatch(party := left[:-1].rsplit(",", 1)[-1].strip()):
+        left = left[: -len(party) - 1].rstrip().rstrip(",")  # "John Thune, R-S.D., said": the name
     if left.endswith(","):
         parts = left[:-1].split(",")
         if len(parts) >= 2:

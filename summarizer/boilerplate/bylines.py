@@ -194,13 +194,28 @@ def is_credit_line(line: str) -> bool:
     return True
 
 
+# Who the contributors are, before their names: "Associated Press writers", "Staff reporter".
+_NEWSROOM_PREFIX = re.compile(
+    r"(?P<outlet>(?:[A-Z][\w&.'’-]*\s+){0,4}?)(?:staff\s+)?"
+    r"(?:writers?|reporters?|correspondents?|journalists?|photographers?)\s+",
+    re.IGNORECASE,
+)
+
+
 def _is_contributor_note(text: str) -> bool:
-    """ "Ines Varga contributed reporting from Coldharbour"."""
+    """ "Ines Varga contributed reporting from Coldharbour", "Associated Press writers Lisa
+    Mascaro and Kevin Freking contributed to this report"."""
     # _CONTRIBUTED cannot match without the word "contributed" (any case).
     if "contributed" not in folded(text):
         return False
     contributed = _CONTRIBUTED.fullmatch(text + ".") or _CONTRIBUTED.fullmatch(text)
-    return contributed is not None and _is_name_list(contributed.group("names"))
+    if contributed is None:
+        return False
+    names = contributed.group("names")
+    prefix = _NEWSROOM_PREFIX.match(names)
+    if prefix and (not prefix.group("outlet") or is_outlet(prefix.group("outlet").strip())):
+        names = names[prefix.end() :]
+    return _is_name_list(names)
 
 
 # How to reach the reporter, after the story: "Contact Priya Raman at praman@ledger.com", "Reach the

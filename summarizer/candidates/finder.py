@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..names import normalize
+from ..names import PARTY_AND_STATE, normalize
 from .grouping import Group, group_mentions, has_actor_evidence
 from .lexicon import BLOC_KINDS
 from .matching import all_mentions
@@ -76,4 +76,6 @@ def find_candidates(document: CleanedDocument) -> list[Candidate]:
     kept = {i for i, g in enumerate(groups) if has_actor_evidence(doc, g)}
     found = all_mentions(doc, groups, kept)
     out = [_candidate(doc, groups[i], found[i]) for i in kept if found.get(i)]
+    # A lawmaker's party and state after their name ("John Thune, R-S.D., said") names no actor.
+    out = [c for c in out if not PARTY_AND_STATE.fullmatch(c.name)]
     return sorted(out, key=lambda c: (c.first, c.name))
