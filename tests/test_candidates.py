@@ -175,6 +175,20 @@ def test_a_surname_shared_with_a_place_goes_to_the_titled_person() -> None:
     assert [c.name for c in found if c.name == "Hall"] == []
 
 
+def test_an_employer_a_month_name_and_a_family_tie() -> None:
+    """ "chief executive of Kalmstad Terminals" makes the company an organisation; "Jan" opening
+    "Jan Ek, an analyst" is a given name, where "in May" is a month; "the daughter of Peter Vos"
+    makes both people."""
+    found = _find("Henrik Sand, chief executive of Kalmstad Terminals, said the offer was final.")
+    assert _named(found, "Kalmstad Terminals").kind == "organization"
+    found = _find("Jan Ek, an analyst at Morgan Stanley, said costs rose. In May Acme Corp said so too.")
+    assert _named(found, "Jan Ek").kind == "person"
+    assert "May Acme Corp" not in _names(found)
+    found = _find("Lena Vos, the daughter of Peter Vos, said the farm was sold.")
+    assert (_named(found, "Lena Vos").kind, _named(found, "Peter Vos").kind) == ("person", "person")
+    assert _named(found, "Lena Vos").role == "the daughter of Peter Vos"
+
+
 def test_news_page_actors_are_read_whole() -> None:
     """ "Pacific Gas and Electric" is one company; "Santa Clara County Supervisor Otto Lindqvist"
     a titled person; "... Almaden and Coyote, fire officials said" gives Coyote no role."""

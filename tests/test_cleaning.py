@@ -82,6 +82,23 @@ def test_contributors_named_with_their_newsroom_are_credits(line: str, reason: s
     assert boilerplate_reason(line) == reason
 
 
+def test_a_pull_quote_that_repeats_the_story_is_removed() -> None:
+    """A line that is only a quotation the story already gives with its speaker is a pull quote;
+    a quotation found nowhere else, or two identical quotation lines, are the story's own."""
+    text = (
+        '"We have offered more," said Henrik Sand. "The union keeps moving the goalposts."\n'
+        "“The union keeps moving the goalposts.”\n"
+        "“Nobody is asking for the moon, not one of us.”\n"
+    )
+    cleaned = clean(text)
+    assert cleaned.removed_reasons == ("pull-quote",)
+    assert (
+        text[cleaned.removed[0].start : cleaned.removed[0].end] == "“The union keeps moving the goalposts.”"
+    )
+    twice = "“We will be back next year, stronger.”\n“We will be back next year, stronger.”"
+    assert clean(twice).removed == ()
+
+
 def test_a_bio_without_a_contact_note_is_content() -> None:
     """The reporter's bio goes only beside a note with an address; alone, "X covers Y for Z" may be
     what the story reports."""

@@ -1,6 +1,6 @@
 """Furniture that only the lines around it give away: a byline over two lines, the links under a
-"Related Topics" header, a press release's media contacts. (A release's forward-looking statements
-stay: the risks they list are often the only ones the release names.)"""
+"Related Topics" header, a press release's media contacts, a pull quote. (A release's
+forward-looking statements stay: the risks they list are often the only ones it names.)"""
 
 from __future__ import annotations
 
@@ -55,11 +55,31 @@ def _belongs(section: str, line: str) -> bool:
     return _unfinished(line)
 
 
+_WHOLE_QUOTE = re.compile(r"[“\"](?P<words>[^“”\"]{20,})[”\"]")
+_QUOTE_END = " .,;:!?…"
+
+
+def _mark_pull_quotes(lines: list[str], reasons: list[str | None]) -> None:
+    """A line that is only a quotation its story already gives with its speaker is a pull quote:
+    a repeat with no attribution, which would read as a second, unattributed quote."""
+    whole = {
+        i: m for i, line in enumerate(lines) if reasons[i] is None and (m := _WHOLE_QUOTE.fullmatch(line))
+    }
+    if not whole:
+        return
+    story = "\n".join(line for i, line in enumerate(lines) if reasons[i] is None and i not in whole)
+    for i, match in whole.items():
+        if match.group("words").strip(_QUOTE_END) in story:
+            reasons[i] = "pull-quote"
+
+
 def read_sections(lines: list[str], reasons: list[str | None]) -> None:
     """Give each kept line of `lines` its reason by the lines around it, in place (`reasons` holds
     each line's own reason, None for content): the reporter's name over their role ("Helen Marsh"
     / "Environment correspondent"); the short lines under a bare "Related Topics" header; the
-    names, addresses and numbers under "Media Contact:"; a wire's "SOURCE Company" trailer."""
+    names, addresses and numbers under "Media Contact:"; a wire's "SOURCE Company" trailer; a pull
+    quote."""
+    _mark_pull_quotes(lines, reasons)
     section: str | None = None  # the reason the lines under the last header get
     for i, line in enumerate(lines):
         reason = reasons[i]

@@ -9,8 +9,10 @@ import re
 from .lexicon import (
     APPOSITIVE_STOP,
     AUX,
+    FAMILY,
     FUNCTION,
     INVERSION,
+    JOBS,
     LOCATIVE,
     MOVEMENT,
     NAMING,
@@ -95,6 +97,11 @@ def read_context(doc: Doc, m: Mention) -> None:
             m.speech = True  # "said Owen Pryce", "according to Ravi Menon"
         elif prev_low in NAMING:
             m.named_thing = True  # "which SwiftCart calls Dynamic Earnings"
+        elif prev_low in ("of", "at") and (pp := doc.prev_word(prev)) is not None:
+            if lows[pp] in JOBS:
+                m.employer = True  # "chief executive of Kalmstad Terminals": a company, not a person
+            elif prev_low == "of" and lows[pp] in FAMILY:
+                m.personal = True  # "the daughter of Peter Vos"
         m.the_before = prev_low == "the"
     governor = _governing_word(doc, start)
     if governor in LOCATIVE or (governor in MOVEMENT and m.kind in ("country", "unknown", "place")):

@@ -177,6 +177,11 @@ SPEECH = word_set(
     reiterated confirmed denied revealed complained vowed pledged promised"""
 )
 PERSON_NOUNS: frozenset[str] = frozenset()  # set below, once ORG_NOUNS exists
+# Family: "Lena Vos, the daughter of Peter Vos," makes both people.
+FAMILY = word_set(
+    """mother father son daughter wife husband brother sister widow widower grandmother grandfather
+    granddaughter grandson parent parents cousin uncle aunt niece nephew"""
+)
 # Words in an appositive that make it a role ("Lena Vos, an economist at ...").
 ROLE_NOUNS = ROLE_HEADS | word_set(
     """official officials economist analyst head manager member founder professor researcher
@@ -190,6 +195,12 @@ ROLE_NOUNS = ROLE_HEADS | word_set(
     author writer journalist columnist host anchor boss producer designer architect judge prosecutor
     administrator superintendent coordinator negotiator worker workers employee lobbyist
     veteran general colonel captain"""
+)
+ROLE_NOUNS |= FAMILY
+# Jobs whose "of" or "at" names an employer: "chief executive of X", "an analyst at Y".
+JOBS = word_set(
+    """executive officer ceo cfo coo cto director chairman chairwoman founder co-founder spokesperson
+    spokeswoman spokesman analyst economist manager partner employee engineer researcher owner"""
 )
 ORG_NOUNS = word_set(
     """group company firm organization organisation agency utility association union manufacturer

@@ -19,7 +19,16 @@ from .lexicon import (
     ROLE_WORDS,
     STOP,
 )
-from .reading import Mention, classify, country_of, is_common, lowercase_bodies, read_piece, title_split
+from .reading import (
+    Mention,
+    classify,
+    country_of,
+    dated,
+    is_common,
+    lowercase_bodies,
+    read_piece,
+    title_split,
+)
 from .tokens import Doc
 
 _QUOTE_BEFORE = re.compile(r"(?:^|\s)[“‘\"'](?:[Tt]he )?$")
@@ -160,7 +169,7 @@ def raw_mentions(doc: Doc) -> list[Mention]:
             continue
         for piece in _split_run(doc, run):
             # Words that open sentences but name nobody: "The", "However", "Residents".
-            while piece and (lows[piece[0]] in STOP or keys[piece[0]] in CALENDAR):
+            while piece and (lows[piece[0]] in STOP or dated(doc, piece[0])):
                 if len(piece) > 1 and initial[piece[0]]:
                     initial[piece[1]] = True
                 piece = piece[1:]

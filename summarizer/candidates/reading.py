@@ -63,6 +63,7 @@ class Mention:
     the_before: bool = False
     label: bool = False
     named_thing: bool = False
+    employer: bool = False  # after a job's "of" or "at": "chief executive of Kalmstad Terminals"
 
     @property
     def actorish(self) -> bool:
@@ -162,11 +163,30 @@ def title_split(doc: Doc, piece: list[int]) -> int:
     return last_role + 1
 
 
+# Month names that are also given names ("Jan Ek", "May Ng"), and the words before a date.
+_NAMES_IN_CALENDAR = frozenset(["jan", "may", "june", "april", "august"])
+_BEFORE_A_DATE = frozenset(
+    ["in", "on", "since", "until", "till", "by", "from", "last", "next", "this", "early", "late"]
+    + ["mid", "of", "through", "during", "before", "after", "each", "every"]
+)
+
+
+def dated(doc: Doc, i: int) -> bool:
+    """Token i is a date word: "In May Acme said", "Monday Acme said"; not the given name in
+    "Jan Ek, an analyst, said" (a month that is also a name, with no date word before it)."""
+    if doc.keys[i] not in CALENDAR:
+        return False
+    if doc.keys[i] not in _NAMES_IN_CALENDAR or doc.words[i].endswith("."):
+        return True
+    prev = doc.prev_word(i)
+    return prev is not None and doc.lows[prev] in _BEFORE_A_DATE
+
+
 def is_common(doc: Doc, i: int) -> bool:
     low = doc.lows[i]
     return (
         low in STOP
-        or doc.keys[i] in CALENDAR
+        or dated(doc, i)
         or (low in doc.lower_vocab and not _is_role_word(doc, i))
         or low.endswith("ing")
         or low.endswith("ly")
