@@ -112,11 +112,14 @@ def _without_dateline(text: str) -> str:
 
 
 _ENDS_A_SENTENCE = re.compile(r"[.!?…][\"”’')\]]*$")
+# A transcript's speaker label opening a sentence: "MS. WELLS: ", "Q: ".
+_TURN_LABEL = re.compile(r"[A-Z][A-Z.'’ -]{0,40}(?:\s*\([^()\n]{1,60}\))?:\s+(?=\S)")
 
 
 def lead(segmentation: Segmentation) -> tuple[str, str]:
     """The document's own headline line and its first sentences after it (without a standfirst
-    that ends in no full stop, and the first without its dateline): exact source text."""
+    that ends in no full stop, the first without its dateline, none with a transcript's speaker
+    label): exact source text."""
     document = segmentation.document
     first = document.text[document.kept[0].start : document.kept[0].end] if document.kept else ""
     headline = first if len(first) <= MAX_HEADLINE else ""
@@ -125,6 +128,7 @@ def lead(segmentation: Segmentation) -> tuple[str, str]:
         body = body[1:]  # "The walkout was the largest in the app's history, organisers said"
     if body:
         body[0] = _without_dateline(body[0])
+    body = [s[label.end() :] if (label := _TURN_LABEL.match(s)) else s for s in body]
     if not body:  # a document of one line: its sentences are its lead as well as its headline
         body = [s.text for s in segmentation.sentences]
     tldr = ""

@@ -278,3 +278,20 @@ def test_a_lawmakers_party_and_state_are_not_the_speaker(text: str) -> None:
     the lawmaker's, and "R-S.D." is no actor."""
     assert [speaker for _, speaker, _ in _speakers(text)] == ["John Thune"]
     assert [c.name for c in analyse(text).candidates] == ["John Thune"]
+
+
+def test_a_surname_label_takes_the_whole_name_the_text_gives() -> None:
+    """A briefing labels its speaker "MS. WELLS:" under a title line that names "Karen Wells":
+    the actor is Karen Wells, with the label as a form, and her turns are hers. With two people
+    of that surname the label keeps its own name."""
+    text = (
+        "Press Briefing by Press Secretary Karen Wells\n\n"
+        "MS. WELLS: Good afternoon. The bill was signed.\n\nQ: Will he veto it?\n\n"
+        "MS. WELLS: I won't get ahead of him."
+    )
+    segmentation = analyse(text)
+    wells = [c for c in segmentation.candidates if c.kind == "person"]
+    assert [(c.name, "WELLS" in c.aliases) for c in wells] == [("Karen Wells", True)]
+    assert {q.speaker for q in segmentation.quotes if q.speaker} == {"WELLS"}
+    two = text.replace("Briefing by", "Briefing with Tom Wells and")
+    assert [c.name for c in analyse(two).candidates if c.kind == "person"][-1] == "WELLS"

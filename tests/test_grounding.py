@@ -375,6 +375,15 @@ def test_stray_full_stops_are_tidied() -> None:
     assert summary.tldr == "Acme will not cut jobs, Roe said."
 
 
+def test_the_document_s_own_lead_leaves_out_a_speaker_label() -> None:
+    """A transcript's lead is what was said, not "MS. WELLS: Good afternoon"."""
+    doc = "Press Briefing by Karen Wells\n\nMS. WELLS: Good afternoon. The bill was signed today."
+    summary, _ = _summarize(
+        draft(headline="Snow fell in Oslo", tldr="Snow fell in Oslo.", actors=[]), doc=doc
+    )
+    assert summary.tldr == "Good afternoon. The bill was signed today."
+
+
 def test_the_document_s_own_lead_leaves_out_its_dateline() -> None:
     """A lead shown for the model's is the story, not "SANTIAGO, Nov 26 (Reuters) - "."""
     doc = (

@@ -28,6 +28,7 @@ from ..language import is_english
 from ..segmentation import Segmentation
 from .finder import Candidate, find_candidates
 from .foreign import foreign_candidates
+from .labels import with_whole_names
 from .speakers import with_speakers
 
 __all__ = ["Candidate", "final_candidates", "find_candidates"]
@@ -35,10 +36,11 @@ __all__ = ["Candidate", "final_candidates", "find_candidates"]
 
 def final_candidates(segmentation: Segmentation, candidates: list[Candidate]) -> list[Candidate]:
     """The candidates of an attributed document: the finder's, tidied for other languages, plus
-    the speakers it missed."""
+    the speakers it missed, and a transcript's surname labels ("WELLS") under their whole names."""
     if not is_english(segmentation.language):
         return foreign_candidates(segmentation, candidates)
     stated = [
         q.speaker for q in segmentation.quotes if q.speaker and q.speech and q.attribution == "sentence"
     ]
-    return with_speakers(segmentation, candidates, list(dict.fromkeys(stated)), persons=False)
+    candidates = with_speakers(segmentation, candidates, list(dict.fromkeys(stated)), persons=False)
+    return with_whole_names(segmentation, candidates)

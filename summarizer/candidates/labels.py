@@ -1,0 +1,55 @@
+"""A transcript labels a speaker by surname in capitals ("MS. WELLS:"), where the text's own title
+line gives the whole name ("Press Briefing by Press Secretary Karen Wells"): the candidate takes the
+whole name, and the label stays one of its forms."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from ..names import TITLES
+from ..segmentation import Segmentation
+from .finder import Candidate
+
+
+def _whole_name(surname: str, kept: str) -> list[str]:
+    """The distinct "Given Surname" forms the kept text writes for a surname ("Karen Wells")."""
+    pattern = re.compile(rf"\b([A-Z][a-z]+(?:\s+[A-Z]\.)?)\s+{re.escape(surname)}\b")
+    return list(dict.fromkeys(m.group(0) for m in pattern.finditer(kept) if m.group(1).lower() not in TITLES))
+
+
+def with_whole_names(segmentation: Segmentation, candidates: list[Candidate]) -> list[Candidate]:
+    """`candidates`, a person named only by a surname in capitals ("WELLS") renamed to the one
+    whole name the text gives for it, with its mentions."""
+    text = segmentation.document.text
+    result = []
+    for candidate in candidates:
+        name = candidate.name
+        if candidate.kind != "person" or " " in name or not name.isupper() or len(name) < 2:
+            result.append(candidate)
+            continue
+        forms = [
+            form
+            for region in segmentation.document.kept
+            for form in _whole_name(name.title(), text[region.start : region.end])
+        ]
+        whole = list(dict.fromkeys(forms))
+        if len(whole) != 1 or any(c.name == whole[0] for c in candidates):
+            result.append(candidate)
+            continue
+        found = [
+            (region.start + m.start(), region.start + m.end())
+            for region in segmentation.document.kept
+            for m in re.finditer(re.escape(whole[0]), text[region.start : region.end])
+        ]
+        mentions = tuple(sorted({*candidate.mentions, *found}))
+        result.append(
+            dataclasses.replace(
+                candidate,
+                name=whole[0],
+                aliases=(name, *candidate.aliases),
+                mentions=mentions,
+                first=mentions[0][0],
+            )
+        )
+    return sorted(result, key=lambda c: c.first)
