@@ -37,6 +37,7 @@ from .roster import Roster
 from .schemas import MAX_EVIDENCE, Actor, Quote, QuoteCoverage, Risk, Span, Stance, SummaryDraft
 from .segmentation import Segment, Segmentation, blank_quotes
 from .text_safety import short_name
+from .turns import key_turns
 
 # Where a quote's speaker must be named when the text itself does not say who spoke: from 3
 # sentences before the quote (or the start of its paragraph, if that is earlier) to the sentence
@@ -158,6 +159,8 @@ def _ground_quotes(
         else:
             chosen[segment.id] = speaker
     selected = _whole_quotes(segmentation, set(chosen))
+    if options.quotes == "all" and not any(q.speaker_hint and q.id in selected for q in segmentation.quotes):
+        selected |= _turns_for_a_silent_model(segmentation, roster, out)
 
     for segment in segmentation.quotes:
         if not segment.speech or segment.instruction_like:
@@ -196,6 +199,17 @@ def _ground_quotes(
         if head is not None and segment.id not in by_id and segment.speech:
             by_id[segment.id] = _quote(segment, roster.by_id(head.speaker_id), head.attribution)
     out.quotes = sorted(by_id.values(), key=lambda q: q.start)
+
+
+def _turns_for_a_silent_model(segmentation: Segmentation, roster: Roster, out: Grounded) -> set[str]:
+    """The ids of each speaker's key statements, when the model quoted none of a transcript."""
+    picked = [t for t in key_turns(segmentation) if t.speaker and roster.by_name(t.speaker)]
+    if picked:
+        out.notes.append(
+            f"The model quoted none of the transcript's turns; {len(picked)} statements of its "
+            "speakers are shown, picked by length and figures."
+        )
+    return {t.id for t in picked}
 
 
 def _how(attribution: str | None) -> str:

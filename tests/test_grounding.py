@@ -9,6 +9,7 @@ from summarizer import SummaryFailed, summarize
 from summarizer.cli import app
 from summarizer.freetext import not_a_topic
 from summarizer.grounding import verify_spans
+from summarizer.steps import analyse
 from summarizer.testing.authoring import author_case
 
 from .conftest import ROOT, SEED, Script, draft, fast_settings, ok
@@ -155,7 +156,6 @@ def test_all_actors_adds_every_candidate_the_document_names() -> None:
 
 def test_a_stance_citing_a_candidate_id_gets_that_actor() -> None:
     """A stance holder cited by a prompt candidate id the model did not list is that candidate."""
-    from summarizer.steps import analyse
 
     names = [c.name for c in analyse(DOC).candidates]
     roe_id = f"A{names.index('Jane Roe') + 1}"
@@ -683,3 +683,50 @@ def test_seed_replay_is_fully_grounded() -> None:
     assert verify_spans(text, summary.quotes, spans) == []
     assert summary.meta.quote_coverage.included == 4
     assert "Goldman Sachs" not in summary.model_dump_json()
+
+
+TRANSCRIPT = (
+    "Kestrel Foods Q3 call\n\n"
+    "Operator: Good morning, and welcome to the Kestrel Foods third-quarter earnings call today.\n\n"
+    "Daniel Reyes (CEO): Thanks, operator. We delivered organic sales growth of 4.2% in the quarter, "
+    "driven by our frozen meals business. Input costs remain elevated for wheat and packaging.\n\n"
+    "Raj Patel (Analyst): How much of the guidance cut is packaging versus wheat, in rough terms?\n\n"
+    "Sofia Lindqvist (CFO): Sure, Raj. Roughly two-thirds is wheat, and we think packaging eases in spring."
+)
+TRANSCRIPT_ACTORS = [
+    {"id": "A1", "name": "Daniel Reyes", "kind": "person"},
+    {"id": "A2", "name": "Sofia Lindqvist", "kind": "person"},
+]
+
+
+def test_a_transcript_the_model_quotes_none_of_shows_each_speakers_statements() -> None:
+    """A weak model picks no turns, and a transcript summary would have no quotes at all: each
+    named speaker's substantive statements are shown instead (no pleasantry, no question, not the
+    operator), with a note that says so."""
+    summary, _ = _summarize(
+        draft(headline="Kestrel Foods Q3 call", actors=TRANSCRIPT_ACTORS), doc=TRANSCRIPT, quotes="all"
+    )
+    names = {a.id: a.name for a in summary.actors}
+    assert [(names[q.speaker_id], q.text) for q in summary.quotes] == [
+        (
+            "Daniel Reyes",
+            "We delivered organic sales growth of 4.2% in the quarter, driven by our frozen meals business.",
+        ),
+        ("Daniel Reyes", "Input costs remain elevated for wheat and packaging."),
+        ("Sofia Lindqvist", "Roughly two-thirds is wheat, and we think packaging eases in spring."),
+    ]
+    assert any("quoted none of the transcript's turns" in w for w in summary.warnings)
+
+
+def test_a_transcript_turn_the_model_picks_is_all_it_gets() -> None:
+    """A model that picks a turn has chosen: nothing is added to its choice."""
+    segmentation = analyse(TRANSCRIPT)
+    turn = next(q for q in segmentation.quotes if q.text.startswith("Roughly"))
+    picked = [{"quote_id": turn.id, "speaker_id": "A2"}]
+    summary, _ = _summarize(
+        draft(headline="Kestrel Foods Q3 call", actors=TRANSCRIPT_ACTORS, quotes=picked),
+        doc=TRANSCRIPT,
+        quotes="all",
+    )
+    assert [q.text for q in summary.quotes] == [turn.text]
+    assert not any("quoted none" in w for w in summary.warnings)
