@@ -195,8 +195,27 @@ def _kind(candidate: Candidate) -> ActorKind:
     return cast(ActorKind, candidate.kind if candidate.kind in KINDS else "other")
 
 
+# What a weak model copies around a name from the prompt's ACTORS line and from JSON itself:
+# "A1 Northwind Robotics (organization) }, {" is Northwind Robotics.
+_JSON_DEBRIS = re.compile(r"[\s{}\[\]\",:]+$")
+_KIND_NOTE = re.compile(r"\s*\([a-z]+(?:;[^()]*)?\)$")
+_ID_PREFIX = re.compile(r"A\d{1,3}\s+(?=\S)")
+
+
+def tidy_name(name: str, actor_id: str) -> str:
+    """The name without the prompt's id, kind note and JSON punctuation a model copied around it;
+    "International Monetary Fund (IMF)" keeps its parentheses."""
+    name = name.strip()
+    debris = _JSON_DEBRIS.search(name)
+    if debris:
+        name = _KIND_NOTE.sub("", name[: debris.start()])
+    prefix = _ID_PREFIX.match(name)
+    if prefix and (debris or name.startswith(f"{actor_id} ")):
+        name = name[prefix.end() :]
+    return name.strip()
+
+
 def _from_draft(draft: ActorDraft) -> Actor:
-    aliases = [a for a in dict.fromkeys(draft.aliases) if normalize(a) != normalize(draft.name)]
-    return Actor(
-        id=draft.id, name=draft.name.strip(), kind=draft.kind, role=draft.role.strip(), aliases=aliases
-    )
+    name = tidy_name(draft.name, draft.id) or draft.name.strip()
+    aliases = [a for a in dict.fromkeys(draft.aliases) if normalize(a) != normalize(name)]
+    return Actor(id=draft.id, name=name, kind=draft.kind, role=draft.role.strip(), aliases=aliases)

@@ -730,3 +730,15 @@ def test_a_transcript_turn_the_model_picks_is_all_it_gets() -> None:
     )
     assert [q.text for q in summary.quotes] == [turn.text]
     assert not any("quoted none" in w for w in summary.warnings)
+
+
+def test_an_actor_name_wrapped_in_the_prompts_id_and_json_debris_is_repaired() -> None:
+    """The embedded model wrote "A1 Northwind Robotics (organization) }, {" as a name: the id, kind
+    note and JSON punctuation come off, and the actor is kept, not dropped as unnamed."""
+    actors = [
+        {"id": "A1", "name": "A1 Jane Roe (person) }, {", "kind": "person"},
+        {"id": "A2", "name": "A2 Acme Corp (company) }}, {", "kind": "organization"},
+    ]
+    summary, _ = _summarize(draft(headline="Roe says Acme will not cut jobs", actors=actors))
+    assert {a.name for a in summary.actors} >= {"Jane Roe", "Acme Corp"}
+    assert not any(w.startswith("Dropped actors") for w in summary.warnings)
