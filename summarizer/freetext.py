@@ -88,6 +88,24 @@ def about_the_document(value: str, text: KeptText, share: float = 0.5) -> bool:
     return used / len(words) >= share
 
 
+_SENTENCES = re.compile(r"[^.!?]+[.!?]*")
+ECHO_SHARE = 0.8
+
+
+def echoes_a_quote(value: str, segmentation: Segmentation) -> bool:
+    """Whether a sentence of `value` is someone's quoted words, told as if they were the news:
+    "People grumble. They always do." for the mayor's “People will grumble. They always do.”.
+    Only marked quotes count: a transcript is all speech, and its statements are its news."""
+    quoted = [set(_content_words(q.text)) for q in segmentation.quotes if q.speech and not q.speaker_hint]
+    if not quoted:
+        return False
+    for sentence in _SENTENCES.findall(value):
+        words = _content_words(sentence)
+        if len(words) >= 3 and any(sum(w in q for w in words) >= ECHO_SHARE * len(words) for q in quoted):
+            return True
+    return False
+
+
 def has_words(value: str) -> bool:
     """Whether `value` says anything: a word of three letters or more that is not a filler
     ("support", "risk"); "19.03.2019 14:57:56.183" and "B904" say nothing."""
@@ -253,4 +271,6 @@ def _not_honest(
         return f"gave a number the document does not ({made_up[0]})"
     if not translated and is_english(segmentation.language) and breaks_off(value):
         return "broke off mid-phrase"
+    if not translated and echoes_a_quote(value, segmentation):
+        return "told someone's quoted words as the news"
     return None

@@ -68,7 +68,7 @@ class Roster:
             if any(a.id == actor.id for a in kept):
                 self.problems.append((where, f"{where} reuses id {actor.id}; give each actor its own id."))
                 continue
-            if not (self.text.names_actor(actor) or self._offered(actor)):
+            if not (self._named(actor) or self._offered(actor)):
                 self.problems.append(
                     (where, f"{where} is not named in the document; list only actors the document names.")
                 )
@@ -84,6 +84,19 @@ class Roster:
         merged, remap, notes = merge_actors(kept)
         self.actors, self.remap = merged, remap
         self.notes.extend(notes)
+
+    def _named(self, actor: Actor) -> bool:
+        """The text names the actor: by its name, or by an alias that is a form of the name or of
+        a candidate. An alias alone does not vouch for a name the text never uses: the embedded
+        model listed "Rebel" with the alias "Bakery on Main Street"."""
+        if self.text.names_actor(actor.model_copy(update={"aliases": []})):
+            return True
+        if not self.text.names_actor(actor):
+            return False
+        linked = [a for a in actor.aliases if alias_linked(actor.name, a, self.document)]
+        return self.text.names_actor(actor.model_copy(update={"aliases": linked})) or (
+            self._candidate_for(actor) is not None
+        )
 
     def _offered(self, actor: Actor) -> bool:
         """The actor is a candidate the prompt listed, under the name the library gave it, and the
@@ -106,6 +119,13 @@ class Roster:
             update["kind"] = candidate.kind if candidate.kind in KINDS else "other"
         if not actor.role and candidate.role:
             update["role"] = candidate.role
+        elif actor.role and candidate.role and not self._role_is_theirs(actor.role, candidate):
+            # The embedded model gave Mayor Lena Ortiz the "Council member" of the next paragraph.
+            self.notes.append(
+                f"The role of '{short_name(candidate.name)}' is '{short_name(candidate.role)}' in the text, "
+                f"not '{short_name(actor.role)}'."
+            )
+            update["role"] = candidate.role
         if normalize(candidate.name) != normalize(actor.name):
             # The text's own name for it ("Ma Zhaoxu", not "China's Vice Foreign Minister Ma Zhaoxu").
             update["name"] = candidate.name
@@ -117,6 +137,21 @@ class Roster:
         if more:
             update["aliases"] = [*actor.aliases, *more][:MAX_ALIASES]
         return actor.model_copy(update=update) if update else actor
+
+    def _role_is_theirs(self, role: str, candidate: Candidate) -> bool:
+        """A word of `role` is in the role the text gives the candidate, or on a line that names
+        it, close to the name."""
+        wanted = set(_ROLE_WORD.findall(role.lower())) - _ROLE_FILLERS
+        if not wanted or wanted & set(_ROLE_WORD.findall((candidate.role or "").lower())):
+            return True
+        text = self.document
+        for start, end in candidate.mentions:
+            line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", end)
+            line_end = len(text) if line_end < 0 else line_end
+            near = text[max(line_start, start - _ROLE_REACH) : min(line_end, end + _ROLE_REACH)].lower()
+            if any(word in near for word in wanted):
+                return True
+        return False
 
     def _candidate_for(self, actor: Actor) -> Candidate | None:
         forms = [actor.name, *actor.aliases]
@@ -200,6 +235,11 @@ def _kind(candidate: Candidate) -> ActorKind:
 _JSON_DEBRIS = re.compile(r"[\s{}\[\]\",:]+$")
 _KIND_NOTE = re.compile(r"\s*\([a-z]+(?:;[^()]*)?\)$")
 _ID_PREFIX = re.compile(r"A\d{1,3}\s+(?=\S)")
+
+
+_ROLE_WORD = re.compile(r"[^\W\d_]{3,}")
+_ROLE_FILLERS = {"the", "and", "for", "with", "from", "former", "who", "its", "their", "his", "her"}
+_ROLE_REACH = 80  # characters either side of a mention where its role is written
 
 
 def tidy_name(name: str, actor_id: str) -> str:

@@ -742,3 +742,42 @@ def test_an_actor_name_wrapped_in_the_prompts_id_and_json_debris_is_repaired() -
     summary, _ = _summarize(draft(headline="Roe says Acme will not cut jobs", actors=actors))
     assert {a.name for a in summary.actors} >= {"Jane Roe", "Acme Corp"}
     assert not any(w.startswith("Dropped actors") for w in summary.warnings)
+
+
+PARKING = (
+    "Mayor Lena Ortiz on Thursday defended the city's plan to raise parking fees.\n\n"
+    "“People will grumble. They always do. But the money goes straight back into buses,” Ortiz "
+    "told reporters.\n\n"
+    "Council member Derek Hall disagreed. “This is a tax on working families,” he said.\n\n"
+    "“We were never asked,” said Hanna Berg, who owns a bakery on Main Street."
+)
+
+
+def test_what_the_embedded_model_got_wrong_about_people_the_text_knows() -> None:
+    """What SmolLM2 answered for a parking article: an actor "Rebel" vouched for only by an alias
+    that names something else ("Bakery on Main Street"), and the Mayor given the "Council member"
+    of the next paragraph. Rebel goes; the Mayor keeps her own title."""
+    actors = [
+        {"id": "A1", "name": "Lena Ortiz", "kind": "person", "role": "Council member"},
+        {"id": "A2", "name": "Rebel", "kind": "person", "aliases": ["Bakery on Main Street"]},
+        {"id": "A3", "name": "Derek Hall", "kind": "person", "role": "Council member"},
+    ]
+    answer = draft(headline="Mayor defends plan to raise parking fees", actors=actors)
+    summary, _ = _summarize(answer, answer, doc=PARKING)
+    roles = {a.name: a.role for a in summary.actors}
+    assert "Rebel" not in roles
+    assert roles["Lena Ortiz"] == "Mayor" and roles["Derek Hall"] == "Council member"
+    assert any("is 'Mayor' in the text, not 'Council member'" in w for w in summary.warnings)
+
+
+def test_a_tldr_that_tells_a_quote_as_the_news_gives_way_to_the_lead() -> None:
+    """ "People grumble. They always do. But the money goes straight back into buses." is the
+    mayor's quote without its marks or its speaker; a tldr that quotes her with marks stays."""
+    echo = "People grumble. They always do. But the money goes straight back into buses."
+    answer = draft(headline="Mayor defends parking fees", tldr=echo, actors=[])
+    summary, _ = _summarize(answer, doc=PARKING)
+    assert summary.tldr != echo and summary.tldr in PARKING
+    assert any("quoted words as the news" in w for w in summary.warnings)
+    told = "Mayor Lena Ortiz defended a plan to raise parking fees; Hall called it a tax on families."
+    summary, _ = _summarize(draft(headline="Mayor defends parking fees", tldr=told, actors=[]), doc=PARKING)
+    assert summary.tldr == told
