@@ -206,7 +206,9 @@ _SPACE_BEFORE_STOP = re.compile(r"\s+(?=[.,;:!?](?:\s|$))")
 
 
 # A phrase cut short: it ends on a word no English phrase ends on ("... a full refund of").
-_CUT_SHORT = re.compile(r"\b(?:a|an|the|and|or|but|of|its|their|his|her|our|your|than)\W*$", re.IGNORECASE)
+_CUT_SHORT = re.compile(
+    r"\b(?:a|an|the|and|or|but|of|its|their|his|her|our|your|than|those|these|which|whose)\W*$", re.IGNORECASE
+)
 # Two sentences: a full stop after a word, then a capital ("... earn less. I’ve seen it"); not
 # after a title ("Mr. Smith's plan").
 _SENTENCE_BREAK = re.compile(r"([^\W\d_]{2,})[.!?]\s+[\"“‘']?[A-Z]")

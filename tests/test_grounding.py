@@ -344,6 +344,7 @@ def test_a_stance_topic_copied_from_a_quote_or_a_risk_cut_short_is_re_asked_then
         ("cutting jobs at Acme", True),
         ("the plan. I think it fails", False),
         ("the new pay formula and the", False),
+        ("extending unemployment benefits to those", False),
         (" ".join(["word"] * 21), False),
     ],
 )
