@@ -782,3 +782,22 @@ def test_a_tldr_that_tells_a_quote_as_the_news_gives_way_to_the_lead() -> None:
     told = "Mayor Lena Ortiz defended a plan to raise parking fees; Hall called it a tax on families."
     summary, _ = _summarize(draft(headline="Mayor defends parking fees", tldr=told, actors=[]), doc=PARKING)
     assert summary.tldr == told
+
+
+def test_a_pronoun_the_rules_leave_open_may_be_resolved_by_the_model() -> None:
+    """ "Ana Ruiz said ... Bob Lee stayed silent. “We are ready,” she said.": the rules cannot tell
+    whose "she" it is; a model that names Ruiz (named near the quote) is taken at its word, with
+    the quote marked as the model's attribution."""
+    doc = "Ana Ruiz said talks would resume. Bob Lee stayed silent.\n“We are ready,” she said."
+    actors = [
+        {"id": "A1", "name": "Ana Ruiz", "kind": "person"},
+        {"id": "A2", "name": "Bob Lee", "kind": "person"},
+    ]
+    answer = draft(
+        headline="Ana Ruiz says talks would resume",
+        actors=actors,
+        quotes=[{"quote_id": "Q1", "speaker_id": "A1"}],
+    )
+    summary, _ = _summarize(answer, doc=doc)
+    names = {a.id: a.name for a in summary.actors}
+    assert [(names[q.speaker_id], q.attribution) for q in summary.quotes] == [("Ana Ruiz", "model")]

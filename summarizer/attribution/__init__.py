@@ -53,6 +53,37 @@ def _as_candidate(speaker: str, people: dict[str, tuple[str, str]]) -> str:
     return speaker
 
 
+# A sentence whose subject is a person-shaped name: "Then Tom Lee stood up."
+_NEW_SUBJECT = re.compile(
+    r"(?:^|[.!?][\"”’)]?\s+)(?:(?:Then|But|And|Later|Now|So|Meanwhile|Still|Yet|Finally),?\s+)?"
+    r"([A-Z][a-z’'-]+) ([A-Z][a-z’'-]+)\s+[a-z]",
+    re.MULTILINE,
+)
+
+
+# A sentence whose subject is one capitalised word: "Jones disagreed." (a person the text names).
+_KNOWN_SUBJECT = re.compile(r"(?:^|[.!?][\"”’)]?\s+)([A-Z][a-z’'-]+)(?:,[^,.]{1,60},)?\s+[a-z]", re.MULTILINE)
+
+
+def _someone_new_since(
+    text: str, name: str, start: int, offset: int, people: dict[str, tuple[str, str]]
+) -> bool:
+    """Whether, after the last mention of `name` and before `offset`, a sentence opens with
+    another person-shaped name the candidates do not know as a body, or with another person's
+    surname ("Jones disagreed."): "he" may be that person."""
+    last = max(text.rfind(name, start, offset), text.rfind(name.split()[-1], start, offset))
+    if last < 0:
+        return False
+    own = set(name.split())
+    bodies = [n for n, (kind, _) in people.items() if kind not in ("person", "other")]
+    for match in _NEW_SUBJECT.finditer(text, last, offset):
+        pair = f"{match.group(1)} {match.group(2)}"
+        if own.isdisjoint(pair.split()) and not any(pair in body for body in bodies):
+            return True
+    others = {n.split()[-1] for n, (kind, _) in people.items() if kind == "person"} - own
+    return any(m.group(1) in others for m in _KNOWN_SUBJECT.finditer(text, last, offset))
+
+
 def attribute(segmentation: Segmentation, people: dict[str, tuple[str, str]] | None = None) -> Segmentation:
     """The segmentation with each quote's `speaker`, `attribution` and `speech` filled in.
 
@@ -119,12 +150,19 @@ def attribute(segmentation: Segmentation, people: dict[str, tuple[str, str]] | N
                 return None  # "the plan said" names no one
         if phrase.lower() == "they":
             persons += [n for n, (kind, _) in people.items() if kind != "person"]
-        return (
+        found = (
             last_spoken(here, offset)
             or latest(persons, here, offset)
             or last_spoken(window, offset)
             or latest(persons, window, offset)
         )
+        if (
+            found
+            and phrase.lower() in ("he", "she")
+            and _someone_new_since(text, found, window, offset, people)
+        ):
+            return None  # "Ana Ruiz spoke first. Then Tom Lee stood up. “No,” he said.": maybe Lee's
+        return found
 
     def only_person_here(offset: int) -> str | None:
         """The one person the paragraph names before `offset`, if it names exactly one."""
@@ -176,7 +214,8 @@ def attribute(segmentation: Segmentation, people: dict[str, tuple[str, str]] | N
             speech = speaker is not None or (found is not None and len(words) > 2)
         else:
             speech = True
-        # "said a neighbour": the text gives the words to someone it does not name.
-        how = how if speaker else ("unnamed" if found else None)
+        # "said a neighbour": the text gives the words to someone it does not name. A "he said"
+        # the rules cannot resolve is someone named nearby, whom the model may name.
+        how = how if speaker else ("unnamed" if found and found.kind != "pronoun" else None)
         quotes.append(dataclasses.replace(quote, speaker=speaker, attribution=how, speech=speech))
     return dataclasses.replace(segmentation, quotes=_share_along_continuations(quotes))

@@ -166,6 +166,7 @@ _VERB_RE = re.compile(rf"(?=[{re.escape(_VERB_INITIALS)}])\b(?:{_trie(SPEECH_VER
 _NAME_RE = re.compile(_NAME)
 _PRONOUN_RE = re.compile(_PRONOUN)
 _ROLE_RE = re.compile(_ROLE)
+_POSSESSIVE_ROLE_RE = re.compile(r"[A-Z][\w’'-]*[’']s(?:\s+[a-z][\w’'-]*){1,4}")  # "Ruiz's neighbor"
 _KNOWN_ROLE_RE = re.compile(_KNOWN_ROLE)
 _NAME_AT_END = re.compile(rf"(?P<name>{_NAME})\s*$")
 _PRONOUN_AT_END = re.compile(rf"(?P<name>{_PRONOUN})\s*$")
@@ -231,9 +232,9 @@ def _subject_after(frame: str, position: int) -> tuple[str, str] | None:
         name = _as_name(at_end.group("name"))
         if name:
             return name, "name"
-    if _ROLE_RE.fullmatch(first):
+    if _ROLE_RE.fullmatch(first) or _POSSESSIVE_ROLE_RE.fullmatch(first):
         if len(parts) > 1 and (name := _as_name(parts[1])):
-            return name, "name"  # "said a courier, Talia Obi"
+            return name, "name"  # "said a courier, Talia Obi", "said Ruiz's neighbor, Tom Lee"
         if _KNOWN_ROLE_RE.fullmatch(first):
             return first, "role"
     return None
