@@ -319,3 +319,36 @@ def test_he_or_she_after_someone_new_takes_the_stage_is_not_given_to_the_earlier
     assert _speakers(text)[0][1] == "Ana Ruiz"
     text = "Ana Ruiz spoke first. The Army Corps will inspect the levee. “It failed,” she said."
     assert _speakers(text)[0][1] == "Ana Ruiz"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "how"),
+    [
+        ("“The levee failed,” said a spokesman for Gov. Gavin Newsom.", None, "unnamed"),
+        ("“The levee failed,” a spokesperson for Mayor Ana Ruiz said.", None, "unnamed"),
+        ("“We are reviewing it,” said a spokeswoman for Acme Corp.", "Acme Corp", "sentence"),
+        ("“We are reviewing it,” a spokesperson for Acme Corp said.", "Acme Corp", "sentence"),
+        ("“We will appeal,” said Tom Reyes, a lawyer for the family.", "Tom Reyes", "sentence"),
+    ],
+)
+def test_a_spokesman_speaks_for_a_company_but_not_in_a_persons_own_words(
+    text: str, speaker: str | None, how: str
+) -> None:
+    """Words a person's spokesman said are not the person's; a company speaks only through one."""
+    assert _speakers(text)[0][1:] == (speaker, how)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“We’re done,” one protester said. Ana Ruiz, who organized the march, agreed.",
+        "“We’re done,” said a woman in the crowd. Ana Ruiz agreed.",
+        "“We’re done,” Ana Ruiz yelled at the crowd, and a neighbor agreed.",
+    ],
+)
+def test_someone_the_text_does_not_name_is_nobody_else(text: str) -> None:
+    """ "one protester", "a woman in the crowd" (any noun, not only known roles) are someone new:
+    the quote is unnamed, so no one named nearby can be given it; "yelled" is speech too."""
+    expected = ("Ana Ruiz", "sentence") if "yelled" in text else (None, "unnamed")
+    assert _speakers(text)[0][1:] == expected
+    assert _speakers("“No,” Lee said, and said a walkout was likely.")[0][1] == "Lee"

@@ -193,6 +193,11 @@ def attribute(segmentation: Segmentation, people: dict[str, tuple[str, str]] | N
         speaker, how = None, None
         if found and found.kind == "name":
             speaker, how = _as_candidate(found.who, people), "sentence"
+        elif found and found.kind == "proxy":
+            # A company speaks through its spokesperson; a person's spokesman speaks for himself.
+            named = _as_candidate(found.who, people)
+            speaker = None if people.get(named, ("other", ""))[0] == "person" else named
+            how = "sentence"
         elif found:
             speaker, how = resolve(quote.start, found.who), "pronoun"
         elif not frame.strip(" \t,.;:!?“”\"‘’'«»—–-"):

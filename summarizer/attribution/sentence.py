@@ -69,7 +69,7 @@ _WORD = re.compile(r"[\w’'-]+")
 @dataclasses.dataclass(frozen=True)
 class _Found:
     who: str
-    kind: str  # "name", "pronoun" or "role"
+    kind: str  # "name", "pronoun", "role", or "proxy" (a name someone speaks for)
     distance: int
 
 
@@ -171,6 +171,23 @@ _KNOWN_ROLE_RE = re.compile(_KNOWN_ROLE)
 _NAME_AT_END = re.compile(rf"(?P<name>{_NAME})\s*$")
 _PRONOUN_AT_END = re.compile(rf"(?P<name>{_PRONOUN})\s*$")
 _ROLE_AT_END = re.compile(rf"(?P<name>{_KNOWN_ROLE})\s*$")  # five words at most
+# Someone the text introduces without naming: "one protester", "a woman in the crowd" (any noun).
+_SOMEONE = (
+    r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)"
+    r"(?:\s+(?!(?:was|were|is|are|be|been|would|will|could|should|can|may|might|must|had|has|have|did|does"
+    r"|do|that|who|which|if|whether)\b)[a-z][\w’'-]*){1,4}"  # "said a walkout was likely" is what was said
+)
+_SOMEONE_RE = re.compile(_SOMEONE)
+# ... as the subject that opens a clause: '“...,” one protester said', not "... a fair deal and said".
+_SOMEONE_AT_END = re.compile(
+    rf"(?:^|[,;:—–][\"”’']?)\s*(?P<name>{_SOMEONE})(?<!\band)(?<!\bor)(?<!\bbut)\s*$"
+)
+# Someone who speaks for the name after them: "a spokesman for Gov. Gavin Newsom said".
+_PROXIES = r"(?:spokes(?:person|woman|man)|aide|lawyer|attorney|representative|adviser|advisor|assistant)s?"
+_PROXY_CLAUSE = re.compile(
+    rf"\s*(?:[Aa]n?|[Tt]he|[Oo]ne)\s+(?:[\w’'-]+\s+){{0,2}}?{_PROXIES}\s+(?:for|of|to)\s+"
+    rf"(?P<name>(?:[A-Z][a-z]{{1,4}}\.\s+)?{_NAME})(?=\s*(?:[,.;:!?]|$))"
+)
 _CONJUNCTION_AT_END = re.compile(r"\b(?:and|but|then|before|after)$")
 # Words that may stand between a speaker and the verb: "Bessent recently clarified", "Kell has
 # also said". ("had also" is two of them.)
@@ -226,6 +243,9 @@ def _subject_after(frame: str, position: int) -> tuple[str, str] | None:
         return None
     if _PRONOUN_RE.fullmatch(first):
         return first, "pronoun"
+    proxy = _PROXY_CLAUSE.match(frame, position)
+    if proxy and (name := _as_name(_FULL_STOP.sub("", proxy.group("name")))):
+        return name, "proxy"  # "said a spokesman for Gov. Gavin Newsom"
     at_end = _NAME_AT_END.search(first)
     lead = first[: at_end.start()].split() if at_end else []
     if at_end and len(lead) <= 3 and not {w.lower() for w in lead} & _NOT_ROLE_WORDS:
@@ -235,7 +255,7 @@ def _subject_after(frame: str, position: int) -> tuple[str, str] | None:
     if _ROLE_RE.fullmatch(first) or _POSSESSIVE_ROLE_RE.fullmatch(first):
         if len(parts) > 1 and (name := _as_name(parts[1])):
             return name, "name"  # "said a courier, Talia Obi", "said Ruiz's neighbor, Tom Lee"
-        if _KNOWN_ROLE_RE.fullmatch(first):
+        if _KNOWN_ROLE_RE.fullmatch(first) or _SOMEONE_RE.fullmatch(first):
             return first, "role"
     return None
 
@@ -301,6 +321,7 @@ def _subject_before(frame: str, position: int) -> tuple[str, str] | None:
         (_PRONOUN_AT_END, "pronoun", 1),
         (_NAME_AT_END, "name", None),
         (_ROLE_AT_END, "role", 5),
+        (_SOMEONE_AT_END, "role", 5),
     ):
         match = pattern.search(left, _last_words_start(left, words) if words else 0)
         if match:
@@ -380,5 +401,17 @@ def _in_sentence(
     # ("“...,” she said"): "Huang criticized controls as “...”, revealing his company wrote".
     named = sorted((f for f in found if f.kind == "name"), key=lambda f: f.distance)
     if named and (nearest.kind == "name" or nearest.distance > 3):
-        return named[0]
-    return nearest
+        return _as_proxy(named[0], frame)
+    return _as_proxy(nearest, frame) if nearest.kind == "name" else nearest
+
+
+def _as_proxy(found: _Found, frame: str) -> _Found:
+    """`found`, or its "proxy" kind when the text gives the words to someone speaking for the
+    name: a person's spokesman says them, not the person; a company speaks through one."""
+    if " " not in frame or found.who not in frame:
+        return found
+    pattern = (
+        rf"\b(?:[Aa]n?|[Tt]he|[Oo]ne)\s+(?:[\w’'-]+\s+){{0,2}}?{_PROXIES}\s+(?:for|of|to)\s+"
+        rf"(?:[A-Z][\w.’'-]*\s+){{0,3}}?{re.escape(found.who)}\b"
+    )
+    return dataclasses.replace(found, kind="proxy") if re.search(pattern, frame) else found

@@ -67,6 +67,8 @@ _SPEECH_STEMS = [  # fmt: skip
     "pledge",
     "mutter",
     "shout",
+    "yell",
+    "chant",
     "scream",
     "whisper",
     "exclaim",
