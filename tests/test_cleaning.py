@@ -97,6 +97,11 @@ def test_a_pull_quote_that_repeats_the_story_is_removed() -> None:
     )
     twice = "“We will be back next year, stronger.”\n“We will be back next year, stronger.”"
     assert clean(twice).removed == ()
+    # Many quotation lines are a dialogue, not pull quotes; and looking each up scans the text, so
+    # a text of thousands of them would take quadratic time.
+    story = "\n".join(f'"Line {i} of the script is read aloud," she said.' for i in range(25))
+    lines = "\n".join(f"“Line {i} of the script is read aloud”" for i in range(25))
+    assert clean(f"{story}\n{lines}").removed == ()
 
 
 def test_a_bio_without_a_contact_note_is_content() -> None:

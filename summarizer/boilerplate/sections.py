@@ -55,6 +55,7 @@ def _belongs(section: str, line: str) -> bool:
     return _unfinished(line)
 
 
+_MOST_PULL_QUOTES = 20
 _WHOLE_QUOTE = re.compile(r"[“\"](?P<words>[^“”\"]{20,})[”\"]")
 _QUOTE_END = " .,;:!?…"
 
@@ -65,8 +66,8 @@ def _mark_pull_quotes(lines: list[str], reasons: list[str | None]) -> None:
     whole = {
         i: m for i, line in enumerate(lines) if reasons[i] is None and (m := _WHOLE_QUOTE.fullmatch(line))
     }
-    if not whole:
-        return
+    if not whole or len(whole) > _MOST_PULL_QUOTES:
+        return  # a page has a few pull quotes; many quotation lines are a dialogue (and each look scans)
     story = "\n".join(line for i, line in enumerate(lines) if reasons[i] is None and i not in whole)
     for i, match in whole.items():
         if match.group("words").strip(_QUOTE_END) in story:

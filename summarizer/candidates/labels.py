@@ -11,6 +11,8 @@ from ..names import TITLES
 from ..segmentation import Segmentation
 from .finder import Candidate
 
+_MOST_LABELS = 20
+
 
 def _whole_name(surname: str, kept: str) -> list[str]:
     """The distinct "Given Surname" forms the kept text writes for a surname ("Karen Wells")."""
@@ -23,11 +25,19 @@ def with_whole_names(segmentation: Segmentation, candidates: list[Candidate]) ->
     whole name the text gives for it, with its mentions."""
     text = segmentation.document.text
     result = []
+    looked = 0  # each look scans the text: a briefing has a few speakers, a hostile text thousands
     for candidate in candidates:
         name = candidate.name
-        if candidate.kind != "person" or " " in name or not name.isupper() or len(name) < 2:
+        if (
+            candidate.kind != "person"
+            or " " in name
+            or not name.isupper()
+            or len(name) < 2
+            or looked >= _MOST_LABELS
+        ):
             result.append(candidate)
             continue
+        looked += 1
         forms = [
             form
             for region in segmentation.document.kept
