@@ -82,6 +82,17 @@ def test_contributors_named_with_their_newsroom_are_credits(line: str, reason: s
     assert boilerplate_reason(line) == reason
 
 
+@pytest.mark.parametrize(
+    "header",
+    ["Pressekontakt:", "Contacto de prensa:", "Contact presse :", "Контакты для СМИ:", "媒体联系人："],
+)
+def test_a_media_contact_block_in_other_languages_is_removed(header: str) -> None:
+    contact = "Anna Berg\npresse@stadt.example\n+49 30 555 0142"
+    text = f"Die Stadt plant neue Busse.\n{header}\n{contact}\nSie spart Geld."
+    cleaned = clean(text)
+    assert [text[r.start : r.end] for r in cleaned.kept] == ["Die Stadt plant neue Busse.", "Sie spart Geld."]
+
+
 def test_a_pull_quote_that_repeats_the_story_is_removed() -> None:
     """A line that is only a quotation the story already gives with its speaker is a pull quote;
     a quotation found nowhere else, or two identical quotation lines, are the story's own."""

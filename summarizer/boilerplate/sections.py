@@ -18,10 +18,14 @@ _LINK_HEADER = re.compile(
 )
 _PHONE = r"\+?\d[\d\s().-]{6,}\d"
 _CONTACT_DETAIL = re.compile(rf"\S+@\S+|{_PHONE}|(?:tel|phone|mobile|fax|e-?mail)\b.*", re.IGNORECASE)
-# "Media Contact:", "Investor Contacts", "Press enquiries: press@x.example".
+# "Media Contact:", "Investor Contacts", "Press enquiries: press@x.example", and in Spanish,
+# German, French, Russian and Chinese releases.
 _CONTACT_HEADER = re.compile(
-    r"(?:(?:media|press|investor|investors|analyst|company|news|pr)\s+)?(?:contacts?|enquiries|inquiries)"
-    r"\s*(?::\s*(?P<rest>.{0,120}))?",
+    r"(?:(?:(?:media|press|investor|investors|analyst|company|news|pr)\s+)?(?:contacts?|enquiries|inquiries)"
+    r"|pressekontakt|medienkontakt|kontakt f[üu]r (?:medien|journalisten)"
+    r"|contactos? (?:de|para) (?:prensa|medios)"
+    r"|contact(?:s)? (?:presse|m[ée]dias?)|контакты для сми|контакт для сми|媒体联系(?:人|方式)?)"
+    r"\s*(?:[:：]\s*(?P<rest>.{0,120}))?",
     re.IGNORECASE,
 )
 # The wire's trailer naming who issued the release: "SOURCE Northwind Robotics" (in capitals).
