@@ -189,6 +189,19 @@ def test_an_employer_a_month_name_and_a_family_tie() -> None:
     assert _named(found, "Lena Vos").role == "the daughter of Peter Vos"
 
 
+def test_companies_known_by_the_jobs_and_bodies_around_them() -> None:
+    """ "Lumen Air Chief Executive Officer Katrin Vogel", "analysts at Jefferies" and "the
+    Vereinigung Cockpit union said" make organisations, not "other"."""
+    found = _find(
+        "Lumen Air cancelled 400 flights. The Vereinigung Cockpit union said talks had failed. "
+        "Lumen Air Chief Executive Officer Katrin Vogel said the strike was wrong. Analysts at "
+        "Jefferies estimated the cost."
+    )
+    kinds = {c.name: c.kind for c in found}
+    assert kinds["Lumen Air"] == kinds["Vereinigung Cockpit"] == kinds["Jefferies"] == "organization"
+    assert kinds["Katrin Vogel"] == "person"
+
+
 def test_news_page_actors_are_read_whole() -> None:
     """ "Pacific Gas and Electric" is one company; "Santa Clara County Supervisor Otto Lindqvist"
     a titled person; "... Almaden and Coyote, fire officials said" gives Coyote no role."""

@@ -51,6 +51,11 @@ def _verb_before_object(doc: Doc, i: int) -> bool:
     return len(low) > 3 and low.endswith("s") and after is not None and doc.lows[after] in _DETERMINERS
 
 
+def _after_the(doc: Doc, start: int) -> bool:
+    prev = doc.prev_word(start)
+    return prev is not None and doc.lows[prev] == "the"
+
+
 def read_context(doc: Doc, m: Mention) -> None:
     text, lows = doc.text, doc.lows
     i0, i1 = m.i0, m.i1
@@ -81,6 +86,8 @@ def read_context(doc: Doc, m: Mention) -> None:
             m.speech = nn is not None and nn_low in SPEECH
         elif low in ROLE_NOUNS:
             m.role_after = True  # "A Northgate spokeswoman"
+        elif low in ORG_NOUNS and m.kind in ("unknown", "person") and _after_the(doc, start):
+            m.kind, m.strong = "organization", True  # "the Vereinigung Cockpit union said"
         elif _verb_before_object(doc, nxt):
             m.verbish = True  # "Maria Costa runs the shelter": a verb, where "Apple shares fell" is a noun
         elif low not in FUNCTION:
@@ -98,7 +105,7 @@ def read_context(doc: Doc, m: Mention) -> None:
         elif prev_low in NAMING:
             m.named_thing = True  # "which SwiftCart calls Dynamic Earnings"
         elif prev_low in ("of", "at") and (pp := doc.prev_word(prev)) is not None:
-            if lows[pp] in JOBS:
+            if lows[pp] in JOBS or lows[pp][:-1] in JOBS:  # "analysts at Jefferies"
                 m.employer = True  # "chief executive of Kalmstad Terminals": a company, not a person
             elif prev_low == "of" and lows[pp] in FAMILY:
                 m.personal = True  # "the daughter of Peter Vos"

@@ -63,10 +63,11 @@ def _group_kind(g: Group, final: bool = False) -> str:
             return "organization"
         if heads and kind_ == "unknown":
             kind_ = "person"
-    if final and kind_ == "person" and not _personal(g):
-        if any(m.employer for m in g.mentions if not m.weak):
-            return "organization"  # "chief executive of Kalmstad Terminals"
-        return "other"  # a name-shaped phrase ("Goldman Sachs", "Real Madrid") with no sign of a person
+    if final and kind_ in ("person", "unknown") and not _personal(g):
+        if any(m.employer for m in g.mentions):  # weak ones too: "Lumen Air Chief Executive ..."
+            return "organization"  # "chief executive of Kalmstad Terminals", "analysts at Jefferies"
+        if kind_ == "person":
+            return "other"  # a name-shaped phrase ("Goldman Sachs", "Real Madrid") with no sign of a person
     return kind_
 
 

@@ -19,6 +19,7 @@ from .lexicon import (
     GOV_WORDS,
     GROUP_SUFFIXES,
     HONORIFICS,
+    JOBS,
     NAME_SUFFIXES,
     ORG_HEAD_LINKS,
     ORG_HEADS,
@@ -220,7 +221,11 @@ def read_piece(doc: Doc, piece: list[int], split: int) -> list[Mention]:
     if first_role:
         # Words before the title name the employer ("Silverbend Chief Executive").
         pre = role_part[:first_role]
-        out.append(Mention(pre[0], pre[-1], classify(doc, pre[0], pre[-1]), weak=True, ctx_start=pre[0]))
+        employer = Mention(pre[0], pre[-1], classify(doc, pre[0], pre[-1]), weak=True, ctx_start=pre[0])
+        employer.employer = any(
+            keys[i] in JOBS for i in role_part[first_role:]
+        )  # "Lumen Air Chief Executive"
+        out.append(employer)
     for i in role_part[first_role:]:
         if country_of(doc, i, i):  # "U.S. Deputy Secretary of State"
             out.append(Mention(i, i, "country", weak=True, ctx_start=i))
