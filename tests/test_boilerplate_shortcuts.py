@@ -20,6 +20,7 @@ _EXAMPLES = [
     "Disclaimer: the author holds no shares.",
     "This story has been updated to include comment from the mayor.",
     "Have a news tip? Email us at tips@tidewater.example.",
+    "Correction: An earlier version of this story misstated the date.",
     "Advertisement - scroll to continue",
     "— Reporting by Orla Penhallow; Editing by Lise Amundrud",
     "Our Standards: The Tidewater News Trust Principles.",

@@ -202,6 +202,13 @@ def test_companies_known_by_the_jobs_and_bodies_around_them() -> None:
     assert kinds["Katrin Vogel"] == "person"
 
 
+def test_a_plural_title_before_a_name_is_a_title() -> None:
+    """ "Councilmembers Dale Ortega and Tina Walsh voted no": Dale Ortega, titled."""
+    found = _find("Councilmembers Dale Ortega and Tina Walsh voted no. Ortega said it was rushed.")
+    assert _named(found, "Dale Ortega").kind == "person"
+    assert "Councilmembers Dale Ortega" not in [c.name for c in found]
+
+
 def test_news_page_actors_are_read_whole() -> None:
     """ "Pacific Gas and Electric" is one company; "Santa Clara County Supervisor Otto Lindqvist"
     a titled person; "... Almaden and Coyote, fire officials said" gives Coyote no role."""

@@ -69,6 +69,7 @@ _PATTERNS: list[tuple[str, str]] = [
         r"(\s+(to|with|on|at)\b.*|[.!]?)",
     ),
     ("promotion", r"(have|got) an?( news| story)? tip\?.*"),
+    ("meta", r"(correction|clarification|editor['’]s note)s?\s*:.*"),  # notes about the story itself
     ("press-release", r"(for immediate release|#{3,}|-\s*30\s*-|-?\s*ends\s*-?|end of (press )?release)"),
     (
         "comments",
@@ -138,6 +139,7 @@ _OPENINGS = (
     "this ",
     "this ",
     "have a", "got a",
+    "correction", "clarification", "editor",
     "for immediate release", "###", "-", "ends", "end of ",
     "view", "show", "read", "see", "hide", "load", "all", "comment", "replies",
     "leave a", "add a", "post a", "write a", "be the first to ",
