@@ -205,7 +205,10 @@ def test_companies_known_by_the_jobs_and_bodies_around_them() -> None:
 def test_a_plural_title_before_a_name_is_a_title() -> None:
     """ "Councilmembers Dale Ortega and Tina Walsh voted no": Dale Ortega, titled."""
     found = _find("Councilmembers Dale Ortega and Tina Walsh voted no. Ortega said it was rushed.")
-    assert _named(found, "Dale Ortega").kind == "person"
+    assert (_named(found, "Dale Ortega").kind, _named(found, "Dale Ortega").role) == (
+        "person",
+        "Councilmember",
+    )
     assert "Councilmembers Dale Ortega" not in [c.name for c in found]
 
 

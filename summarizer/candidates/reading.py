@@ -26,6 +26,7 @@ from .lexicon import (
     ORG_SUFFIXES,
     PARTICLES,
     PLACE_SUFFIXES,
+    PLURAL_TITLES,
     ROLE_HEADS,
     ROLE_WORDS,
     SPEECH,
@@ -194,6 +195,15 @@ def is_common(doc: Doc, i: int) -> bool:
     )
 
 
+def _singular(title: str) -> str:
+    """ "Councilmembers" -> "Councilmember", "Aldermen" -> "Alderman", "Reps." -> "Rep."."""
+    stop = "." if title.endswith(".") else ""
+    word = title.removesuffix(".")
+    if word.endswith("men"):
+        return word[:-3] + "man" + stop
+    return word.removesuffix("s") + stop
+
+
 def read_piece(doc: Doc, piece: list[int], split: int) -> list[Mention]:
     keys = doc.keys
     if keys[piece[-1]] == "time" and len(piece) > 1:
@@ -236,6 +246,8 @@ def read_piece(doc: Doc, piece: list[int], split: int) -> list[Mention]:
     if not all(keys[i] in HONORIFICS for i in role_part):  # "Dr." and "Ms" are no roles
         m.role, m.role_rank = doc.span(role_part[0], role_part[-1]), 0
         m.role_head = keys[role_part[-1]]
+        if m.role_head in PLURAL_TITLES:  # one of the "Councilmembers" is a Councilmember
+            m.role = _singular(m.role)
     m.titled = doc.span(piece[0], piece[-1])
     m.ctx_start = piece[0]
     out.append(m)
