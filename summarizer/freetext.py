@@ -157,8 +157,17 @@ def lead(segmentation: Segmentation) -> tuple[str, str]:
         if tldr.count(".") >= 2:
             break
     if not headline and body:
-        headline = body[0][: MAX_HEADLINE - 1].rstrip() + ("…" if len(body[0]) >= MAX_HEADLINE else "")
+        headline = body[0] if len(body[0]) < MAX_HEADLINE else _cut(body[0], MAX_HEADLINE - 1)
     return headline, tldr
+
+
+def _cut(text: str, most: int) -> str:
+    """`text` cut to at most `most` characters at a word's end, with "…": "setting up another…",
+    not "setting up anothe…"."""
+    cut = text[:most]
+    if text[most : most + 1].isalnum() and " " in cut:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:—–-") + "…"
 
 
 def names_only(value: str, segmentation: Segmentation) -> bool:

@@ -801,3 +801,17 @@ def test_a_pronoun_the_rules_leave_open_may_be_resolved_by_the_model() -> None:
     summary, _ = _summarize(answer, doc=doc)
     names = {a.id: a.name for a in summary.actors}
     assert [(names[q.speaker_id], q.attribution) for q in summary.quotes] == [("Ana Ruiz", "model")]
+
+
+def test_a_long_first_sentence_shown_as_the_headline_is_cut_at_a_word() -> None:
+    """A document with no headline line: its first sentence, cut at a word's end with "…"."""
+    first = (
+        "Senate Republicans on Tuesday blocked a bill that would have extended unemployment benefits "
+        "for federal contractors affected by the shutdown, setting up another week of negotiations."
+    )
+    doc = first + " The measure failed 52-47."
+    summary, _ = _summarize(
+        draft(headline="Snow fell in Oslo", tldr="Snow fell in Oslo.", actors=[]), doc=doc
+    )
+    assert summary.headline.endswith("setting up…") and len(summary.headline) <= 160
+    assert first.startswith(summary.headline.removesuffix("…"))
