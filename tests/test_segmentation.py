@@ -120,7 +120,7 @@ def test_a_speaker_named_on_the_line_above_their_words_is_a_turn() -> None:
     give that speaker every line under it, up to the next speaker or a heading."""
     text = (
         "Operator\n\nOur first question comes from Raj Patel with Morgan Stanley.\n\n"
-        "Raj Patel -- Morgan Stanley -- Analyst\n\nThanks. How much of the cut is wheat?\n\n"
+        "Raj Patel -- Morgan Stanley -- Analyst\n\nThanks. How much of your cut is wheat?\n\n"
         "Sofia Lindqvist -- Chief Financial Officer\n\nRoughly two-thirds.\n\nPackaging is the rest.\n\n"
         "Questions and Answers\n\nThe call ended at noon.\n\nOperator\n\nThis concludes the call."
     )
@@ -128,11 +128,21 @@ def test_a_speaker_named_on_the_line_above_their_words_is_a_turn() -> None:
     assert [(q.speaker_hint, q.text) for q in quotes] == [
         ("Operator", "Our first question comes from Raj Patel with Morgan Stanley."),
         ("Raj Patel (Morgan Stanley, Analyst)", "Thanks."),
-        ("Raj Patel (Morgan Stanley, Analyst)", "How much of the cut is wheat?"),
+        ("Raj Patel (Morgan Stanley, Analyst)", "How much of your cut is wheat?"),
         ("Sofia Lindqvist (Chief Financial Officer)", "Roughly two-thirds."),
         ("Sofia Lindqvist (Chief Financial Officer)", "Packaging is the rest."),
         ("Operator", "This concludes the call."),
     ]
+
+
+def test_profiles_under_names_and_titles_are_not_turns() -> None:
+    """ "Jane Roe - Mayor" over "Roe has led the city since 2019" is a profile: its lines are no
+    one's words, as no speaker says "I", "we" or "you"."""
+    text = (
+        "The candidates:\n\nJane Roe - Mayor\n\nRoe has led the city since 2019 and wants a second term."
+        "\n\nTom Lee - Council member\n\nLee runs a hardware store and opposes the bike lanes."
+    )
+    assert segment(clean(text)).quotes == []
 
 
 def test_a_list_of_names_and_titles_is_not_a_transcript() -> None:

@@ -73,6 +73,11 @@ def _header_turns(document: CleanedDocument) -> dict[int, str]:
         title = match.group("title") if match else None
         if match and not (title and title.rstrip().endswith(_SENTENCE_CLOSE)):
             found[index] = match
+    # Names over words said in the first or second person head turns: "Jane Roe - Mayor" over
+    # "Roe has led the city since 2019" is a profile, and its lines are nobody's words. Two
+    # speakers who say "I", "we" or "you" make a transcript (a short answer may say neither).
+    if len({m.group("label") for i, m in found.items() if _spoken(document, i + 1, found)}) < 2:
+        return {}
     counts = Counter(m.group("label") for m in found.values())
     speakers = {m.group("label") for m in found.values() if m.group("title")}
     speakers |= {label for label, n in counts.items() if n >= 2}
@@ -85,6 +90,25 @@ def _header_turns(document: CleanedDocument) -> dict[int, str]:
             title = re.sub(r"\s+(?:--|[-–—])\s+", ", ", match.group("title") or "")
             headers[index] = match.group("label") + (f" ({title})" if title else "")
     return headers
+
+
+_FIRST_OR_SECOND_PERSON = re.compile(
+    r"\b(?:I|I['’](?:m|ve|ll|d)|we|we['’](?:re|ve|ll|d)|us|our|my|me|you|your)\b", re.I
+)
+
+
+def _spoken(document: CleanedDocument, first: int, headers: dict[int, re.Match[str]]) -> bool:
+    """Whether the lines from `first` up to the next header or heading speak in the first or
+    second person, as a speaker does."""
+    text = document.text
+    for index in range(first, len(document.kept)):
+        region = document.kept[index]
+        line = text[region.start : region.end]
+        if index in headers or (index > first and _is_heading(line)):
+            return False
+        if _FIRST_OR_SECOND_PERSON.search(line):
+            return True
+    return False
 
 
 def _turn_title(turn: re.Match[str]) -> str | None:
