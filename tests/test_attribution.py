@@ -352,3 +352,13 @@ def test_someone_the_text_does_not_name_is_nobody_else(text: str) -> None:
     expected = ("Ana Ruiz", "sentence") if "yelled" in text else (None, "unnamed")
     assert _speakers(text)[0][1:] == expected
     assert _speakers("“No,” Lee said, and said a walkout was likely.")[0][1] == "Lee"
+
+
+def test_a_title_standing_alone_is_a_role_not_a_name() -> None:
+    """ "‘We will rebuild’: Mayor vows ..." and '"...," Mayor said.' give the words to the mayor
+    (the person the text calls mayor, when it has named one before), never to someone called
+    "Mayor"."""
+    text = "Mayor Ana Ruiz spoke first.\n\n“We will rebuild,” Mayor said."
+    assert _speakers(text)[0][1] == "Ana Ruiz"
+    text = "‘We will rebuild’: Mayor vows to restore flooded town\n\nMayor Ana Ruiz said so."
+    assert _speakers(text)[0][1] is None

@@ -128,7 +128,15 @@ def _classify(who: str) -> tuple[str, str]:
         return who, "pronoun"
     if who.split()[0].lower() in {"the", "a", "an", "one", "another"}:
         return who, "role"
-    return clean_name(who), "name"
+    return _name_or_title(clean_name(who))
+
+
+def _name_or_title(name: str) -> tuple[str, str]:
+    """A name, or a title standing alone for the person who holds it: "Mayor vows" in a headline
+    is the mayor, not someone called Mayor."""
+    if all(word.lower().strip(".") in TITLES for word in name.split()):
+        return f"the {name.lower()}", "role"
+    return name, "name"
 
 
 # Verbs after which the speaker may follow ("said Mara Kell"); after "told", "asked" or
@@ -251,7 +259,7 @@ def _subject_after(frame: str, position: int) -> tuple[str, str] | None:
     if at_end and len(lead) <= 3 and not {w.lower() for w in lead} & _NOT_ROLE_WORDS:
         name = _as_name(at_end.group("name"))
         if name:
-            return name, "name"
+            return _name_or_title(name)
     if _ROLE_RE.fullmatch(first) or _POSSESSIVE_ROLE_RE.fullmatch(first):
         if len(parts) > 1 and (name := _as_name(parts[1])):
             return name, "name"  # "said a courier, Talia Obi", "said Ruiz's neighbor, Tom Lee"
@@ -330,7 +338,7 @@ def _subject_before(frame: str, position: int) -> tuple[str, str] | None:
                 name = _as_name(who)
                 if name and " " not in name and frame[position:].split()[0] in SPEECH_STEMS:
                     return None  # "Locals call", "Critics say": a plural noun, not a person
-                return (name, kind) if name else None
+                return _name_or_title(name) if name else None
             return who, kind
     return None
 
