@@ -26,11 +26,10 @@ TITLES = {
     "councilman", "councilwoman", "councilmember", "alderman", "alderwoman", "assemblyman", "assemblywoman",
     "assemblymember", "congressman", "congresswoman",
 }  # fmt: skip
-# Abbreviated titles written with a full stop ("Dr.", "Gen."); the segmenter knows they do not
-# end a sentence.
 # A US lawmaker's party and state, set off by commas after the name: "R-S.D.", "D-Va.", "I-Vt.".
 PARTY_AND_STATE = re.compile(r"[RDI]-[A-Z][A-Za-z.]{0,12}")
-
+# Abbreviated titles written with a full stop ("Dr.", "Gen."); the segmenter knows they do not
+# end a sentence.
 TITLE_ABBREVIATIONS = {
     "mr",
     "mrs",

@@ -230,16 +230,17 @@ def _kind(candidate: Candidate) -> ActorKind:
     return cast(ActorKind, candidate.kind if candidate.kind in KINDS else "other")
 
 
+# The words of a role that say what it is, and how near a mention the text writes a role.
+_ROLE_WORD = re.compile(r"[^\W\d_]{3,}")
+_ROLE_FILLERS = {"the", "and", "for", "with", "from", "former", "who", "its", "their", "his", "her"}
+_ROLE_REACH = 80  # characters either side of a mention
+
+
 # What a weak model copies around a name from the prompt's ACTORS line and from JSON itself:
 # "A1 Northwind Robotics (organization) }, {" is Northwind Robotics.
 _JSON_DEBRIS = re.compile(r"[\s{}\[\]\",:]+$")
 _KIND_NOTE = re.compile(r"\s*\([a-z]+(?:;[^()]*)?\)$")
 _ID_PREFIX = re.compile(r"A\d{1,3}\s+(?=\S)")
-
-
-_ROLE_WORD = re.compile(r"[^\W\d_]{3,}")
-_ROLE_FILLERS = {"the", "and", "for", "with", "from", "former", "who", "its", "their", "his", "her"}
-_ROLE_REACH = 80  # characters either side of a mention where its role is written
 
 
 def tidy_name(name: str, actor_id: str) -> str:

@@ -142,6 +142,18 @@ def test_more_news_site_furniture(line: str, reason: str | None) -> None:
     assert boilerplate_reason(line) == reason
 
 
+def test_a_promo_with_its_headline_heads_no_link_list_in_any_script() -> None:
+    """ "相关阅读：<headline>" is a link itself, not a bare header: the Chinese paragraphs under it
+    (no spaces to count words by) are the story. Under a bare header, a sentence ending in "。"
+    is not a link either."""
+    text = (
+        "相关阅读：澜州地铁三号线有望年底通车\n退休教师郭建华说，水费一年多花几十块钱。\n听证会持续了三个小时"
+    )
+    assert [text[r.start : r.end] for r in clean(text).kept] == text.split("\n")[1:]
+    text = "Related Topics\n水价听证会今天举行。\nWater pollution"
+    assert [text[r.start : r.end] for r in clean(text).kept] == ["水价听证会今天举行。", "Water pollution"]
+
+
 def test_a_byline_over_two_lines_is_removed() -> None:
     """The reporter's name on one line and the role on the next ("Helen Marsh" / "Environment
     correspondent") is a byline; a name-shaped line before a sentence stays."""

@@ -9,7 +9,7 @@ of keeping a line: a sentence that merely contains "by", "said", "photo" or "new
 The families live in their own modules: `patterns` (whole-line patterns, caption credits),
 `bylines` (bylines, staff lines, credits), `furniture` (datelines, share bars, section labels,
 meta lines), `notices` (bios, help lines, promos in a sentence) and `sections` (what the lines
-around a line give away: link lists, media contacts, forward-looking statements).
+around a line give away: two-line bylines, link lists, media contacts, pull quotes).
 """
 
 from __future__ import annotations

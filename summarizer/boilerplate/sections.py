@@ -8,14 +8,9 @@ import re
 
 from .bylines import is_name, is_role_line
 
-# A bare header over a list of links; "Continue reading" and the like head the story's own text.
-_LINK_HEADER = re.compile(
-    r"(see also|read next|read more|also read|related( \w+)?|more from( \w+){0,3}|recommended( for you)?"
-    r"|trending( now)?|most popular|don'?t miss|more on this (story|topic|subject)|more (stories|news)"
-    r"|most (read|viewed|shared|watched)|you (may|might) (also )?(like|be interested in)|top stories"
-    r"|latest (news|stories))\s*[:\-–—]?",
-    re.IGNORECASE,
-)
+# Navigation that heads the story's own text, not a list of links.
+_STORY_GOES_ON = re.compile(r"continue reading|(?:the )?(?:story|article|report) continues", re.IGNORECASE)
+_HEADER_WITH_CONTENT = re.compile(r"[:：\-–—]\s*\S")  # "Read more: <headline>", "相关阅读：<headline>"
 _PHONE = r"\+?\d[\d\s().-]{6,}\d"
 _CONTACT_DETAIL = re.compile(rf"\S+@\S+|{_PHONE}|(?:tel|phone|mobile|fax|e-?mail)\b.*", re.IGNORECASE)
 # "Media Contact:", "Investor Contacts", "Press enquiries: press@x.example", and in Spanish,
@@ -31,16 +26,21 @@ _CONTACT_HEADER = re.compile(
 # The wire's trailer naming who issued the release: "SOURCE Northwind Robotics" (in capitals).
 _WIRE_SOURCE = re.compile(r"SOURCE:?\s+[A-Z][^.!?]{0,80}")
 _SHORT = 14  # words in a link or a contact line ("Sanne de Vries, Head of Communications, Helion")
+_SHORT_CHARACTERS = 120
+_FINISHED = ".!?:;\"”’'。！？」』"
 
 
 def is_link_list_header(line: str) -> bool:
-    """ "Related Topics", "More on this story", "Most read": the short lines under it are links."""
-    return len(line) <= 40 and _LINK_HEADER.fullmatch(line) is not None
+    """Whether a navigation line is a bare header ("Related Topics", "More on this story", "Most
+    read"), so the short lines under it are links: not "Read more: <headline>", a link itself,
+    and not "Continue reading", over the story's own text."""
+    return len(line) <= 40 and not _HEADER_WITH_CONTENT.search(line) and not _STORY_GOES_ON.match(line)
 
 
 def _unfinished(line: str) -> bool:
-    """Short and with no full stop: a link, a heading, a name or a title, not a sentence."""
-    return len(line.split()) <= _SHORT and line[-1:] not in ".!?:;\"”’'"
+    """Short and with no full stop: a link, a heading, a name or a title, not a sentence (in any
+    script: a Chinese sentence has no spaces to count words by, and ends in "。")."""
+    return len(line.split()) <= _SHORT and len(line) <= _SHORT_CHARACTERS and line[-1:] not in _FINISHED
 
 
 def _contact_header(line: str) -> bool:

@@ -14,10 +14,17 @@ from .finder import Candidate
 _MOST_LABELS = 20
 
 
-def _whole_name(surname: str, kept: str) -> list[str]:
+def _whole_names(surname: str, segmentation: Segmentation) -> list[str]:
     """The distinct "Given Surname" forms the kept text writes for a surname ("Karen Wells")."""
     pattern = re.compile(rf"\b([A-Z][a-z]+(?:\s+[A-Z]\.)?)\s+{re.escape(surname)}\b")
-    return list(dict.fromkeys(m.group(0) for m in pattern.finditer(kept) if m.group(1).lower() not in TITLES))
+    text = segmentation.document.text
+    found = [
+        m.group(0)
+        for region in segmentation.document.kept
+        for m in pattern.finditer(text, region.start, region.end)
+        if m.group(1).lower() not in TITLES
+    ]
+    return list(dict.fromkeys(found))
 
 
 def with_whole_names(segmentation: Segmentation, candidates: list[Candidate]) -> list[Candidate]:
@@ -38,12 +45,7 @@ def with_whole_names(segmentation: Segmentation, candidates: list[Candidate]) ->
             result.append(candidate)
             continue
         looked += 1
-        forms = [
-            form
-            for region in segmentation.document.kept
-            for form in _whole_name(name.title(), text[region.start : region.end])
-        ]
-        whole = list(dict.fromkeys(forms))
+        whole = _whole_names(name.title(), segmentation)
         if len(whole) != 1 or any(c.name == whole[0] for c in candidates):
             result.append(candidate)
             continue

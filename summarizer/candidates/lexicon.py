@@ -25,13 +25,13 @@ ROLE_HEADS = (
     director-general secretary-general undersecretary attorney-general lawmaker pastor reverend
     rev supervisor owner co-owner farmer teacher nurse doctor scientist engineer pilot"""
 )
-# Everything that may stand in the title part before a name ("U.S. Deputy Secretary of State").
 # Titles before several names: "Councilmembers Dale Ortega and Tina Walsh voted no".
 PLURAL_TITLES = word_set(
     """councilmembers councilmen councilwomen councillors councilors senators representatives reps
     commissioners supervisors trustees aldermen justices"""
 )
 ROLE_HEADS |= PLURAL_TITLES
+# Everything that may stand in the title part before a name ("U.S. Deputy Secretary of State").
 ROLE_WORDS = frozenset(TITLES) | ROLE_HEADS | word_set("acting interim senior assistant associate managing")
 NAME_SUFFIXES = word_set("jr sr ii iii iv v")
 HONORIFICS = word_set("mr mrs ms mx miss dr sir dame rev reverend the")
