@@ -53,7 +53,7 @@ _TURN = re.compile(
 _HEADER_TURN = re.compile(
     r"(?P<label>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})(?:\s+(?:--|[-–—])\s+(?P<title>[^\n]{1,80}?))?\s*"
 )
-_SENTENCE_CLOSE = tuple('.!?"”’:')
+_SENTENCE_CLOSE = tuple('.!?"”’:。！？」')
 
 
 def _is_heading(line: str) -> bool:
