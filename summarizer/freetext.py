@@ -224,9 +224,14 @@ _SENTENCE_BREAK = re.compile(r"([^\W\d_]{2,})[.!?]\s+[\"“‘']?[A-Z]")
 TOPIC_WORDS = 20
 
 
+# A name cut at its initial: "... Deputy Secretary of State Christopher L." ("U.S." is whole).
+_CUT_AT_INITIAL = re.compile(r"\b[A-Z][a-z]+ [A-Z]\.$")
+
+
 def breaks_off(value: str) -> bool:
     """English text that stops mid-phrase, as a model's does when it runs out of room."""
-    return _CUT_SHORT.search(value) is not None
+    value = value.rstrip()
+    return _CUT_SHORT.search(value) is not None or _CUT_AT_INITIAL.search(value) is not None
 
 
 def not_a_topic(topic: str) -> bool:

@@ -7,7 +7,7 @@ from typer.testing import CliRunner
 
 from summarizer import SummaryFailed, summarize
 from summarizer.cli import app
-from summarizer.freetext import not_a_topic
+from summarizer.freetext import breaks_off, not_a_topic
 from summarizer.grounding import verify_spans
 from summarizer.steps import analyse
 from summarizer.testing.authoring import author_case
@@ -312,6 +312,9 @@ def test_a_headline_or_tldr_that_breaks_off_gives_way_to_the_lead() -> None:
     assert any("broke off mid-phrase" in w for w in summary.warnings)
     summary, _ = _summarize(draft(headline="What Acme's jobs plan is for", actors=ACTORS))
     assert summary.headline == "What Acme's jobs plan is for"  # a preposition may end a headline
+    # The seed's replayed headline stopped at an initial: "... Secretary of State Christopher L."
+    assert breaks_off("Ma Zhaoxu spoke with Deputy Secretary of State Christopher L.")
+    assert not breaks_off("China warns the U.S.") and not breaks_off("Acme keeps jobs, Roe says.")
 
 
 def test_a_stance_topic_copied_from_a_quote_or_a_risk_cut_short_is_re_asked_then_dropped() -> None:
