@@ -130,6 +130,13 @@ def _without_dateline(text: str) -> str:
 
 
 _ENDS_A_SENTENCE = re.compile(r"[.!?…][\"”’')\]]*$")
+# How a call is run, which says nothing of its news: "At this time, all participants are in a
+# listen-only mode.", "Please go ahead.", "Thank you, operator."
+_CALL_PROCEDURE = re.compile(
+    r"\b(?:listen[- ]only|please go ahead|turn the (?:call|conference|meeting) over|(?:call|conference) is"
+    r" being recorded|question-and-answer session|press star|thank you,? operator)\b",
+    re.IGNORECASE,
+)
 # A transcript's speaker label opening a sentence: "MS. WELLS: ", "Q: ".
 _TURN_LABEL = re.compile(r"[A-Z][A-Z.'’ -]{0,40}(?:\s*\([^()\n]{1,60}\))?:\s+(?=\S)")
 
@@ -137,7 +144,7 @@ _TURN_LABEL = re.compile(r"[A-Z][A-Z.'’ -]{0,40}(?:\s*\([^()\n]{1,60}\))?:\s+(
 def lead(segmentation: Segmentation) -> tuple[str, str]:
     """The document's own headline line and its first sentences after it (without a standfirst
     that ends in no full stop, the first without its dateline, none with a transcript's speaker
-    label): exact source text."""
+    label or a call's procedure): exact source text."""
     document = segmentation.document
     first = document.text[document.kept[0].start : document.kept[0].end] if document.kept else ""
     headline = first if len(first) <= MAX_HEADLINE else ""
@@ -147,6 +154,10 @@ def lead(segmentation: Segmentation) -> tuple[str, str]:
     if body:
         body[0] = _without_dateline(body[0])
     body = [s[label.end() :] if (label := _TURN_LABEL.match(s)) else s for s in body]
+    # Whole sentences only, and none about how a call is run: a speaker line ("Megan Ortiz --
+    # Vice President") or a subhead between sentences is no part of a lead.
+    said = [s for s in body if _ENDS_A_SENTENCE.search(s) and not _CALL_PROCEDURE.search(s)]
+    body = said or body
     if not body:  # a document of one line: its sentences are its lead as well as its headline
         body = [s.text for s in segmentation.sentences]
     tldr = ""

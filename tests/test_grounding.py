@@ -818,3 +818,18 @@ def test_a_long_first_sentence_shown_as_the_headline_is_cut_at_a_word() -> None:
     )
     assert summary.headline.endswith("setting up…") and len(summary.headline) <= 160
     assert first.startswith(summary.headline.removesuffix("…"))
+
+
+def test_a_calls_lead_leaves_out_how_the_call_is_run() -> None:
+    """The lead of an earnings call is not "At this time, all participants are in a listen-only
+    mode." nor a speaker's name line: what was said."""
+    doc = (
+        "Kestrel Foods Q3 Earnings Call\n\nOperator\n\nGood morning, and welcome to the Kestrel Foods "
+        "earnings call. At this time, all participants are in a listen-only mode. Please go ahead.\n\n"
+        "Megan Ortiz -- Investor Relations\n\nThank you, operator. With me today is our CEO, Daniel Reyes."
+    )
+    summary, _ = _summarize(
+        draft(headline="Snow fell in Oslo", tldr="Snow fell in Oslo.", actors=[]), doc=doc
+    )
+    welcome = "Good morning, and welcome to the Kestrel Foods earnings call."
+    assert summary.tldr == f"{welcome} With me today is our CEO, Daniel Reyes."
