@@ -203,13 +203,18 @@ def test_companies_known_by_the_jobs_and_bodies_around_them() -> None:
 
 
 def test_a_plural_title_before_a_name_is_a_title() -> None:
-    """ "Councilmembers Dale Ortega and Tina Walsh voted no": Dale Ortega, titled."""
+    """ "Councilmembers Dale Ortega and Tina Walsh voted no": both are Councilmembers; a list
+    after a plural title shares it."""
     found = _find("Councilmembers Dale Ortega and Tina Walsh voted no. Ortega said it was rushed.")
-    assert (_named(found, "Dale Ortega").kind, _named(found, "Dale Ortega").role) == (
-        "person",
-        "Councilmember",
-    )
-    assert "Councilmembers Dale Ortega" not in [c.name for c in found]
+    roles = {c.name: (c.kind, c.role) for c in found}
+    assert roles["Dale Ortega"] == roles["Tina Walsh"] == ("person", "Councilmember")
+    assert "Councilmembers Dale Ortega" not in roles
+    found = _find("Senators Amy Ruiz, Tom Lee and Ana Park wrote to the agency. Acme Corp said no.")
+    assert [(c.name, c.role) for c in found if c.kind == "person"] == [
+        ("Amy Ruiz", "Senator"),
+        ("Tom Lee", "Senator"),
+        ("Ana Park", "Senator"),
+    ]
 
 
 def test_news_page_actors_are_read_whole() -> None:

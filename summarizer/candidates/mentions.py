@@ -16,6 +16,7 @@ from .lexicon import (
     ORG_HEADS,
     ORG_SUFFIXES,
     PARTICLES,
+    PLURAL_TITLES,
     ROLE_WORDS,
     STOP,
 )
@@ -208,10 +209,31 @@ def raw_mentions(doc: Doc) -> list[Mention]:
                 m.kind, m.strong, m.ctx_start = "organization", True, described
                 m.role, m.role_rank, m.role_head = doc.span(described, described), 0, keys[described]
             out.extend(read)
+    _share_plural_titles(doc, out)
     out.extend(lowercase_bodies(doc))
     for m in out:
         read_context(doc, m)
     return out
+
+
+def _share_plural_titles(doc: Doc, mentions: list[Mention]) -> None:
+    """ "Councilmembers Dale Ortega and Tina Walsh": the plural title is hers too."""
+    titled: Mention | None = None
+    for m in mentions:
+        if m.role_head in PLURAL_TITLES:
+            titled = m
+        elif (
+            titled is not None and m.role is None and m.kind in ("person", "unknown", "place") and not m.weak
+        ):
+            between = doc.text[doc.ends[titled.i1] : doc.starts[m.i0]]
+            if between.strip(" ,") in ("and", "") and "\n" not in between:
+                m.role, m.role_rank, m.role_head = titled.role, titled.role_rank, titled.role_head
+                m.kind, m.personal, m.strong = "person", True, True
+                titled = m
+                continue
+            titled = None
+        else:
+            titled = None
 
 
 def _fills_quote(doc: Doc, run: list[int]) -> bool:
