@@ -4,6 +4,12 @@ import pytest
 
 from summarizer.cleaning import boilerplate_reason, clean, is_boilerplate
 
+
+def _kept(text: str) -> list[str]:
+    """The lines of `text` that cleaning keeps, as text."""
+    return [text[r.start : r.end] for r in clean(text).kept]
+
+
 # Every example below is invented: names, outlets and agencies do not come from any real page.
 
 
@@ -89,8 +95,7 @@ def test_contributors_named_with_their_newsroom_are_credits(line: str, reason: s
 def test_a_media_contact_block_in_other_languages_is_removed(header: str) -> None:
     contact = "Anna Berg\npresse@stadt.example\n+49 30 555 0142"
     text = f"Die Stadt plant neue Busse.\n{header}\n{contact}\nSie spart Geld."
-    cleaned = clean(text)
-    assert [text[r.start : r.end] for r in cleaned.kept] == ["Die Stadt plant neue Busse.", "Sie spart Geld."]
+    assert _kept(text) == ["Die Stadt plant neue Busse.", "Sie spart Geld."]
 
 
 def test_a_pull_quote_that_repeats_the_story_is_removed() -> None:
@@ -149,22 +154,17 @@ def test_a_promo_with_its_headline_heads_no_link_list_in_any_script() -> None:
     text = (
         "相关阅读：澜州地铁三号线有望年底通车\n退休教师郭建华说，水费一年多花几十块钱。\n听证会持续了三个小时"
     )
-    assert [text[r.start : r.end] for r in clean(text).kept] == text.split("\n")[1:]
+    assert _kept(text) == text.split("\n")[1:]
     text = "Related Topics\n水价听证会今天举行。\nWater pollution"
-    assert [text[r.start : r.end] for r in clean(text).kept] == ["水价听证会今天举行。", "Water pollution"]
+    assert _kept(text) == ["水价听证会今天举行。", "Water pollution"]
 
 
 def test_a_byline_over_two_lines_is_removed() -> None:
     """The reporter's name on one line and the role on the next ("Helen Marsh" / "Environment
     correspondent") is a byline; a name-shaped line before a sentence stays."""
     text = "Helen Marsh\nEnvironment correspondent\nA water company has been fined.\nSevern Vale\nIt pays."
-    cleaned = clean(text)
-    assert [text[r.start : r.end] for r in cleaned.kept] == [
-        "A water company has been fined.",
-        "Severn Vale",
-        "It pays.",
-    ]
-    assert cleaned.removed_reasons == ("byline", "byline")
+    assert _kept(text) == ["A water company has been fined.", "Severn Vale", "It pays."]
+    assert clean(text).removed_reasons == ("byline", "byline")
 
 
 def test_links_under_a_related_header_are_removed() -> None:
@@ -175,8 +175,7 @@ def test_links_under_a_related_header_are_removed() -> None:
         "More on this story\nSewage alerts issued for River Wend\nPublished 3 July 2025\n"
         "The court sits again in March.\nContinue reading\nWhat happens next\nThe fine is due in May."
     )
-    cleaned = clean(text)
-    assert [text[r.start : r.end] for r in cleaned.kept] == [
+    assert _kept(text) == [
         "The agency said it would monitor the river.",
         "The court sits again in March.",
         "What happens next",
@@ -195,7 +194,7 @@ def test_a_press_release_contact_block_and_wire_trailer_are_removed() -> None:
         "Investor enquiries: ir@northwind.example\nNorthwind said contacts with buyers went on."
     )
     cleaned = clean(text)
-    assert [text[r.start : r.end] for r in cleaned.kept] == [
+    assert _kept(text) == [
         "Forward-Looking Statements",
         "Actual results may differ materially because of supply delays.",
         "The Source of the river is in Wales.",
