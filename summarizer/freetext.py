@@ -14,6 +14,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .language import is_english
+from .lexicon import PLEASANTRY
 from .names import TITLE_ABBREVIATIONS, KeptText, normalize
 from .schemas import MAX_HEADLINE, MAX_TLDR
 
@@ -130,6 +131,7 @@ def _without_dateline(text: str) -> str:
 
 
 _ENDS_A_SENTENCE = re.compile(r"[.!?…][\"”’')\]]*$")
+_GREETING_WORDS = 6
 # How a call is run, which says nothing of its news: "At this time, all participants are in a
 # listen-only mode.", "Please go ahead.", "Thank you, operator."
 _CALL_PROCEDURE = re.compile(
@@ -154,9 +156,11 @@ def lead(segmentation: Segmentation) -> tuple[str, str]:
     if body:
         body[0] = _without_dateline(body[0])
     body = [s[label.end() :] if (label := _TURN_LABEL.match(s)) else s for s in body]
-    # Whole sentences only, and none about how a call is run: a speaker line ("Megan Ortiz --
-    # Vice President") or a subhead between sentences is no part of a lead.
-    said = [s for s in body if _ENDS_A_SENTENCE.search(s) and not _CALL_PROCEDURE.search(s)]
+    # Whole sentences only, none about how a call is run and no greeting: a speaker line ("Megan
+    # Ortiz -- Vice President") or a subhead between sentences is no part of a lead.
+    said = [
+        s for s in body if _ENDS_A_SENTENCE.search(s) and not _CALL_PROCEDURE.search(s) and not _greeting(s)
+    ]
     body = said or body
     if not body:  # a document of one line: its sentences are its lead as well as its headline
         body = [s.text for s in segmentation.sentences]
@@ -170,6 +174,11 @@ def lead(segmentation: Segmentation) -> tuple[str, str]:
     if not headline and body:
         headline = body[0] if len(body[0]) < MAX_HEADLINE else _cut(body[0], MAX_HEADLINE - 1)
     return headline, tldr
+
+
+def _greeting(sentence: str) -> bool:
+    """ "Good afternoon, everyone.", "Thank you, operator.": a pleasantry, not news."""
+    return len(sentence.split()) <= _GREETING_WORDS and PLEASANTRY.match(sentence) is not None
 
 
 def _cut(text: str, most: int) -> str:
@@ -280,10 +289,24 @@ def honest_headline_and_tldr(
     if own_headline and (why := _not_honest(headline, text, source, segmentation, translated)):
         notes.append(f"The model's headline {why}; the document's own headline is shown.")
         headline = own_headline
-    if own_tldr and (why := _not_honest(tldr, text, source, segmentation, translated)):
+    if own_tldr and (
+        why := _not_honest(tldr, text, source, segmentation, translated)
+        or _too_short(tldr, segmentation, translated)
+    ):
         notes.append(f"The model's tldr {why}; the document's first sentences are shown.")
         tldr = own_tldr
     return headline, tldr
+
+
+TLDR_FEWEST_WORDS = 4
+
+
+def _too_short(tldr: str, segmentation: Segmentation, translated: bool) -> str | None:
+    """A tldr of a greeting or a few words ("Good afternoon, everyone.") summarizes nothing.
+    (English only: a Chinese sentence has no spaces to count its words by.)"""
+    if translated or not is_english(segmentation.language) or len(_content_words(tldr)) >= TLDR_FEWEST_WORDS:
+        return None
+    return "said too little"
 
 
 def _not_honest(

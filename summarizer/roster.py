@@ -62,7 +62,7 @@ class Roster:
     def add_model_actors(self, drafts: list[ActorDraft]) -> None:
         kept: list[Actor] = []
         for i, draft in enumerate(drafts):
-            actor = _from_draft(draft)
+            actor = self._named_by_id(_from_draft(draft))
             self.model_ids.add(actor.id)
             where = f"actors[{i}] '{short_name(actor.name)}' ({actor.id})"
             if any(a.id == actor.id for a in kept):
@@ -84,6 +84,16 @@ class Roster:
         merged, remap, notes = merge_actors(kept)
         self.actors, self.remap = merged, remap
         self.notes.extend(notes)
+
+    def _named_by_id(self, actor: Actor) -> Actor:
+        """An actor the model named by a prompt id ("A3", as the embedded model did) is that
+        candidate, under its name."""
+        match = re.fullmatch(r"A(\d{1,3})", actor.name)
+        if match is None or not 0 < int(match.group(1)) <= len(self.candidates):
+            return actor
+        candidate = self.candidates[int(match.group(1)) - 1]
+        self.notes.append(f"The model named an actor by its id {actor.name}: {short_name(candidate.name)}.")
+        return actor.model_copy(update={"name": candidate.name, "kind": _kind(candidate), "aliases": []})
 
     def _named(self, actor: Actor) -> bool:
         """The text names the actor: by its name, or by an alias that is a form of the name or of

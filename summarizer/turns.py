@@ -4,20 +4,14 @@ speaker's most substantive statements: exact text under a speaker label, chosen 
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 
+from .lexicon import PLEASANTRY
 from .segmentation import Segment, Segmentation
 
 PER_SPEAKER = 3
 IN_ALL = 12
 _SHORTEST = 8  # words: "Thanks, Megan." and "Sure." say nothing
-# What opens a pleasantry or a hand-over rather than a statement.
-_PLEASANTRY = re.compile(
-    r"(?:thanks?\b|thank you|good (?:morning|afternoon|evening)|hello|hi\b|yes\b|yeah|sure\b|okay|ok\b"
-    r"|great\b|next question|our (?:first|next) question|this concludes|you may now|please go ahead)",
-    re.IGNORECASE,
-)
 
 
 def _weight(turn: Segment) -> int:
@@ -33,7 +27,7 @@ def key_turns(segmentation: Segmentation) -> list[Segment]:
         text = turn.text.strip()
         if not (turn.speaker_hint and turn.speaker and turn.speech) or turn.instruction_like:
             continue
-        if len(text.split()) < _SHORTEST or text.endswith("?") or _PLEASANTRY.match(text):
+        if len(text.split()) < _SHORTEST or text.endswith("?") or PLEASANTRY.match(text):
             continue
         by_speaker[turn.speaker].append(turn)
     picked = [

@@ -381,11 +381,11 @@ def test_stray_full_stops_are_tidied() -> None:
 
 def test_the_document_s_own_lead_leaves_out_a_speaker_label() -> None:
     """A transcript's lead is what was said, not "MS. WELLS: Good afternoon"."""
-    doc = "Press Briefing by Karen Wells\n\nMS. WELLS: Good afternoon. The bill was signed today."
+    doc = "Press Briefing by Karen Wells\n\nMS. WELLS: The bill was signed today. It costs $2 billion."
     summary, _ = _summarize(
         draft(headline="Snow fell in Oslo", tldr="Snow fell in Oslo.", actors=[]), doc=doc
     )
-    assert summary.tldr == "Good afternoon. The bill was signed today."
+    assert summary.tldr == "The bill was signed today. It costs $2 billion."
 
 
 def test_the_document_s_own_lead_leaves_out_its_dateline() -> None:
@@ -833,3 +833,25 @@ def test_a_calls_lead_leaves_out_how_the_call_is_run() -> None:
     )
     welcome = "Good morning, and welcome to the Kestrel Foods earnings call."
     assert summary.tldr == f"{welcome} With me today is our CEO, Daniel Reyes."
+
+
+def test_an_actor_named_by_a_prompt_id_is_that_candidate() -> None:
+    """The embedded model listed actors named "A3": the prompt's candidate A3, not an unnamed actor."""
+    candidates = analyse(DOC).candidates
+    second = candidates[1].name
+    actors = [{"id": "A1", "name": "A2", "kind": "person"}]
+    summary, _ = _summarize(draft(headline="Roe says Acme will not cut jobs", actors=actors))
+    assert second in {a.name for a in summary.actors}
+    assert not any(w.startswith("Dropped actors") for w in summary.warnings)
+    assert any(f"named an actor by its id A2: {second}" in w for w in summary.warnings)
+
+
+def test_a_tldr_that_is_a_greeting_gives_way_to_the_lead_which_skips_greetings() -> None:
+    """A briefing's replayed tldr was "Good afternoon, everyone.": it says too little, and the
+    lead shown instead starts with what was said, not the greeting."""
+    doc = "Press Briefing by Karen Wells\n\nMS. WELLS: Good afternoon, everyone. The bill was signed today."
+    summary, _ = _summarize(
+        draft(headline="Wells briefs", tldr="Good afternoon, everyone.", actors=[]), doc=doc
+    )
+    assert summary.tldr == "The bill was signed today."
+    assert any("said too little" in w for w in summary.warnings)

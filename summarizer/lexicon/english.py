@@ -250,3 +250,11 @@ MENTION_CUE = re.compile(
     r"(?:\s+\w+)?)\s*[,:]?\s*$",
     re.IGNORECASE,
 )
+
+# What opens a pleasantry or a hand-over rather than a statement: "Good afternoon, everyone.",
+# "Thanks, Megan.", "Our next question comes from ...".
+PLEASANTRY = re.compile(
+    r"(?:thanks?\b|thank you|good (?:morning|afternoon|evening)|hello|hi\b|yes\b|yeah|sure\b|okay|ok\b"
+    r"|great\b|next question|our (?:first|next) question|this concludes|you may now|please go ahead)",
+    re.IGNORECASE,
+)
