@@ -14,7 +14,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .language import is_english
-from .lexicon import PLEASANTRY
+from .lexicon import opens_with_pleasantry
 from .names import TITLE_ABBREVIATIONS, KeptText, normalize
 from .schemas import MAX_HEADLINE, MAX_TLDR
 
@@ -146,7 +146,7 @@ _TURN_LABEL = re.compile(r"[A-Z][A-Z.'’ -]{0,40}(?:\s*\([^()\n]{1,60}\))?:\s+(
 def lead(segmentation: Segmentation) -> tuple[str, str]:
     """The document's own headline line and its first sentences after it (without a standfirst
     that ends in no full stop, the first without its dateline, none with a transcript's speaker
-    label or a call's procedure): exact source text."""
+    label, a greeting or a call's procedure): exact source text."""
     document = segmentation.document
     first = document.text[document.kept[0].start : document.kept[0].end] if document.kept else ""
     headline = first if len(first) <= MAX_HEADLINE else ""
@@ -177,8 +177,9 @@ def lead(segmentation: Segmentation) -> tuple[str, str]:
 
 
 def _greeting(sentence: str) -> bool:
-    """ "Good afternoon, everyone.", "Thank you, operator.": a pleasantry, not news."""
-    return len(sentence.split()) <= _GREETING_WORDS and PLEASANTRY.match(sentence) is not None
+    """ "Good afternoon, everyone.", "Thank you, operator.": a pleasantry, not news; "Great
+    Britain votes to leave." is news (a name runs on from the first word)."""
+    return len(sentence.split()) <= _GREETING_WORDS and opens_with_pleasantry(sentence)
 
 
 def _cut(text: str, most: int) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from .lexicon import PLEASANTRY
+from .lexicon import opens_with_pleasantry
 from .segmentation import Segment, Segmentation
 
 PER_SPEAKER = 3
@@ -27,7 +27,7 @@ def key_turns(segmentation: Segmentation) -> list[Segment]:
         text = turn.text.strip()
         if not (turn.speaker_hint and turn.speaker and turn.speech) or turn.instruction_like:
             continue
-        if len(text.split()) < _SHORTEST or text.endswith("?") or PLEASANTRY.match(text):
+        if len(text.split()) < _SHORTEST or text.endswith("?") or opens_with_pleasantry(text):
             continue
         by_speaker[turn.speaker].append(turn)
     picked = [

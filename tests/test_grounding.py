@@ -855,3 +855,6 @@ def test_a_tldr_that_is_a_greeting_gives_way_to_the_lead_which_skips_greetings()
     )
     assert summary.tldr == "The bill was signed today."
     assert any("said too little" in w for w in summary.warnings)
+    doc = "Vote result\n\nGreat Britain votes to leave. The count ended at dawn."
+    summary, _ = _summarize(draft(headline="Britain votes", tldr="Snow fell in Oslo.", actors=[]), doc=doc)
+    assert summary.tldr == "Great Britain votes to leave. The count ended at dawn."

@@ -253,8 +253,14 @@ MENTION_CUE = re.compile(
 
 # What opens a pleasantry or a hand-over rather than a statement: "Good afternoon, everyone.",
 # "Thanks, Megan.", "Our next question comes from ...".
-PLEASANTRY = re.compile(
+_PLEASANTRY = re.compile(
     r"(?:thanks?\b|thank you|good (?:morning|afternoon|evening)|hello|hi\b|yes\b|yeah|sure\b|okay|ok\b"
     r"|great\b|next question|our (?:first|next) question|this concludes|you may now|please go ahead)",
     re.IGNORECASE,
 )
+_NAME_RUNS_ON = re.compile(r"\w+\s+[A-Z]")  # "Great Britain", "Hello Kitty": a name, not a greeting
+
+
+def opens_with_pleasantry(text: str) -> bool:
+    """ "Thanks, Megan.", "Good afternoon, everyone."; not "Great Britain votes to leave."."""
+    return _PLEASANTRY.match(text) is not None and _NAME_RUNS_ON.match(text) is None
