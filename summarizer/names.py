@@ -26,6 +26,20 @@ TITLES = {
     "councilman", "councilwoman", "councilmember", "alderman", "alderwoman", "assemblyman", "assemblywoman",
     "assemblymember", "congressman", "congresswoman",
 }  # fmt: skip
+# A speaker's name on a line of its own over their words, with a title after a dash (Motley Fool
+# style): "Operator", "Raj Patel -- Morgan Stanley -- Analyst". Segmentation reads the turns,
+# the candidate finder the person.
+TITLE_DASH = re.compile(r"\s+(?:--|[-–—])\s+")
+SPEAKER_LINE = re.compile(
+    r"(?P<label>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})(?:\s+(?:--|[-–—])\s+(?P<title>[^\n]{1,80}?))?\s*"
+)
+
+
+def dashed_title(title: str) -> str:
+    """ "Morgan Stanley -- Analyst" -> "Morgan Stanley, Analyst"."""
+    return TITLE_DASH.sub(", ", title)
+
+
 # A US lawmaker's party and state, set off by commas after the name: "R-S.D.", "D-Va.", "I-Vt.".
 PARTY_AND_STATE = re.compile(r"[RDI]-[A-Z][A-Za-z.]{0,12}")
 # Abbreviated titles written with a full stop ("Dr.", "Gen."); the segmenter knows they do not

@@ -53,16 +53,15 @@ def _as_candidate(speaker: str, people: dict[str, tuple[str, str]]) -> str:
     return speaker
 
 
+_SENTENCE_OPENS = r"(?:^|[.!?][\"”’)]?\s+)"
 # A sentence whose subject is a person-shaped name: "Then Tom Lee stood up."
 _NEW_SUBJECT = re.compile(
-    r"(?:^|[.!?][\"”’)]?\s+)(?:(?:Then|But|And|Later|Now|So|Meanwhile|Still|Yet|Finally),?\s+)?"
+    rf"{_SENTENCE_OPENS}(?:(?:Then|But|And|Later|Now|So|Meanwhile|Still|Yet|Finally),?\s+)?"
     r"([A-Z][a-z’'-]+) ([A-Z][a-z’'-]+)\s+[a-z]",
     re.MULTILINE,
 )
-
-
 # A sentence whose subject is one capitalised word: "Jones disagreed." (a person the text names).
-_KNOWN_SUBJECT = re.compile(r"(?:^|[.!?][\"”’)]?\s+)([A-Z][a-z’'-]+)(?:,[^,.]{1,60},)?\s+[a-z]", re.MULTILINE)
+_KNOWN_SUBJECT = re.compile(rf"{_SENTENCE_OPENS}([A-Z][a-z’'-]+)(?:,[^,.]{{1,60}},)?\s+[a-z]", re.MULTILINE)
 
 
 def _someone_new_since(

@@ -192,9 +192,9 @@ _SOMEONE_AT_END = re.compile(
 )
 # Someone who speaks for the name after them: "a spokesman for Gov. Gavin Newsom said".
 _PROXIES = r"(?:spokes(?:person|woman|man)|aide|lawyer|attorney|representative|adviser|advisor|assistant)s?"
+_PROXY_LEAD = rf"(?:[Aa]n?|[Tt]he|[Oo]ne)\s+(?:[\w’'-]+\s+){{0,2}}?{_PROXIES}\s+(?:for|of|to)\s+"
 _PROXY_CLAUSE = re.compile(
-    rf"\s*(?:[Aa]n?|[Tt]he|[Oo]ne)\s+(?:[\w’'-]+\s+){{0,2}}?{_PROXIES}\s+(?:for|of|to)\s+"
-    rf"(?P<name>(?:[A-Z][a-z]{{1,4}}\.\s+)?{_NAME})(?=\s*(?:[,.;:!?]|$))"
+    rf"\s*{_PROXY_LEAD}(?P<name>(?:[A-Z][a-z]{{1,4}}\.\s+)?{_NAME})(?=\s*(?:[,.;:!?]|$))"
 )
 _CONJUNCTION_AT_END = re.compile(r"\b(?:and|but|then|before|after)$")
 # Words that may stand between a speaker and the verb: "Bessent recently clarified", "Kell has
@@ -418,8 +418,5 @@ def _as_proxy(found: _Found, frame: str) -> _Found:
     name: a person's spokesman says them, not the person; a company speaks through one."""
     if " " not in frame or found.who not in frame:
         return found
-    pattern = (
-        rf"\b(?:[Aa]n?|[Tt]he|[Oo]ne)\s+(?:[\w’'-]+\s+){{0,2}}?{_PROXIES}\s+(?:for|of|to)\s+"
-        rf"(?:[A-Z][\w.’'-]*\s+){{0,3}}?{re.escape(found.who)}\b"
-    )
+    pattern = rf"\b{_PROXY_LEAD}(?:[A-Z][\w.’'-]*\s+){{0,3}}?{re.escape(found.who)}\b"
     return dataclasses.replace(found, kind="proxy") if re.search(pattern, frame) else found

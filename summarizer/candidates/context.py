@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ..names import dashed_title
 from .lexicon import (
     APPOSITIVE_STOP,
     AUX,
@@ -51,17 +52,14 @@ def _verb_before_object(doc: Doc, i: int) -> bool:
     return len(low) > 3 and low.endswith("s") and after is not None and doc.lows[after] in _DETERMINERS
 
 
-def _after_the(doc: Doc, start: int) -> bool:
-    prev = doc.prev_word(start)
-    return prev is not None and doc.lows[prev] == "the"
-
-
 def read_context(doc: Doc, m: Mention) -> None:
     text, lows = doc.text, doc.lows
     i0, i1 = m.i0, m.i1
     start = m.ctx_start if m.ctx_start >= 0 else i0
     m.key = mention_key(doc, i0, i1)
     m.initial = doc.initial[start]
+    prev = doc.prev_word(start)
+    m.the_before = prev is not None and lows[prev] == "the"
     m.poss = poss = doc.poss[i1]
     end = doc.ends[i1]
     after = text[end : end + 1]
@@ -86,13 +84,12 @@ def read_context(doc: Doc, m: Mention) -> None:
             m.speech = nn is not None and nn_low in SPEECH
         elif low in ROLE_NOUNS:
             m.role_after = True  # "A Northgate spokeswoman"
-        elif low in ORG_NOUNS and m.kind in ("unknown", "person") and _after_the(doc, start):
+        elif low in ORG_NOUNS and m.kind in ("unknown", "person") and m.the_before:
             m.kind, m.strong = "organization", True  # "the Vereinigung Cockpit union said"
         elif _verb_before_object(doc, nxt):
             m.verbish = True  # "Maria Costa runs the shelter": a verb, where "Apple shares fell" is a noun
         elif low not in FUNCTION:
             m.adjectival = True
-    prev = doc.prev_word(start)
     if prev is not None:
         prev_low = lows[prev]
         if (
@@ -109,7 +106,6 @@ def read_context(doc: Doc, m: Mention) -> None:
                 m.employer = True  # "chief executive of Kalmstad Terminals": a company, not a person
             elif prev_low == "of" and lows[pp] in FAMILY:
                 m.personal = True  # "the daughter of Peter Vos"
-        m.the_before = prev_low == "the"
     governor = _governing_word(doc, start)
     if governor in LOCATIVE or (governor in MOVEMENT and m.kind in ("country", "unknown", "place")):
         m.locative = True
@@ -168,7 +164,7 @@ def _roles(doc: Doc, m: Mention, start: int) -> None:
         heads = [w for w in re.findall(r"[\w-]+", title.lower()) if w in ROLE_NOUNS]
         if heads:
             m.label = m.personal = True
-            _set_role(m, re.sub(r"\s+(?:--|[-–—])\s+", ", ", title), 1, heads[-1])
+            _set_role(m, dashed_title(title), 1, heads[-1])
     if not poss and doc.gaps[m.i1] == ", ":
         _appositive(doc, m)
     _role_before(doc, m, start)

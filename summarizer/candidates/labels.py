@@ -10,6 +10,7 @@ import re
 from ..names import TITLES
 from ..segmentation import Segmentation
 from .finder import Candidate
+from .speakers import mentions_of
 
 _MOST_LABELS = 20
 
@@ -30,7 +31,6 @@ def _whole_names(surname: str, segmentation: Segmentation) -> list[str]:
 def with_whole_names(segmentation: Segmentation, candidates: list[Candidate]) -> list[Candidate]:
     """`candidates`, a person named only by a surname in capitals ("WELLS") renamed to the one
     whole name the text gives for it, with its mentions."""
-    text = segmentation.document.text
     result = []
     looked = 0  # each look scans the text: a briefing has a few speakers, a hostile text thousands
     for candidate in candidates:
@@ -49,12 +49,7 @@ def with_whole_names(segmentation: Segmentation, candidates: list[Candidate]) ->
         if len(whole) != 1 or any(c.name == whole[0] for c in candidates):
             result.append(candidate)
             continue
-        found = [
-            (region.start + m.start(), region.start + m.end())
-            for region in segmentation.document.kept
-            for m in re.finditer(re.escape(whole[0]), text[region.start : region.end])
-        ]
-        mentions = tuple(sorted({*candidate.mentions, *found}))
+        mentions = tuple(sorted({*candidate.mentions, *mentions_of(segmentation, whole)}))
         result.append(
             dataclasses.replace(
                 candidate,

@@ -10,7 +10,8 @@ from ..segmentation import Segmentation
 from .finder import Candidate
 
 
-def _mentions(segmentation: Segmentation, forms: list[str]) -> tuple[tuple[int, int], ...]:
+def mentions_of(segmentation: Segmentation, forms: list[str]) -> tuple[tuple[int, int], ...]:
+    """Every place the kept text writes one of `forms`, longest form first, none overlapping."""
     text = segmentation.document.text
     found: list[tuple[int, int]] = []
     for region in segmentation.document.kept:
@@ -45,7 +46,7 @@ def with_speakers(
         forms = [speaker]
         if " " in speaker and segmentation.document.kept_text().count(speaker.split()[-1]) > 1:
             forms.append(speaker.split()[-1])
-        mentions = _mentions(segmentation, forms)
+        mentions = mentions_of(segmentation, forms)
         if not mentions:
             continue
         kind = "person" if persons and person_like(speaker) else "other"

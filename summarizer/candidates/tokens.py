@@ -11,6 +11,7 @@ from itertools import accumulate, compress, repeat
 from operator import itemgetter, ne, not_
 from typing import TYPE_CHECKING
 
+from ..names import SPEAKER_LINE
 from .lexicon import COUNTRIES, MORE_COUNTRIES, MULTI_COUNTRIES, ROLE_NOUNS, STOP, word_set
 
 if TYPE_CHECKING:
@@ -33,10 +34,7 @@ _COMMENT_HEADER = re.compile(r"(?i)^(?:\d+\s+)?(?:reader\s+)?(?:comments?|replie
 # A transcript turn whose speaker is in capitals: "SEN. MARIA CANTWELL (D-WA):", "COOPER:".
 _CAPS_LABEL = re.compile(r"^[A-Z][A-Z.'’ -]{1,40}(?:\s*\([^()\n]{1,30}\))?(?:,\s*[A-Z][A-Z.'’ ,-]{1,40})?:\s")
 _LINE_END = set('.!?"”’)')
-# A speaker's name over their words in a transcript: "Raj Patel -- Morgan Stanley -- Analyst".
-_SPEAKER_LINE = re.compile(
-    r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4}\s+(?:--|[-–—])\s+(?P<title>[^\n]{1,80})"
-)
+
 _HANDLE_LINE = re.compile(r"^@?[a-z0-9][a-z0-9_.]{1,30}:\s")
 _DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]{2,40}(?:,[^—–\n]{0,90}?)?\s*(?:[—–]|--)\s")
 # A gap with sentence punctuation, or ending in an opening quote, starts a sentence.
@@ -241,8 +239,9 @@ def _mark_line(
 def _is_speaker_line(line: str) -> bool:
     """A name over a title that ends in a role ("-- Chief Executive Officer", "-- Analyst"), not a
     Title Case headline ("Apple Unveils New iPhone - Tech News")."""
-    match = _SPEAKER_LINE.fullmatch(line.rstrip())
-    return match is not None and match.group("title").rsplit(maxsplit=1)[-1].lower() in ROLE_NOUNS
+    match = SPEAKER_LINE.fullmatch(line.rstrip())
+    title = match.group("title") if match else None
+    return title is not None and title.rsplit(maxsplit=1)[-1].lower() in ROLE_NOUNS
 
 
 def _abbreviation(low: str, text: str, end: int) -> bool:

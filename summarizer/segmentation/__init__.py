@@ -22,6 +22,7 @@ from typing import Any
 from ..cleaning import CleanedDocument
 from ..injection import looks_like_instructions
 from ..language import detect_language, is_english
+from ..names import SPEAKER_LINE, dashed_title
 from .english import (
     _GAP_PUNCTUATION,
     _SENTENCE_GOES_ON,
@@ -48,11 +49,6 @@ _TURN = re.compile(
 )
 
 
-# A speaker's name on a line of its own, over their words (Motley Fool style): "Operator",
-# "Megan Ortiz -- Vice President, Investor Relations", "Raj Patel -- Morgan Stanley -- Analyst".
-_HEADER_TURN = re.compile(
-    r"(?P<label>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})(?:\s+(?:--|[-–—])\s+(?P<title>[^\n]{1,80}?))?\s*"
-)
 _SENTENCE_CLOSE = tuple('.!?"”’:。！？」')
 
 
@@ -69,7 +65,7 @@ def _header_turns(document: CleanedDocument) -> dict[int, str]:
     found: dict[int, re.Match[str]] = {}
     kept = document.kept
     for index, region in enumerate(kept[:-1]):
-        match = _HEADER_TURN.fullmatch(document.text, region.start, region.end)
+        match = SPEAKER_LINE.fullmatch(document.text, region.start, region.end)
         title = match.group("title") if match else None
         if match and not (title and title.rstrip().endswith(_SENTENCE_CLOSE)):
             found[index] = match
@@ -87,7 +83,7 @@ def _header_turns(document: CleanedDocument) -> dict[int, str]:
     for index, match in found.items():
         # Lines in a row ("John Smith - Chair" / "Jane Roe - Treasurer") are a list, not turns.
         if match.group("label") in speakers and index + 1 not in found and index - 1 not in found:
-            title = re.sub(r"\s+(?:--|[-–—])\s+", ", ", match.group("title") or "")
+            title = dashed_title(match.group("title") or "")
             headers[index] = match.group("label") + (f" ({title})" if title else "")
     return headers
 
