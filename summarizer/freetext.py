@@ -131,6 +131,7 @@ def _without_dateline(text: str) -> str:
 
 
 _ENDS_A_SENTENCE = re.compile(r"[.!?…][\"”’')\]]*$")
+_PLACE_ALONE = re.compile(r"[A-ZÀ-Ý][\w-]+(?:[ /][A-ZÀ-Ý][\w-]+)?\.")
 _GREETING_WORDS = 6
 # How a call is run, which says nothing of its news: "At this time, all participants are in a
 # listen-only mode.", "Please go ahead.", "Thank you, operator."
@@ -151,8 +152,10 @@ def lead(segmentation: Segmentation) -> tuple[str, str]:
     first = document.text[document.kept[0].start : document.kept[0].end] if document.kept else ""
     headline = first if len(first) <= MAX_HEADLINE else ""
     body = [s.text for s in segmentation.sentences if not (headline and s.end <= document.kept[0].end)]
-    while len(body) > 1 and not _ENDS_A_SENTENCE.search(body[0]):
-        body = body[1:]  # "The walkout was the largest in the app's history, organisers said"
+    while len(body) > 1 and (not _ENDS_A_SENTENCE.search(body[0]) or _PLACE_ALONE.fullmatch(body[0])):
+        # "The walkout was the largest in the app's history, organisers said"; a German
+        # dateline, a sentence of its own: "Berlin."
+        body = body[1:]
     if body:
         body[0] = _without_dateline(body[0])
     body = [s[label.end() :] if (label := _TURN_LABEL.match(s)) else s for s in body]

@@ -30,8 +30,13 @@ TITLES = {
 # style): "Operator", "Raj Patel -- Morgan Stanley -- Analyst". Segmentation reads the turns,
 # the candidate finder the person.
 TITLE_DASH = re.compile(r"\s+(?:--|[-–—])\s+")
+# A recording's time stamp, bare or in brackets: "00:01:05", "[12:04]", "(1:02:33.5)".
+TIMESTAMP = r"[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?[\])]?"
+# Transcripts exported from recordings stamp the time beside the name: "Dana Whitfield  00:00:04",
+# "[00:00:04] Dana Whitfield", "Dana Whitfield (00:00:04):".
 SPEAKER_LINE = re.compile(
-    r"(?P<label>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})(?:\s+(?:--|[-–—])\s+(?P<title>[^\n]{1,80}?))?\s*"
+    rf"(?:{TIMESTAMP}\s+)?(?P<label>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){{0,4}})"
+    rf"(?:\s+(?:--|[-–—])\s+(?P<title>[^\n]{{1,80}}?))?(?:\s+(?P<time>{TIMESTAMP}))?\s*:?\s*"
 )
 
 

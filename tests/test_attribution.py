@@ -362,3 +362,17 @@ def test_a_title_standing_alone_is_a_role_not_a_name() -> None:
     assert _speakers(text)[0][1] == "Ana Ruiz"
     text = "‘We will rebuild’: Mayor vows to restore flooded town\n\nMayor Ana Ruiz said so."
     assert _speakers(text)[0][1] is None
+
+
+def test_a_transcripts_speakers_are_people() -> None:
+    """A podcast host named only over her turns ("Dana Whitfield  00:00:04") is a person, not
+    "other": a company does not take turns. A one-word label ("Operator") stays what it was."""
+    text = (
+        "Dana Whitfield  00:00:04\nWelcome back. I'm talking with Omar Reyes of Brightwater.\n\n"
+        "Omar Reyes  00:00:12\nThanks for having me.\n\nDana Whitfield  00:00:15\nWhat drives rents?\n\n"
+        "Omar Reyes  00:00:21\nWe haven't built enough.\n\nOperator\nThis concludes the show.\n\n"
+        "Operator\nYou may disconnect."
+    )
+    kinds = {c.name: c.kind for c in analyse(text).candidates}
+    assert kinds["Dana Whitfield"] == kinds["Omar Reyes"] == "person"
+    assert kinds.get("Operator", "other") == "other"

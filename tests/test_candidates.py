@@ -397,3 +397,71 @@ def test_every_mention_of_a_long_document_is_found() -> None:
     found = find_candidates(clean(paragraph * 500))
     assert len(_named(found, "Kasimir Dunlevy").mentions) == 1000
     assert len(_named(found, "Harrowby Monetary Fund").mentions) == 1500  # with "(HMF)"
+
+
+def test_a_role_word_opening_a_sentence_is_the_title_not_the_name() -> None:
+    """ "Defender Lucia Manzano equalized" and "Co-author Henrik Lund cautioned": the person is
+    Lucia Manzano, a defender; before, "Defender Lucia Manzano" was a name of kind "other"."""
+    found = _find(
+        "Defender Lucia Manzano equalized three minutes later.\n\n"
+        "Co-author Henrik Lund cautioned that rising seas could reverse the gains."
+    )
+    assert [(c.name, c.kind, c.role) for c in found] == [
+        ("Lucia Manzano", "person", "Defender"),
+        ("Henrik Lund", "person", "Co-author"),
+    ]
+
+
+def test_a_verbal_title_before_a_speaker_is_a_title() -> None:
+    """ "Comets coach Ray Delacroix said": no verb takes a name that goes on to speak, so "coach"
+    is his title. "The Comets (14-6-4) host Redfield United" keeps the verb after the aside."""
+    found = _find(
+        "“They listened,” Comets coach Ray Delacroix said.\n\n"
+        "The Comets (14-6-4) host Redfield United next Saturday."
+    )
+    coach = _named(found, "Ray Delacroix")
+    assert (coach.kind, coach.role) == ("person", "Comets coach")
+    assert _named(found, "Redfield United").role is None
+
+
+def test_one_of_a_group_of_people_is_a_person() -> None:
+    """ "Luis Ferreira, one of the plaintiffs, said" names a person; "Valmora, one of the agency's
+    largest member regions" gets no role from it."""
+    found = _find(
+        "“This was never about money,” said Luis Ferreira, one of the plaintiffs.\n\n"
+        "Rafael Ondrej, health minister of Valmora, one of the agency's largest member regions, spoke."
+        " Valmora said it would comply."
+    )
+    assert (_named(found, "Luis Ferreira").kind, _named(found, "Luis Ferreira").role) == (
+        "person",
+        "one of the plaintiffs",
+    )
+    assert _named(found, "Valmora").role is None
+
+
+def test_a_title_set_off_before_a_name_that_ends_the_sentence() -> None:
+    """'"...," said the company's operations director, Fiona MacRae.' gives her the title; before,
+    a name that ended the text had none, and she was "other"."""
+    found = _find("“We can't send crews up poles,” said the company's operations director, Fiona MacRae.")
+    assert (_named(found, "Fiona MacRae").kind, _named(found, "Fiona MacRae").role) == (
+        "person",
+        "the company's operations director",
+    )
+
+
+def test_first_opens_a_title() -> None:
+    """ "First Minister Alan Cowie told reporters": his title is "First Minister", not "Minister";
+    "First" before anything but a title still opens a sentence only."""
+    assert [(c.name, c.role) for c in _find("First Minister Alan Cowie told reporters to stay home.")] == [
+        ("Alan Cowie", "First Minister")
+    ]
+    assert [c.name for c in _find("First, Alan Cowie told reporters to stay home.")] == ["Alan Cowie"]
+
+
+def test_who_someone_is_may_open_the_sentence_before_their_name() -> None:
+    """ "Resident Tom Whitaker said": the person is Tom Whitaker, a resident. A plural ("Officials
+    Ana Roe and Tom Lee") is a list's title, not Ana Roe's alone."""
+    assert [(c.name, c.kind, c.role) for c in _find("Resident Tom Whitaker said bills were late.")] == [
+        ("Tom Whitaker", "person", "Resident")
+    ]
+    assert all(c.role is None for c in _find("Officials Ana Roe and Tom Lee said bills were late."))

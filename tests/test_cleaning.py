@@ -89,6 +89,20 @@ def test_contributors_named_with_their_newsroom_are_credits(line: str, reason: s
 
 
 @pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Embargoed until 11 a.m. ET, Wednesday, June 10, 2026", "press-release"),
+        ("STRICTLY EMBARGOED UNTIL 00:01 BST", "press-release"),
+        ("Embargoed Russian oil still reached the port, officials said.", None),
+        ("The embargo ended in May.", None),
+    ],
+)
+def test_a_releases_embargo_line_is_furniture(line: str, reason: str | None) -> None:
+    """A release's embargo line stood first and became the summary's headline."""
+    assert boilerplate_reason(line) == reason
+
+
+@pytest.mark.parametrize(
     "header",
     ["Pressekontakt:", "Contacto de prensa:", "Contact presse :", "Контакты для СМИ:", "媒体联系人："],
 )
@@ -118,6 +132,22 @@ def test_a_pull_quote_that_repeats_the_story_is_removed() -> None:
     story = "\n".join(f'"Line {i} of the script is read aloud," she said.' for i in range(25))
     lines = "\n".join(f"“Line {i} of the script is read aloud”" for i in range(25))
     assert clean(f"{story}\n{lines}").removed == ()
+
+
+def test_the_bylines_author_introduced_under_it_is_a_bio() -> None:
+    """An opinion page: "By Helena Cruz" and then "Helena Cruz is a transportation planner and a
+    contributing columnist." Before, the bio stayed and became the summary's lead. Someone else
+    introduced the same way is the story."""
+    text = (
+        "Opinion | The bike lanes are working\n\nBy Helena Cruz\n"
+        "Helena Cruz is a transportation planner and a contributing columnist.\n\n"
+        "Last spring, the city painted eleven miles of bike lanes.\n\n"
+        "Victor Hale is a councilman who wants them gone.\n\n"
+        "The views expressed here are the author's own."
+    )
+    kept = clean(text).kept_text()
+    assert "transportation planner" not in kept and "author's own" not in kept
+    assert "Victor Hale is a councilman" in kept and "eleven miles" in kept
 
 
 def test_a_bio_without_a_contact_note_is_content() -> None:

@@ -388,6 +388,21 @@ def test_the_document_s_own_lead_leaves_out_a_speaker_label() -> None:
     assert summary.tldr == "The bill was signed today. It costs $2 billion."
 
 
+def test_the_document_s_own_lead_leaves_out_a_german_dateline_and_byline() -> None:
+    """German pages open with "Von Anna Becker" and a dateline that is a sentence of its own,
+    "Berlin.": the tldr shown for the model's is the story, not "Berlin. Die GDL ..."."""
+    doc = (
+        "Bahnstreik: Pendler müssen sich auf Ausfälle einstellen\n\nVon Anna Becker\n\n"
+        "Berlin. Die Gewerkschaft GDL hat für Donnerstag zu einem Streik aufgerufen. Die Bahn rechnet "
+        "mit Ausfällen.\n\n„Wir haben ein faires Angebot gemacht“, sagte GDL-Chef Martin Vogt.\n"
+    )
+    summary, _ = _summarize(draft(headline="2025-03-28 14:57", tldr="B904", actors=[]), doc=doc)
+    assert summary.tldr == (
+        "Die Gewerkschaft GDL hat für Donnerstag zu einem Streik aufgerufen. Die Bahn rechnet mit Ausfällen."
+    )
+    assert "Anna Becker" not in analyse(doc).document.kept_text()
+
+
 def test_the_document_s_own_lead_leaves_out_its_dateline() -> None:
     """A lead shown for the model's is the story, not "SANTIAGO, Nov 26 (Reuters) - "."""
     doc = (

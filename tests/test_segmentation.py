@@ -1,5 +1,6 @@
 """Cleaning and segmentation: boilerplate out, every span's offsets slice back to its text."""
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -132,6 +133,49 @@ def test_a_speaker_named_on_the_line_above_their_words_is_a_turn() -> None:
         ("Sofia Lindqvist (Chief Financial Officer)", "Roughly two-thirds."),
         ("Sofia Lindqvist (Chief Financial Officer)", "Packaging is the rest."),
         ("Operator", "This concludes the call."),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("host", "guest"),
+    [
+        ("Dana Whitfield  00:00:04", "Omar Reyes  00:00:12"),  # Otter, Zoom
+        ("Dana Whitfield (00:00:04):", "Omar Reyes (00:00:12):"),  # Rev
+        ("[00:04] Dana Whitfield", "[00:12] Omar Reyes"),
+    ],
+)
+def test_a_speaker_line_with_the_recordings_time_stamp_is_a_turn(host: str, guest: str) -> None:
+    """Transcripts exported from recordings put the time beside the speaker's name, over the
+    words. Before, no line was a turn and a podcast gave no quotes at all."""
+    text = (
+        f"The Ledger, Episode 112\n\n{host}\nWelcome back. I'm talking with Omar Reyes today.\n\n"
+        f"{guest}\nThanks for having me.\n\n{host}\nWhat drives rents?\n\n"
+        f"{guest}\nWe haven't built enough. Zoning is the bigger lever."
+    )
+    quotes = segment(clean(text)).quotes
+    assert [(q.speaker_hint, q.text) for q in quotes] == [
+        ("Dana Whitfield", "Welcome back."),
+        ("Dana Whitfield", "I'm talking with Omar Reyes today."),
+        ("Omar Reyes", "Thanks for having me."),
+        ("Dana Whitfield", "What drives rents?"),
+        ("Omar Reyes", "We haven't built enough."),
+        ("Omar Reyes", "Zoning is the bigger lever."),
+    ]
+
+
+def test_an_inline_turn_may_carry_a_time_stamp() -> None:
+    """ "[00:01:05] Dana Whitfield: words" and "Dana Whitfield (00:01:05): words": the stamp is
+    neither the speaker nor their title."""
+    text = (
+        "[00:01:05] Dana Whitfield: Welcome back.\nOmar Reyes (00:01:09): Thanks, Dana.\n"
+        "[00:01:12] Dana Whitfield: What drives rents?\nOmar Reyes (00:01:15): Supply."
+    )
+    quotes = segment(clean(text)).quotes
+    assert [(q.speaker_hint, q.text) for q in quotes] == [
+        ("Dana Whitfield", "Welcome back."),
+        ("Omar Reyes", "Thanks, Dana."),
+        ("Dana Whitfield", "What drives rents?"),
+        ("Omar Reyes", "Supply."),
     ]
 
 

@@ -94,7 +94,9 @@ def _is_name_list(text: str, *, places: bool = False) -> bool:
 
 
 # Bylines and staff lines.
-_BYLINE = re.compile(r"(?i:by)\s+(?P<rest>.+)")
+# "By", and in German, Spanish, French and Dutch pages "Von", "Por", "Par", "Door".
+BYLINE_PREFIX = r"(?i:by|von|por|par|door)"
+_BYLINE = re.compile(rf"{BYLINE_PREFIX}\s+(?P<rest>.+)")
 _BYLINE_SPLIT = re.compile(r"\s*(?:,|\||\s[-–—]\s|\band\b|&|\bfor\b|\bat\b)\s*")
 _ROLE_WORDS = {
     "writer", "reporter", "correspondent", "columnist", "contributor", "journalist", "editor",

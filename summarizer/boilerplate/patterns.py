@@ -50,6 +50,8 @@ _PATTERNS: list[tuple[str, str]] = [
         r"|unlock (this|unlimited|full) )\b.*",
     ),
     ("legal", r"disclaimer\s*:.*"),
+    # An opinion page's disclaimer: "The views expressed here are the author's own."
+    ("legal", r"(the )?(views|opinions) expressed (here|herein|in th(is|ese)\b).{0,160}"),
     ("legal", r"our (editorial )?(standards|principles)\s*:.*"),  # "Our Standards: The ... Trust Principles."
     ("caption", r"(photo|image|picture|video|graphic)s?\s*(courtesy|credit|by|source|:).*"),
     ("caption", r"(photograph|illustration)s?\s*(courtesy|credit|source)?\s*:.*"),
@@ -71,6 +73,12 @@ _PATTERNS: list[tuple[str, str]] = [
     ("promotion", r"(have|got) an?( news| story)? tip\?.*"),
     ("meta", r"(correction|clarification|editor['’]s note)s?\s*:.*"),  # notes about the story itself
     ("press-release", r"(for immediate release|#{3,}|-\s*30\s*-|-?\s*ends\s*-?|end of (press )?release)"),
+    # A release's embargo line, which would otherwise stand as its headline.
+    (
+        "press-release",
+        r"(strictly )?(embargoed|under embargo|not for (publication|release|broadcast)|hold for release)"
+        r"\s+(until|till|before|to)\b.{0,80}|embargo(ed)?\s*:.{0,80}",
+    ),
     (
         "comments",
         r"((view|show|read|see|hide|load|all)\s+)?(\d[\d,.]*k?\s+)?(comments?|replies)"
@@ -129,6 +137,7 @@ _OPENINGS = (
     "listen to ",
     "already a ", "support ", "become a ", "enter your email", "start ", "try ", "unlock ",
     "disclaimer",
+    "the views", "views", "the opinions", "opinions",
     "our ",
     "photo", "image", "picture", "video", "graphic",
     "photograph", "illustration",
@@ -141,6 +150,7 @@ _OPENINGS = (
     "have a", "got a",
     "correction", "clarification", "editor",
     "for immediate release", "###", "-", "ends", "end of ",
+    "strictly ", "embargo", "under embargo", "not for ", "hold for release",
     "view", "show", "read", "see", "hide", "load", "all", "comment", "replies",
     "leave a", "add a", "post a", "write a", "be the first to ",
     "join the ",

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .bylines import is_name, is_role_line
+from .bylines import BYLINE_PREFIX, is_name, is_role_line
 
 # Navigation that heads the story's own text, not a list of links.
 _STORY_GOES_ON = re.compile(r"continue reading|(?:the )?(?:story|article|report) continues", re.IGNORECASE)
@@ -78,6 +78,28 @@ def _mark_pull_quotes(lines: list[str], reasons: list[str | None]) -> None:
             reasons[i] = "pull-quote"
 
 
+_BYLINE_NAME = re.compile(rf"{BYLINE_PREFIX}\s+(?P<name>[^,|]{{3,60}}?)\s*(?:[,|].*)?")
+_MOST_BIO_WORDS = 45
+
+
+def _mark_author_bios(lines: list[str], reasons: list[str | None]) -> None:
+    """A short line that says who the byline's author is ("Helena Cruz is a transportation
+    planner and a contributing columnist.") is about the page, not the story: the author is no
+    actor, and her bio no lead."""
+    authors = {
+        match.group("name")
+        for i, line in enumerate(lines)
+        if reasons[i] == "byline" and (match := _BYLINE_NAME.fullmatch(line.strip()))
+    }
+    if not authors:
+        return
+    openings = tuple(f"{name} is {article} " for name in authors for article in ("a", "an", "the"))
+    for i, line in enumerate(lines):
+        short = len(line.split()) <= _MOST_BIO_WORDS and '"' not in line and "“" not in line
+        if reasons[i] is None and short and line.startswith(openings):
+            reasons[i] = "bio"
+
+
 def read_sections(lines: list[str], reasons: list[str | None]) -> None:
     """Give each kept line of `lines` its reason by the lines around it, in place (`reasons` holds
     each line's own reason, None for content): the reporter's name over their role ("Helen Marsh"
@@ -85,6 +107,7 @@ def read_sections(lines: list[str], reasons: list[str | None]) -> None:
     names, addresses and numbers under "Media Contact:"; a wire's "SOURCE Company" trailer; a pull
     quote."""
     _mark_pull_quotes(lines, reasons)
+    _mark_author_bios(lines, reasons)
     section: str | None = None  # the reason the lines under the last header get
     for i, line in enumerate(lines):
         reason = reasons[i]

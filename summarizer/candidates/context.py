@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ..names import dashed_title
+from ..names import PARTY_AND_STATE, dashed_title
 from .lexicon import (
     APPOSITIVE_STOP,
     AUX,
@@ -148,7 +148,9 @@ def _roles(doc: Doc, m: Mention, start: int) -> None:
         if ticker:
             m.ticker = ticker.group(1)
         elif (
-            _ACRONYM.fullmatch(inner) and sum(c.isupper() for c in inner) >= 2 and not _PARTY.fullmatch(inner)
+            _ACRONYM.fullmatch(inner)
+            and sum(c.isupper() for c in inner) >= 2
+            and not (_PARTY.fullmatch(inner) or PARTY_AND_STATE.fullmatch(inner))  # "(D-CALIF.)"
         ):
             m.acronym = inner
             m.strong = True
@@ -193,8 +195,16 @@ def _set_role(m: Mention, role: str, rank: int, head: str | None, strong: bool =
             m.personal = True
 
 
+_PARTITIVES = frozenset(["one", "two", "three", "some", "several", "many", "among", "both", "each"])
+
+
 def _head_noun(doc: Doc, seg: list[int]) -> int | None:
-    """The last token of `seg` before a preposition."""
+    """The last token of `seg` before a preposition; in "one of the plaintiffs", the role noun
+    after "of"."""
+    if len(seg) > 2 and doc.lows[seg[0]] in _PARTITIVES and doc.lows[seg[1]] == "of":
+        head = _head_noun(doc, seg[2:])
+        if head is not None and doc.keys[head] in ROLE_NOUNS:
+            return head
     head = None
     for i in seg:
         low = doc.lows[i]
@@ -265,6 +275,8 @@ def _after_body(doc: Doc, i: int) -> bool:
     """Token i ("chair", "coach", "head") is a title, not a verb: after a body's noun ("board chair",
     "department head") or where no subject stands before it ('," coach Erik ten Hag told').
     "City host Arsenal" and "will chair the panel" keep the verb."""
+    if i > 0 and ")" in (doc.gaps[i - 1] or ""):
+        return False  # "The Comets (14-6-4) host Redfield United": the subject's aside, then its verb
     p = doc.prev_word(i)
     if p is None:
         return True
@@ -277,12 +289,14 @@ def _role_before(doc: Doc, m: Mention, start: int) -> None:
     # Lower-case title right before the name ("said DHWU general secretary Mara Kell").
     j = start
     words: list[int] = []
+    # "Comets coach Ray Delacroix said": no verb takes a name that itself goes on to speak.
+    speaks = (n := doc.next_word(m.i1)) is not None and lows[n] in SPEECH
     while (
         (p := doc.prev_word(j)) is not None
         and words_[p].islower()
         and (keys[p] in ROLE_NOUNS or (j == start and keys[p] in ORG_DESCRIPTORS))  # "state miner Codelco"
         # "City host Arsenal": a verb; "board chair Denise Holloway": a title
-        and not (j == start and keys[p] in VERBAL_ROLES and not _after_body(doc, p))
+        and not (j == start and keys[p] in VERBAL_ROLES and not _after_body(doc, p) and not speaks)
     ):
         j -= 1
         words.insert(0, j)
@@ -312,7 +326,9 @@ def _role_before(doc: Doc, m: Mention, start: int) -> None:
         return
     after_name = doc.gaps[m.i1]
     nxt = doc.next_word(m.i1)
-    if not (after_name in (", ", ",", ".", ")") or (nxt is not None and lows[nxt] in SPEECH)):
+    # The name ends its clause (", " "." or the sentence's stop, split off) or speaks next.
+    ends_clause = after_name in (", ", ",", ".", ")") or doc.stops[m.i1]
+    if not (ends_clause or (nxt is not None and lows[nxt] in SPEECH)):
         return
     seg = [j]
     while seg[0] > 0 and _joined(doc, seg[0] - 1) and len(seg) < 12:

@@ -23,7 +23,9 @@ ROLE_HEADS = (
     co-founder cofounder manager head leader speaker envoy delegate dean provost rector treasurer
     comptroller auditor attorney solicitor magistrate trustee spokesperson analyst economist
     director-general secretary-general undersecretary attorney-general lawmaker pastor reverend
-    rev supervisor owner co-owner farmer teacher nurse doctor scientist engineer pilot"""
+    rev supervisor owner co-owner farmer teacher nurse doctor scientist engineer pilot
+    author co-author coauthor novelist playwright poet artist singer actor actress filmmaker chef
+    photographer defender striker goalkeeper midfielder winger quarterback pitcher linebacker"""
 )
 # Titles before several names: "Councilmembers Dale Ortega and Tina Walsh voted no".
 PLURAL_TITLES = word_set(
@@ -32,7 +34,9 @@ PLURAL_TITLES = word_set(
 )
 ROLE_HEADS |= PLURAL_TITLES
 # Everything that may stand in the title part before a name ("U.S. Deputy Secretary of State").
-ROLE_WORDS = frozenset(TITLES) | ROLE_HEADS | word_set("acting interim senior assistant associate managing")
+ROLE_WORDS = (
+    frozenset(TITLES) | ROLE_HEADS | word_set("acting interim senior assistant associate managing first")
+)
 NAME_SUFFIXES = word_set("jr sr ii iii iv v")
 HONORIFICS = word_set("mr mrs ms mx miss dr sir dame rev reverend the")
 PARTICLES = word_set(
@@ -200,7 +204,8 @@ ROLE_NOUNS = ROLE_HEADS | word_set(
     biologist economist ecologist geologist climatologist virologist professor lecturer fellow
     author writer journalist columnist host anchor boss producer designer architect judge prosecutor
     administrator superintendent coordinator negotiator worker workers employee lobbyist
-    veteran general colonel captain"""
+    veteran general colonel captain plaintiff plaintiffs defendant defendants witness victim survivor
+    neighbor neighbour"""
 )
 ROLE_NOUNS |= FAMILY
 # Jobs whose "of" or "at" names an employer: "chief executive of X", "an analyst at Y".

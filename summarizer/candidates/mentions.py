@@ -16,6 +16,7 @@ from .lexicon import (
     ORG_HEADS,
     ORG_SUFFIXES,
     PARTICLES,
+    PERSON_NOUNS,
     PLURAL_TITLES,
     ROLE_WORDS,
     STOP,
@@ -155,6 +156,11 @@ def _split_run(doc: Doc, run: list[int]) -> list[list[int]]:
     return result
 
 
+def _titles(doc: Doc, piece: list[int]) -> bool:
+    """ "First Minister Alan Cowie", "First Lady": "First" opens a title, not a sentence."""
+    return len(piece) > 1 and doc.lows[piece[0]] == "first" and doc.keys[piece[1]] in ROLE_WORDS
+
+
 def raw_mentions(doc: Doc) -> list[Mention]:
     caps, lows, keys, initial, headline, quiet = (
         doc.caps,
@@ -170,7 +176,7 @@ def raw_mentions(doc: Doc) -> list[Mention]:
             continue
         for piece in _split_run(doc, run):
             # Words that open sentences but name nobody: "The", "However", "Residents".
-            while piece and (lows[piece[0]] in STOP or dated(doc, piece[0])):
+            while piece and (lows[piece[0]] in STOP or dated(doc, piece[0])) and not _titles(doc, piece):
                 if len(piece) > 1 and initial[piece[0]]:
                     initial[piece[1]] = True
                 piece = piece[1:]
@@ -186,6 +192,14 @@ def raw_mentions(doc: Doc) -> list[Mention]:
                 if number is not None and doc.words[number].isdigit():
                     piece = [*piece, number]  # a union's branch: "Amalgamated Transit Union Local 1410"
             split = title_split(doc, piece)
+            if (
+                not split
+                and len(piece) > 2
+                and initial[piece[0]]
+                and keys[piece[0]] in PERSON_NOUNS
+                and not keys[piece[0]].endswith("s")  # "Officials Ana Roe and Tom Lee": a list's title
+            ):
+                split = 1  # "Resident Tom Whitaker said": who he is opens the sentence, then his name
             if not split and len(piece) > 1 and classify(doc, piece[0], piece[-1]) in ("person", "unknown"):
                 # A country's name run into the next word: "a former European Union Brexit negotiator".
                 for cut in range(len(piece) - 1, 0, -1):

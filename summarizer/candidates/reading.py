@@ -227,7 +227,7 @@ def read_piece(doc: Doc, piece: list[int], split: int) -> list[Mention]:
         return [m]
     out: list[Mention] = []
     role_part, name_part = piece[:split], piece[split:]
-    first_role = next(p for p, i in enumerate(role_part) if _is_role_word(doc, i))
+    first_role = next((p for p, i in enumerate(role_part) if _is_role_word(doc, i)), 0)
     if first_role:
         # Words before the title name the employer ("Silverbend Chief Executive").
         pre = role_part[:first_role]

@@ -22,7 +22,7 @@ from typing import Any
 from ..cleaning import CleanedDocument
 from ..injection import looks_like_instructions
 from ..language import detect_language, is_english
-from ..names import SPEAKER_LINE, dashed_title
+from ..names import SPEAKER_LINE, TIMESTAMP, dashed_title
 from .english import (
     _GAP_PUNCTUATION,
     _SENTENCE_GOES_ON,
@@ -41,9 +41,11 @@ from .foreign import (
 )
 
 # "NAME (Title): words", and in broadcast transcripts "JAKE TAPPER, CNN ANCHOR: words" (a title
-# after a comma, in capitals like the name).
+# after a comma, in capitals like the name). A recording's time stamp may stand before the name or
+# after it ("[00:01:05] Dana Whitfield: words", "Dana Whitfield (00:01:05): words").
 _TURN = re.compile(
-    r"(?P<label>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})\s*(?:\((?P<title>[^)\n]{1,60})\))?"
+    rf"(?:{TIMESTAMP}\s+)?(?P<label>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){{0,4}})(?:\s+{TIMESTAMP})?"
+    r"\s*(?:\((?P<title>[^)\n]{1,60})\))?"
     r"(?:,\s*(?P<caps_title>[A-Z][A-Z0-9 .’'&/-]{1,40}))?"
     r"\s*[:：]\s+(?P<speech>\S.*)$"
 )
