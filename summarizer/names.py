@@ -33,9 +33,10 @@ TITLE_DASH = re.compile(r"\s+(?:--|[-–—])\s+")
 # A recording's time stamp, bare or in brackets: "00:01:05", "[12:04]", "(1:02:33.5)".
 TIMESTAMP = r"[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?[\])]?"
 # Transcripts exported from recordings stamp the time beside the name: "Dana Whitfield  00:00:04",
-# "[00:00:04] Dana Whitfield", "Dana Whitfield (00:00:04):".
+# "[00:00:04] Dana Whitfield", "Dana Whitfield (00:00:04):". Wire-service calls mark who asks and
+# who answers: "Q - Owen Burke", "A - Priya Sen".
 SPEAKER_LINE = re.compile(
-    rf"(?:{TIMESTAMP}\s+)?(?P<label>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){{0,4}})"
+    rf"(?:{TIMESTAMP}\s+)?(?:(?P<qa>[QA])\s*[-–—:]\s+)?(?P<label>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){{0,4}})"
     rf"(?:\s+(?:--|[-–—])\s+(?P<title>[^\n]{{1,80}}?))?(?:\s+(?P<time>{TIMESTAMP}))?\s*:?\s*"
 )
 

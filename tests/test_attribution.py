@@ -376,3 +376,37 @@ def test_a_transcripts_speakers_are_people() -> None:
     kinds = {c.name: c.kind for c in analyse(text).candidates}
     assert kinds["Dana Whitfield"] == kinds["Omar Reyes"] == "person"
     assert kinds.get("Operator", "other") == "other"
+
+
+BLOOMBERG_STYLE_CALL = (
+    "Q2 2026 Tidewater Logistics Earnings Call\n\nCompany Participants\n"
+    "Marcus Hale, Chief Executive Officer\nPriya Sen, Chief Financial Officer\n\n"
+    "Conference Call Participants\nOwen Burke, Barclays\n\nPresentation\n\nOperator\n"
+    "Good morning and welcome to the call. I will now turn the call over to Marcus Hale.\n\n"
+    "Marcus Hale\nThank you. We moved 14% more containers, and I'm proud of this team.\n\n"
+    "Priya Sen\nRevenue was $812 million. We are raising our guidance.\n\n"
+    "Questions And Answers\n\nOperator\nOur first question is from Owen Burke with Barclays.\n\n"
+    "Q - Owen Burke\nPriya, how much of the raise comes from Savannah? The Senate may ask too.\n\n"
+    "A - Priya Sen\nAbout half. The rest is pricing on our inland routes.\n"
+)
+
+
+def test_a_wire_service_calls_speakers_are_its_actors() -> None:
+    """A call that heads turns with "Q - Owen Burke" and "A - Priya Sen" had speakers called "Q"
+    and "A"; and the CFO, named only in lines the rules read as headings, was no actor, so her
+    words left the summary. Now every speaker is a person with the participants' list's title,
+    and the section headings ("Company Participants") are no actors."""
+    segmentation = analyse(BLOOMBERG_STYLE_CALL)
+    said = [(q.speaker, q.text) for q in segmentation.quotes]
+    assert ("Priya Sen", "About half.") in said
+    assert ("Owen Burke", "Priya, how much of the raise comes from Savannah?") in said
+    assert ("Operator", "Our first question is from Owen Burke with Barclays.") in said
+    assert {q.speaker for q in segmentation.quotes} == {"Operator", "Marcus Hale", "Priya Sen", "Owen Burke"}
+    people = {c.name: (c.kind, c.role) for c in segmentation.candidates}
+    assert people["Priya Sen"] == ("person", "Chief Financial Officer")
+    assert people["Marcus Hale"] == ("person", "Chief Executive Officer")
+    assert people["Owen Burke"] == ("person", None)  # "Barclays" is his employer, not a title
+    assert "Company Participants" not in people and "Questions And Answers" not in people
+    sen = next(c for c in segmentation.candidates if c.name == "Priya Sen")
+    assert all(segmentation.document.text[s:e] in ("Priya Sen", "Sen") for s, e in sen.mentions)
+    assert not any(segmentation.document.text[s : e + 3] == "Senate" for s, e in sen.mentions)

@@ -465,3 +465,12 @@ def test_who_someone_is_may_open_the_sentence_before_their_name() -> None:
         ("Tom Whitaker", "person", "Resident")
     ]
     assert all(c.role is None for c in _find("Officials Ana Roe and Tom Lee said bills were late."))
+
+
+def test_a_title_set_off_before_a_name_starts_at_its_preposition() -> None:
+    """ "a lawsuit filed in 2023 by a former billing manager, Denise Ford," gives her the title
+    from "by" on (before, the clause was too long to read and she had none); "He served as a
+    lawyer, Ana Ruiz said." gives Ana Ruiz no title "He served as a lawyer"."""
+    found = _find("The deal ends a lawsuit filed in 2023 by a former billing manager, Denise Ford, who sued.")
+    assert _named(found, "Denise Ford").role == "a former billing manager"
+    assert _named(_find("He served as a lawyer, Ana Ruiz said."), "Ana Ruiz").role is None

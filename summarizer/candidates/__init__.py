@@ -24,35 +24,25 @@ offsets of every mention. The rules, in order:
 Linear in the length of the text; no model and no heavy import (pycountry is imported lazily).
 """
 
-from dataclasses import replace
-
 from ..language import is_english
 from ..segmentation import Segmentation
 from .finder import Candidate, find_candidates
 from .foreign import foreign_candidates
 from .labels import with_whole_names
-from .speakers import person_like, with_speakers
+from .speakers import with_speakers
+from .transcript import with_turn_speakers
 
 __all__ = ["Candidate", "final_candidates", "find_candidates"]
 
 
 def final_candidates(segmentation: Segmentation, candidates: list[Candidate]) -> list[Candidate]:
     """The candidates of an attributed document: the finder's, tidied for other languages, plus
-    the speakers it missed, and a transcript's surname labels ("WELLS") under their whole names."""
+    the speakers it missed, a transcript's surname labels ("WELLS") under their whole names, and
+    its speakers as people."""
     if not is_english(segmentation.language):
         return foreign_candidates(segmentation, candidates)
     stated = [
         q.speaker for q in segmentation.quotes if q.speaker and q.speech and q.attribution == "sentence"
     ]
     candidates = with_speakers(segmentation, candidates, list(dict.fromkeys(stated)), persons=False)
-    return _turn_speakers_are_people(segmentation, with_whole_names(segmentation, candidates))
-
-
-def _turn_speakers_are_people(segmentation: Segmentation, candidates: list[Candidate]) -> list[Candidate]:
-    """A transcript's speaker named by two or three capitalised words ("Dana Whitfield" over her
-    turns) is a person: a company does not take turns in a conversation."""
-    labelled = {q.speaker for q in segmentation.quotes if q.attribution == "label"}
-    return [
-        replace(c, kind="person") if c.kind == "other" and c.name in labelled and person_like(c.name) else c
-        for c in candidates
-    ]
+    return with_turn_speakers(segmentation, with_whole_names(segmentation, candidates))

@@ -283,6 +283,10 @@ def _after_body(doc: Doc, i: int) -> bool:
     return doc.keys[p] in ORG_NOUNS or not (doc.caps[p] or doc.lows[p] in _BEFORE_A_VERB)
 
 
+_OPENS_A_TITLE = frozenset(["by", "with", "from", "including", "and"])
+_SUBJECT_PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "you"])
+
+
 def _role_before(doc: Doc, m: Mention, start: int) -> None:
     """ "Its chief executive, Simon Attwell," / "DHWU general secretary Mara Kell"."""
     words_, lows, keys, caps = doc.words, doc.lows, doc.keys, doc.caps
@@ -331,9 +335,16 @@ def _role_before(doc: Doc, m: Mention, start: int) -> None:
     if not (ends_clause or (nxt is not None and lows[nxt] in SPEECH)):
         return
     seg = [j]
-    while seg[0] > 0 and _joined(doc, seg[0] - 1) and len(seg) < 12:
+    # Back to the clause's start, or to a word that opens the title's noun phrase ("a lawsuit
+    # filed in 2023 by a former billing manager, Denise Ford").
+    while seg[0] > 0 and _joined(doc, seg[0] - 1) and len(seg) < 12 and lows[seg[0]] not in _OPENS_A_TITLE:
         seg.insert(0, seg[0] - 1)
-    if seg[0] > 0 and not doc.initial[seg[0]] and _joined(doc, seg[0] - 1):
+    if (
+        seg[0] > 0
+        and not doc.initial[seg[0]]
+        and _joined(doc, seg[0] - 1)
+        and lows[seg[0]] not in _OPENS_A_TITLE
+    ):
         return  # the segment does not start at a clause boundary
     while seg and lows[seg[0]] in {
         "with",
@@ -347,8 +358,8 @@ def _role_before(doc: Doc, m: Mention, start: int) -> None:
         "including",
     }:
         seg.pop(0)
-    if not seg or len(seg) > 10:
-        return
+    if not seg or len(seg) > 10 or lows[seg[0]] in _SUBJECT_PRONOUNS:
+        return  # "He served as a lawyer, Ana Ruiz said": a clause, not her title
     head = _head_noun(doc, seg)
     if head is None or keys[head] not in ROLE_NOUNS | ORG_NOUNS:
         return

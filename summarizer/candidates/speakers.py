@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ..language import is_english
 from ..segmentation import Segmentation
 from .finder import Candidate
 
@@ -14,9 +15,12 @@ def mentions_of(segmentation: Segmentation, forms: list[str]) -> tuple[tuple[int
     """Every place the kept text writes one of `forms`, longest form first, none overlapping."""
     text = segmentation.document.text
     found: list[tuple[int, int]] = []
+    # In English, whole words only: the surname "Sen" is not in "Senate". Elsewhere a name takes
+    # endings ("Шубина") or runs on without spaces (Chinese).
+    bounded = "(?<!\\w){}(?!\\w)" if is_english(segmentation.language) else "{}"
     for region in segmentation.document.kept:
         for form in sorted(forms, key=len, reverse=True):
-            for match in re.finditer(re.escape(form), text[region.start : region.end]):
+            for match in re.finditer(bounded.format(re.escape(form)), text[region.start : region.end]):
                 start, end = region.start + match.start(), region.start + match.end()
                 if not any(s < end and start < e for s, e in found):
                     found.append((start, end))

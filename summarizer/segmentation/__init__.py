@@ -77,14 +77,25 @@ def _header_turns(document: CleanedDocument) -> dict[int, str]:
     if len({m.group("label") for i, m in found.items() if _spoken(document, i + 1, found)}) < 2:
         return {}
     counts = Counter(m.group("label") for m in found.values())
-    speakers = {m.group("label") for m in found.values() if m.group("title")}
+    speakers = {m.group("label") for m in found.values() if m.group("title") or m.group("qa")}
     speakers |= {label for label, n in counts.items() if n >= 2}
     if len(speakers) < 2:
         return {}
+    # In a transcript, also a name over one turn that the text names elsewhere too (the CEO the
+    # operator hands over to), as for "Name: words" turns.
+    speakers |= {
+        m.group("label")
+        for i, m in found.items()
+        if counts[m.group("label")] == 1
+        and _NAME_LABEL.fullmatch(m.group("label"))
+        and document.text.count(m.group("label")) >= 2
+        and _spoken(document, i + 1, found)
+    }
     headers: dict[int, str] = {}
+    listed = {index for index, match in found.items() if match.group("label") in speakers}
     for index, match in found.items():
         # Lines in a row ("John Smith - Chair" / "Jane Roe - Treasurer") are a list, not turns.
-        if match.group("label") in speakers and index + 1 not in found and index - 1 not in found:
+        if match.group("label") in speakers and not {index - 1, index + 1} & listed:
             title = dashed_title(match.group("title") or "")
             headers[index] = match.group("label") + (f" ({title})" if title else "")
     return headers
