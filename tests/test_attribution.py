@@ -410,3 +410,25 @@ def test_a_wire_service_calls_speakers_are_its_actors() -> None:
     sen = next(c for c in segmentation.candidates if c.name == "Priya Sen")
     assert all(segmentation.document.text[s:e] in ("Priya Sen", "Sen") for s, e in sen.mentions)
     assert not any(segmentation.document.text[s : e + 3] == "Senate" for s, e in sen.mentions)
+
+
+def test_an_interview_with_q_dot_and_a_dot_labels() -> None:
+    """ "Q. How would a freeze affect you?" / "A. My taxes went up." are an interview's turns, the
+    answers the one person its introduction names ("Ruth Amsel owns 14 rental units. She spoke
+    with the Ledger"). Before, the lines were no turns, Ruth Amsel no person, and "Q. How" an
+    actor. "A. Smith said" elsewhere is still an initial."""
+    text = (
+        "A landlord's view of the rent freeze\n\n"
+        "Ruth Amsel owns 14 rental units in Eastgate. She spoke with the Ledger about the freeze.\n\n"
+        "Q. How would a freeze affect you?\n\nA. My taxes went up 11% this year.\n\n"
+        "Q. What should the council do?\n\nA. Help people who can't pay, directly."
+    )
+    segmentation = analyse(text)
+    assert [(q.speaker_hint, q.speaker, q.text) for q in segmentation.quotes] == [
+        ("Q", None, "How would a freeze affect you?"),
+        ("A", "Ruth Amsel", "My taxes went up 11% this year."),
+        ("Q", None, "What should the council do?"),
+        ("A", "Ruth Amsel", "Help people who can't pay, directly."),
+    ]
+    assert [(c.name, c.kind) for c in segmentation.candidates] == [("Ruth Amsel", "person")]
+    assert analyse("A. Smith said the vote was close. A. Smith left.").quotes == []

@@ -31,6 +31,8 @@ _EXAMPLES = [
     "This article was produced with the help of our partners.",
     "### ",
     "For immediate release",
+    "This article originally appeared on Dayton Daily Record: Schools brace for bus driver shortage",
+    "Originally published in The Ledger.",
     "The views expressed here are the author's own.",
     "Opinions expressed in this column are those of the writer.",
     "Embargoed until 11 a.m. ET, Wednesday, June 10, 2026",

@@ -474,3 +474,13 @@ def test_a_title_set_off_before_a_name_starts_at_its_preposition() -> None:
     found = _find("The deal ends a lawsuit filed in 2023 by a former billing manager, Denise Ford, who sued.")
     assert _named(found, "Denise Ford").role == "a former billing manager"
     assert _named(_find("He served as a lawyer, Ana Ruiz said."), "Ana Ruiz").role is None
+
+
+def test_he_or_she_after_the_sentence_a_name_opens_makes_a_person() -> None:
+    """ "Ruth Amsel owns 14 rental units. She spoke ..." is a person; "Acme Tools owns 14 plants.
+    It employs 300." is not; a name that is not the sentence's subject gets nothing from it."""
+    assert [(c.name, c.kind) for c in _find("Ruth Amsel owns 14 rental units. She spoke to us.")] == [
+        ("Ruth Amsel", "person")
+    ]
+    assert _named(_find("Acme Tools owns 14 plants. It employs 300."), "Acme Tools").kind != "person"
+    assert _named(_find("Rain hit Acme Tools on Monday. She left."), "Acme Tools").kind != "person"

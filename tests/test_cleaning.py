@@ -94,11 +94,14 @@ def test_contributors_named_with_their_newsroom_are_credits(line: str, reason: s
         ("Embargoed until 11 a.m. ET, Wednesday, June 10, 2026", "press-release"),
         ("STRICTLY EMBARGOED UNTIL 00:01 BST", "press-release"),
         ("Embargoed Russian oil still reached the port, officials said.", None),
+        ("This article originally appeared on Dayton Daily Record: Schools brace", "meta"),
+        ("The mural originally appeared on a wall in Leeds, the council said.", None),
         ("The embargo ended in May.", None),
     ],
 )
-def test_a_releases_embargo_line_is_furniture(line: str, reason: str | None) -> None:
-    """A release's embargo line stood first and became the summary's headline."""
+def test_notes_about_the_page_are_furniture(line: str, reason: str | None) -> None:
+    """A release's embargo line stood first and became the summary's headline; a syndicated
+    story's "This article originally appeared on ..." is no news either."""
     assert boilerplate_reason(line) == reason
 
 

@@ -71,6 +71,8 @@ _PATTERNS: list[tuple[str, str]] = [
         r"(\s+(to|with|on|at)\b.*|[.!]?)",
     ),
     ("promotion", r"(have|got) an?( news| story)? tip\?.*"),
+    # A syndicated story's note on where it ran first.
+    ("meta", r"(this (article|story|piece|post) )?originally (appeared|published|ran) (on|in)\b.{0,160}"),
     ("meta", r"(correction|clarification|editor['’]s note)s?\s*:.*"),  # notes about the story itself
     ("press-release", r"(for immediate release|#{3,}|-\s*30\s*-|-?\s*ends\s*-?|end of (press )?release)"),
     # A release's embargo line, which would otherwise stand as its headline.
@@ -148,6 +150,7 @@ _OPENINGS = (
     "this ",
     "this ",
     "have a", "got a",
+    "this ", "originally",
     "correction", "clarification", "editor",
     "for immediate release", "###", "-", "ends", "end of ",
     "strictly ", "embargo", "under embargo", "not for ", "hold for release",

@@ -45,11 +45,32 @@ _DETERMINERS = frozenset(
 
 
 def _verb_before_object(doc: Doc, i: int) -> bool:
-    """Token i reads as a verb in the present tense: "-s" and then an article or possessive
-    ("runs the shelter", "owns a plant")."""
+    """Token i reads as a verb in the present tense: "-s" and then an article, a possessive or a
+    number ("runs the shelter", "owns a plant", "owns 14 rental units")."""
     low = doc.lows[i]
     after = doc.next_word(i)
-    return len(low) > 3 and low.endswith("s") and after is not None and doc.lows[after] in _DETERMINERS
+    return (
+        len(low) > 3
+        and low.endswith("s")
+        and after is not None
+        and (doc.lows[after] in _DETERMINERS or doc.words[after].isdigit())
+    )
+
+
+_HE_OR_SHE = frozenset(["he", "she"])
+_SENTENCE_REACH = 40  # tokens to the end of the name's sentence
+
+
+def _he_or_she_goes_on(doc: Doc, i: int) -> bool:
+    """Whether the sentence after the one a name opens starts with "He" or "She": "Ruth Amsel owns
+    14 rental units. She spoke with the Ledger." A company is "it"."""
+    region = doc.regions[i]
+    for k in range(i, min(doc.n - 1, i + _SENTENCE_REACH)):
+        if doc.regions[k + 1] != region:
+            return False
+        if doc.stops[k]:
+            return doc.lows[k + 1] in _HE_OR_SHE
+    return False
 
 
 def read_context(doc: Doc, m: Mention) -> None:
@@ -111,6 +132,8 @@ def read_context(doc: Doc, m: Mention) -> None:
         m.locative = True
     if doc.quiet[i0]:
         m.locative = True
+    if m.initial and i1 > i0 and _he_or_she_goes_on(doc, i1):
+        m.personal = True
     _roles(doc, m, start)
     if m.label and (i1 > i0 or doc.keys[i0] in doc.known_caps):
         m.strong = True

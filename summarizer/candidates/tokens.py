@@ -33,6 +33,7 @@ _PARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ash|bin|ibn|abu|d|de|di|da|del|van|
 _COMMENT_HEADER = re.compile(r"(?i)^(?:\d+\s+)?(?:reader\s+)?(?:comments?|replies)\s*(?:\(\d+\)|:)?$")
 # A transcript turn whose speaker is in capitals: "SEN. MARIA CANTWELL (D-WA):", "COOPER:".
 _CAPS_LABEL = re.compile(r"^[A-Z][A-Z.'’ -]{1,40}(?:\s*\([^()\n]{1,30}\))?(?:,\s*[A-Z][A-Z.'’ ,-]{1,40})?:\s")
+_QA_LABEL = re.compile(r"[QA]\.\s")
 _LINE_END = set('.!?"”’)')
 
 _HANDLE_LINE = re.compile(r"^@?[a-z0-9][a-z0-9_.]{1,30}:\s")
@@ -173,8 +174,10 @@ def _tokenize(document: CleanedDocument) -> tuple[_Columns, list[tuple[int, int]
             suffixed += _suffixed(text, line, rstart, starts, ends, first, len(words))
         lines.append((first, len(words), comments))
     cols = _Columns(text, words, starts, ends, gaps, suffixed)
+    # An interview's "Q. ..." / "A. ..." lines (two questions or more; else "A. Smith" is a name).
+    interview = sum(text.startswith("Q. ", rstart) for rstart, _ in kept) >= 2
     for region, ((first, end, comments), (rstart, rend)) in enumerate(zip(lines, kept, strict=True)):
-        _mark_line(cols, text[rstart:rend], rstart, region, first, end, comments)
+        _mark_line(cols, text[rstart:rend], rstart, region, first, end, comments, interview)
     return cols, kept
 
 
@@ -206,10 +209,10 @@ def _suffixed(
 
 
 def _mark_line(
-    cols: _Columns, line: str, rstart: int, region: int, first: int, end: int, comments: bool
+    cols: _Columns, line: str, rstart: int, region: int, first: int, end: int, comments: bool, interview: bool
 ) -> None:
     """Set the line's region and the flags that depend on the whole line: a headline; quiet words
-    (datelines, comments, shouting)."""
+    (datelines, comments, shouting, an interview's "Q." and "A.")."""
     n = end - first
     if not n:
         return
@@ -221,6 +224,8 @@ def _mark_line(
     elif dateline:
         for i in range(first, bisect_left(starts, rstart + dateline.end(), first, end)):
             quiet[i] = True
+    if interview and _QA_LABEL.match(line):
+        quiet[first] = True  # "Q. How would ...", "A. Maybe": the label opens no name
     label = _CAPS_LABEL.match(line)
     if not label and not any(map(str.islower, line)):
         quiet[first:end] = [True] * n  # "ABOUT ACME ROBOTICS", "(BEGIN VIDEOTAPE)": shouting, not prose

@@ -47,8 +47,17 @@ _TURN = re.compile(
     rf"(?:{TIMESTAMP}\s+)?(?P<label>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){{0,4}})(?:\s+{TIMESTAMP})?"
     r"\s*(?:\((?P<title>[^)\n]{1,60})\))?"
     r"(?:,\s*(?P<caps_title>[A-Z][A-Z0-9 .’'&/-]{1,40}))?"
-    r"\s*[:：]\s+(?P<speech>\S.*)$"
+    r"\s*(?P<sep>[:：]|\.)\s+(?P<speech>\S.*)$"
 )
+
+
+def _turn(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The turn a line opens: "NAME: words", and in an interview "Q. words" / "A. words" (a full
+    stop after a capital is otherwise an initial: "A. Smith said")."""
+    match = _TURN.match(text, start, end)
+    if match and match.group("sep") == "." and match.group("label") not in ("Q", "A"):
+        return None
+    return match
 
 
 _SENTENCE_CLOSE = tuple('.!?"”’:。！？」')
@@ -200,7 +209,7 @@ def _turn_labels(document: CleanedDocument) -> set[str]:
     counts: Counter[str] = Counter()
     titled: set[str] = set()
     for region in document.kept:
-        match = _TURN.match(document.text, region.start, region.end)
+        match = _turn(document.text, region.start, region.end)
         if match:
             counts[match.group("label")] += 1
             if _turn_title(match):
@@ -284,7 +293,7 @@ def segment(document: CleanedDocument, language: str | None = None) -> Segmentat
         if index in headers:
             speaking, running = headers[index], None
             continue
-        turn = _TURN.match(text, region.start, region.end)
+        turn = _turn(text, region.start, region.end)
         if speaking and (turn or _is_heading(text[region.start : region.end])):
             speaking = None
         if speaking:
