@@ -432,3 +432,36 @@ def test_an_interview_with_q_dot_and_a_dot_labels() -> None:
     ]
     assert [(c.name, c.kind) for c in segmentation.candidates] == [("Ruth Amsel", "person")]
     assert analyse("A. Smith said the vote was close. A. Smith left.").quotes == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“These thefts cost us,” said Sgt. Lena Marsh of the Springfield Police Department.",
+        "“These thefts cost us,” Sgt. Lena Marsh of the Springfield Police Department said.",
+        "“These thefts cost us,” said Lena Marsh of the Springfield Police Department.",
+    ],
+)
+def test_a_person_of_an_organisation_is_the_speaker_not_the_organisation(text: str) -> None:
+    """The sergeant's words were given to "Springfield Police Department", the end of what the
+    rules read as her name. "the Royal Bank of Canada said" is still the bank's."""
+    assert [speaker for _, speaker, _ in _speakers(text)] == ["Lena Marsh"]
+    assert [speaker for _, speaker, _ in _speakers("“We cut rates,” the Royal Bank of Canada said.")] == [
+        "Royal Bank of Canada"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("According to Ana Cho, “the numbers do not add up.”", "Ana Cho"),
+        ("According to Ana Cho, the budget director, “the numbers do not add up.”", "Ana Cho"),
+        ("“It's a sad day,” Pike, who has worked at the plant for 30 years, said in an interview.", "Pike"),
+        ("“We will appeal,” said a lawyer for the Reed family, Ana Cho.", "Ana Cho"),
+    ],
+)
+def test_attributions_that_named_no_one(text: str, speaker: str) -> None:
+    """ "According to" opening a sentence was no verb of saying (it was matched in lower case
+    only); a name after the quote's closing comma and before a "who" clause was cut off by that
+    comma; a role phrase of more than four words before the name was not read."""
+    assert [who for _, who, _ in _speakers(text)] == [speaker]

@@ -40,9 +40,18 @@ __all__ = ["attribute", "clean_name", "foreign_name"]
 def _as_candidate(speaker: str, people: dict[str, tuple[str, str]]) -> str:
     """The speaker as the candidates name them, where the words around a name misled the rules:
     "Finance Ana Ruiz" (from "Minister of Finance Ana Ruiz") is Ana Ruiz, "Affairs" (from
-    "Ministry of Foreign Affairs said") is the ministry. A surname alone stays as it is."""
+    "Ministry of Foreign Affairs said") is the ministry, "Lena Marsh of the Springfield Police
+    Department" is Lena Marsh. A surname alone stays as it is."""
     if speaker in people:
         return speaker
+    # "Sgt. Lena Marsh of the Springfield Police Department": the person, not her department.
+    employed = [
+        name
+        for name, (kind, _) in people.items()
+        if kind in ("person", "other") and " " in name and f" {name} of " in f" {speaker}"
+    ]
+    if employed:
+        return max(employed, key=len)
     longer = [name for name in people if speaker.endswith(" " + name)]
     if longer:
         return max(longer, key=len)

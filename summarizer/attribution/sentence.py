@@ -169,11 +169,14 @@ def _trie(words: Iterable[str]) -> str:
 
 # The lookahead for the verbs' first letters (a class, one test) rules out most positions before
 # the word boundary and the trie are tried there.
-_VERB_INITIALS = "".join(sorted({verb[0] for verb in SPEECH_VERBS} | {"a"}))
-_VERB_RE = re.compile(rf"(?=[{re.escape(_VERB_INITIALS)}])\b(?:{_trie(SPEECH_VERBS)}|according\s+to)\b")
+# "According to" may open the sentence.
+_VERB_INITIALS = "".join(sorted({verb[0] for verb in SPEECH_VERBS} | {"a", "A"}))
+_VERB_RE = re.compile(rf"(?=[{re.escape(_VERB_INITIALS)}])\b(?:{_trie(SPEECH_VERBS)}|[Aa]ccording\s+to)\b")
 _NAME_RE = re.compile(_NAME)
 _PRONOUN_RE = re.compile(_PRONOUN)
 _ROLE_RE = re.compile(_ROLE)
+# A longer role phrase, read only where a name follows it after a comma.
+_LONG_ROLE_RE = re.compile(r"(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)(?:\s+[\w’'-]+){1,7}")
 _POSSESSIVE_ROLE_RE = re.compile(r"[A-Z][\w’'-]*[’']s(?:\s+[a-z][\w’'-]*){1,4}")  # "Ruiz's neighbor"
 _KNOWN_ROLE_RE = re.compile(_KNOWN_ROLE)
 _NAME_AT_END = re.compile(rf"(?P<name>{_NAME})\s*$")
@@ -260,9 +263,11 @@ def _subject_after(frame: str, position: int) -> tuple[str, str] | None:
         name = _as_name(at_end.group("name"))
         if name:
             return _name_or_title(name)
-    if _ROLE_RE.fullmatch(first) or _POSSESSIVE_ROLE_RE.fullmatch(first):
+    if _ROLE_RE.fullmatch(first) or _POSSESSIVE_ROLE_RE.fullmatch(first) or _LONG_ROLE_RE.fullmatch(first):
         if len(parts) > 1 and (name := _as_name(parts[1])):
-            return name, "name"  # "said a courier, Talia Obi", "said Ruiz's neighbor, Tom Lee"
+            # "said a courier, Talia Obi", "said Ruiz's neighbor, Tom Lee", "said a lawyer for
+            # the Reed family, Ana Cho"
+            return name, "name"
         if _KNOWN_ROLE_RE.fullmatch(first) or _SOMEONE_RE.fullmatch(first):
             return first, "role"
     return None
@@ -318,8 +323,9 @@ def _subject_before(frame: str, position: int) -> tuple[str, str] | None:
     if left.endswith(","):
         parts = left[:-1].split(",")
         if len(parts) >= 2:
-            appositive = parts[-1].strip()
-            if (name := _as_name(appositive)) and _NAME_RE.fullmatch(appositive.strip()):
+            # The name may follow a quote's closing mark: '"...," Pike, who has worked there, said'.
+            appositive = parts[-1].strip().lstrip('"”’»').strip()
+            if (name := _as_name(appositive)) and _NAME_RE.fullmatch(appositive):
                 return name, "name"
             # An age before the role goes too: "Ana Ruiz, 54, a retired teacher, told".
             left = _AGE_AT_END.sub("", ",".join(parts[:-1]).rstrip())
@@ -357,7 +363,7 @@ def _attributions(frame: str) -> list[tuple[str, str, int, int]]:
         start, end = verb.span()
         if _NOT_SPEECH.match(frame, start):
             continue  # "wrote off $5.5 billion"
-        word = verb.group().split()[0]  # the verbs are lowercase
+        word = verb.group().split()[0].lower()  # the verbs are lowercase, but for "According"
         after = _subject_after(frame, end) if word in _POSTPOSED else None
         before = None if word == "according" else _subject_before(frame, start)
         left = frame[:start].rstrip()
