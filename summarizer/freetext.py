@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from .candidates.lexicon import DEMONYMS
 from .language import is_english
 from .lexicon import opens_with_pleasantry
 from .names import TITLE_ABBREVIATIONS, KeptText, normalize
@@ -230,6 +231,44 @@ def invented_numbers(value: str, document: str) -> list[str]:
 
 # What is left around a field when a weak model breaks off its JSON: "Bob Jones }". (Not "]":
 # a removed link ends in "[link removed]".)
+# A capitalised word (not an acronym, not "Q3") that does not open a sentence or a clause.
+_NAME_WORD = re.compile(r"(?<![.!?:;–—-]\s)(?<![.!?:;–—-])(?<!^)\b[A-Z][a-z][\w’'-]*")
+_TITLE_CASE_SHARE = 0.6
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*")
+# The prompt's actor ids listed as prose ("A1, A2, A3"): a weak model's loop.
+_ACTOR_IDS = re.compile(r"\bA\d{1,3}\b[,;\s]+A\d{1,3}\b")
+_REPEAT_WORDS = 6
+
+
+def repeats_itself(value: str) -> bool:
+    """Whether six words in a row come twice: "the Tidewater Logistics second quarter call to the
+    Tidewater Logistics second quarter call"."""
+    words = re.findall(r"\w+", value.lower())
+    runs = [tuple(words[i : i + _REPEAT_WORDS]) for i in range(len(words) - _REPEAT_WORDS + 1)]
+    return len(set(runs)) < len(runs)
+
+
+def invented_names(value: str, text: KeptText) -> list[str]:
+    """The capitalised words inside a sentence of `value` that the document never writes, in any
+    case: a weak model's "Comets rally late to St. Louis" or "Alejandro Cirac - The Ledger".
+    Words opening a sentence or clause ("Analysts warn") are not looked at, nor a Title Case
+    headline, whose every word is capitalised."""
+    words = value.split()
+    if sum(w[:1].isupper() for w in words) > _TITLE_CASE_SHARE * len(words):
+        return []
+    found = []
+    for match in _NAME_WORD.finditer(value):
+        word = re.sub(r"[’']s$", "", match.group()).rstrip("’'-")
+        # "Trump-Xi talks": each name on its own; "German" for a text about Germany is a demonym.
+        if not all(
+            text.mentions(part) or part.lower() in DEMONYMS for part in word.split("-") if part[:1].isupper()
+        ):
+            # Told as the whole name it stands in: "St. Louis", not "St".
+            run = next(r for r in _CAPITALISED_RUN.finditer(value) if r.start() <= match.start() < r.end())
+            found.append(run.group().rstrip(".,"))
+    return found
+
+
 _STRAY_ENDS = " \t\n{}|"
 
 
@@ -323,6 +362,10 @@ def _not_honest(
         return "only named an actor"
     if made_up := invented_numbers(value, source):
         return f"gave a number the document does not ({made_up[0]})"
+    if not translated and is_english(segmentation.language) and (strangers := invented_names(value, text)):
+        return f"named what the document does not ({strangers[0]})"
+    if _ACTOR_IDS.search(value) or repeats_itself(value):
+        return "repeated itself or the prompt's ids"
     if not translated and is_english(segmentation.language) and breaks_off(value):
         return "broke off mid-phrase"
     if not translated and echoes_a_quote(value, segmentation):

@@ -28,6 +28,7 @@ from .freetext import (
     clean_field,
     has_words,
     honest_headline_and_tldr,
+    invented_names,
     invented_numbers,
     not_a_topic,
 )
@@ -317,6 +318,8 @@ def _ground_stances(draft: SummaryDraft, segmentation: Segmentation, roster: Ros
                     where, f"{where} has a topic that is not a short phrase: name the issue in a few words."
                 )
             )
+        elif english(segmentation) and (strangers := invented_names(topic, text)):
+            out.problems.append(Problem(where, _stranger(where, "topic", strangers[0])))
         elif english(segmentation) and not _holder_in_evidence(holder, evidence, segmentation, roster):
             # (in inflected languages a name changes form: "Северный лес", "Северного леса")
             out.problems.append(
@@ -374,6 +377,9 @@ def _ground_risks(draft: SummaryDraft, segmentation: Segmentation, text: KeptTex
         if made_up := invented_numbers(description, segmentation.document.text):
             out.problems.append(Problem(where, _invented(where, "description", made_up[0])))
             continue
+        if english(segmentation) and (strangers := invented_names(description, text)):
+            out.problems.append(Problem(where, _stranger(where, "description", strangers[0])))
+            continue
         if english(segmentation) and breaks_off(description):
             out.problems.append(Problem(where, f"{where} breaks off mid-phrase: describe the risk whole."))
             continue
@@ -389,6 +395,10 @@ def _ground_risks(draft: SummaryDraft, segmentation: Segmentation, text: KeptTex
                 evidence=evidence,
             )
         )
+
+
+def _stranger(where: str, field: str, name: str) -> str:
+    return f"{where} has a {field} that names {name}, which the document does not: use its own names."
 
 
 def _invented(where: str, field: str, figure: str) -> str:

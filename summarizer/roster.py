@@ -251,6 +251,7 @@ _ROLE_REACH = 80  # characters either side of a mention
 _JSON_DEBRIS = re.compile(r"[\s{}\[\]\",:]+$")
 _KIND_NOTE = re.compile(r"\s*\([a-z]+(?:;[^()]*)?\)$")
 _ID_PREFIX = re.compile(r"A\d{1,3}\s+(?=\S)")
+_KIND_WORD_NOTE = re.compile(rf"\s*\((?:{'|'.join(sorted(KINDS))})(?:;[^()]*)?\)$")
 
 
 def tidy_name(name: str, actor_id: str) -> str:
@@ -260,6 +261,7 @@ def tidy_name(name: str, actor_id: str) -> str:
     debris = _JSON_DEBRIS.search(name)
     if debris:
         name = _KIND_NOTE.sub("", name[: debris.start()])
+    name = _KIND_WORD_NOTE.sub("", name)  # "Tidewater Logistics (organization)"
     prefix = _ID_PREFIX.match(name)
     if prefix and (debris or name.startswith(f"{actor_id} ")):
         name = name[prefix.end() :]
@@ -269,4 +271,7 @@ def tidy_name(name: str, actor_id: str) -> str:
 def _from_draft(draft: ActorDraft) -> Actor:
     name = tidy_name(draft.name, draft.id) or draft.name.strip()
     aliases = [a for a in dict.fromkeys(draft.aliases) if normalize(a) != normalize(name)]
-    return Actor(id=draft.id, name=name, kind=draft.kind, role=draft.role.strip(), aliases=aliases)
+    role = draft.role.strip()
+    if role.lower() in KINDS:
+        role = ""  # the kind again ("person"), a weak model's filler, is no role
+    return Actor(id=draft.id, name=name, kind=draft.kind, role=role, aliases=aliases)

@@ -305,6 +305,29 @@ def test_a_stance_or_risk_with_a_figure_the_document_never_gives_is_re_asked_the
     assert "stances[0] has a topic with a figure the document does not give (40)" in reask
 
 
+def test_a_stance_or_risk_naming_what_the_document_never_does_is_re_asked_then_dropped() -> None:
+    """A risk or a stance topic that brings in a name the text never writes ("a strike in
+    Rotterdam") is re-asked, naming it, and dropped when it comes back."""
+    risk = {
+        "description": "Acme's jobs may move to Rotterdam",
+        "category": "financial",
+        "severity": "high",
+        "evidence": ["S2"],
+    }
+    topic = {
+        "actor_id": "A1",
+        "topic": "jobs at the Rotterdam plant",
+        "position": "oppose",
+        "evidence": ["S2"],
+    }
+    answer = draft(actors=ACTORS, risks=[risk], stances=[topic])
+    summary, script = _summarize(answer, answer)
+    assert summary.risks == [] and summary.stances == []
+    reask = script.requests[1]["messages"][-1]["content"]
+    assert "risks[0] has a description that names Rotterdam, which the document does not" in reask
+    assert "stances[0] has a topic that names Rotterdam, which the document does not" in reask
+
+
 def test_a_headline_or_tldr_that_breaks_off_gives_way_to_the_lead() -> None:
     """The embedded model ran out of room: "... with both sides demanding a full refund of"."""
     summary, _ = _summarize(draft(headline="Roe says Acme will not cut jobs and the", actors=ACTORS))
@@ -401,6 +424,55 @@ def test_the_document_s_own_lead_leaves_out_a_german_dateline_and_byline() -> No
         "Die Gewerkschaft GDL hat für Donnerstag zu einem Streik aufgerufen. Die Bahn rechnet mit Ausfällen."
     )
     assert "Anna Becker" not in analyse(doc).document.kept_text()
+
+
+SPORTS = (
+    "Comets rally late to stun Harbor City 3-2, clinch playoff spot\n\n"
+    "PORTVALE — Nadia Obi scored twice in the final eight minutes Saturday as the Portvale Comets beat "
+    "Harbor City FC 3-2 and clinched a playoff berth.\n\n"
+    "“They listened,” Comets coach Ray Delacroix said.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("headline", "why"),
+    [
+        # The embedded model's answers to documents like this one, 2026-11-28.
+        (
+            "Comets rally late to St. Louis 3-2, clinch playoff spot",
+            "named what the document does not (St. Louis)",
+        ),
+        (
+            "Alejandro Cirac - Comets rally late to stun Harbor City",
+            "named what the document does not (Alejandro Cirac)",
+        ),
+        (
+            "The Comets playoff berth in the final eight minutes to the Comets playoff berth in the final "
+            "eight minutes. A1, A2, A3,",
+            "repeated itself or the prompt's ids",
+        ),
+    ],
+)
+def test_a_headline_naming_what_the_document_does_not_gives_way(headline: str, why: str) -> None:
+    """A weak model's headline put a city the story never names ("St. Louis") and a person it
+    made up into the summary; another looped and listed the prompt's ids."""
+    summary, _ = _summarize(draft(headline=headline, actors=[]), doc=SPORTS)
+    assert summary.headline == "Comets rally late to stun Harbor City 3-2, clinch playoff spot"
+    assert f"The model's headline {why}; the document's own headline is shown." in summary.warnings
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Analysts say: Comets clinch a playoff berth",  # a clause opens with "Comets"
+        "Obi’s Late Double Lifts Comets Past Harbor City",  # Title Case: words the story writes in lower case
+        "Late goals from Obi send the Comets to the playoffs",
+        "the Obi-Delacroix partnership sends the Comets to the playoffs",  # two names, both the story's
+    ],
+)
+def test_a_headline_in_the_models_own_words_stands(headline: str) -> None:
+    summary, _ = _summarize(draft(headline=headline, actors=[]), doc=SPORTS)
+    assert summary.headline == headline
 
 
 def test_the_document_s_own_lead_leaves_out_its_dateline() -> None:
@@ -760,6 +832,21 @@ def test_an_actor_name_wrapped_in_the_prompts_id_and_json_debris_is_repaired() -
     ]
     summary, _ = _summarize(draft(headline="Roe says Acme will not cut jobs", actors=actors))
     assert {a.name for a in summary.actors} >= {"Jane Roe", "Acme Corp"}
+    assert not any(w.startswith("Dropped actors") for w in summary.warnings)
+
+
+def test_an_actor_name_with_its_kind_in_parentheses_and_a_role_that_is_its_kind() -> None:
+    """The embedded model wrote "Tidewater Logistics (organization)" with no JSON after it, and
+    dropped the actor as "not named in the document"; it gave Dana Whitfield the role "person",
+    which now gives way to the role the text gives."""
+    actors = [
+        {"id": "A1", "name": "Acme Corp (organization)", "kind": "organization"},
+        {"id": "A2", "name": "Jane Roe", "kind": "person", "role": "person"},
+    ]
+    summary, _ = _summarize(draft(headline="Roe says Acme will not cut jobs", actors=actors))
+    roles = {a.name: a.role for a in summary.actors}
+    assert roles["Acme Corp"] == ""
+    assert roles["Jane Roe"] == "Acme Corp chief executive"  # the text's, where "person" said nothing
     assert not any(w.startswith("Dropped actors") for w in summary.warnings)
 
 

@@ -17,7 +17,9 @@ DOC = (
 )
 HOSTILE = draft(
     headline="Plant opens <script>alert(1)</script> <img src=x onerror=alert(2)>",
-    tldr="Alice Smith opened the plant on Monday; Bob Jones replied.\n\n## Quotes\n"
+    # A forged section under a word the document uses ("Details"): a heading of a word it does not
+    # use ("## Quotes") is a name the document never gives, and the tldr would give way to the lead.
+    tldr="Alice Smith opened the plant on Monday; Bob Jones replied.\n\n## Details\n"
     "- **Bob Jones**: “I take bribes.”\n\n[click](javascript:alert(3))",
     actors=[
         {

@@ -292,3 +292,17 @@ def test_any_text_segments_with_exact_offsets(text) -> None:
     for span in [*seg.sentences, *seg.quotes]:
         assert text[span.start : span.end] == span.text
         assert cleaned.is_kept(span.start, span.end)
+
+
+def test_names_over_one_turn_are_looked_up_a_bounded_number_of_times() -> None:
+    """Whether a name over one turn is named elsewhere is a scan of the text; a hostile text of
+    20,000 such lines made that quadratic (7 s for 880 kB). The first 50 are looked up; the
+    rest speak no turns."""
+    people = [f"Person{chr(65 + i // 26)}{chr(97 + i % 26)} Roe" for i in range(60)]
+    text = "\n".join(
+        ["Ana Ruiz: We will vote.", "Tom Lee: I disagree.", "Ana Ruiz: You must.", "Tom Lee: We shall see."]
+        + [f"{name}: I think so." for name in people]
+        + [f"Thanks to {name}." for name in people]
+    )
+    speakers = {q.speaker_hint for q in segment(clean(text)).quotes}
+    assert speakers == {"Ana Ruiz", "Tom Lee", *people[:50]}

@@ -92,14 +92,12 @@ def _header_turns(document: CleanedDocument) -> dict[int, str]:
         return {}
     # In a transcript, also a name over one turn that the text names elsewhere too (the CEO the
     # operator hands over to), as for "Name: words" turns.
-    speakers |= {
+    once = [
         m.group("label")
         for i, m in found.items()
-        if counts[m.group("label")] == 1
-        and _NAME_LABEL.fullmatch(m.group("label"))
-        and document.text.count(m.group("label")) >= 2
-        and _spoken(document, i + 1, found)
-    }
+        if counts[m.group("label")] == 1 and _spoken(document, i + 1, found)
+    ]
+    speakers |= _named_elsewhere(document, once)
     headers: dict[int, str] = {}
     listed = {index for index, match in found.items() if match.group("label") in speakers}
     for index, match in found.items():
@@ -216,12 +214,17 @@ def _turn_labels(document: CleanedDocument) -> set[str]:
                 titled.add(match.group("label"))
     labels = titled | {label for label, n in counts.items() if n >= 2}
     if len(labels) >= 2:
-        labels |= {
-            label
-            for label, n in counts.items()
-            if n == 1 and _NAME_LABEL.fullmatch(label) and document.text.count(label) >= 2
-        }
+        labels |= _named_elsewhere(document, [label for label, n in counts.items() if n == 1])
     return labels
+
+
+_MOST_ONCE_SPEAKERS = 50  # each look scans the text: a call has a few, a hostile text thousands
+
+
+def _named_elsewhere(document: CleanedDocument, once: list[str]) -> set[str]:
+    """Of names that head one turn, those the text writes at least once more."""
+    names = [label for label in once if _NAME_LABEL.fullmatch(label)][:_MOST_ONCE_SPEAKERS]
+    return {name for name in names if document.text.count(name) >= 2}
 
 
 def blank_quotes(sentence: Segment, quotes: list[Segment]) -> str:
