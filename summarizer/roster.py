@@ -123,7 +123,9 @@ class Roster:
             return actor
         update: dict[str, object] = {}
         if candidate.kind in _CERTAIN_KINDS and actor.kind != candidate.kind:
-            self.notes.append(f"'{actor.name}' is a {candidate.kind} in the text, not a {actor.kind}.")
+            self.notes.append(
+                f"'{actor.name}' is {_a_kind(candidate.kind)} in the text, not {_a_kind(actor.kind)}."
+            )
             update["kind"] = candidate.kind
         elif actor.kind == "country" and candidate.kind != "country":
             update["kind"] = candidate.kind if candidate.kind in KINDS else "other"
@@ -234,6 +236,13 @@ class Roster:
 
 
 _ACTOR_ID = re.compile(r"A\d+")
+
+
+def _a_kind(kind: str) -> str:
+    """ "a person", "an organization", 'of kind "other"' (not "a other")."""
+    if kind == "other":
+        return 'of kind "other"'
+    return f"an {kind}" if kind[:1] in "aeiou" else f"a {kind}"
 
 
 def _kind(candidate: Candidate) -> ActorKind:

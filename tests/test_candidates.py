@@ -484,3 +484,12 @@ def test_he_or_she_after_the_sentence_a_name_opens_makes_a_person() -> None:
     ]
     assert _named(_find("Acme Tools owns 14 plants. It employs 300."), "Acme Tools").kind != "person"
     assert _named(_find("Rain hit Acme Tools on Monday. She left."), "Acme Tools").kind != "person"
+    diner = "Maria Ortega has run the diner for 22 years. “We lost everything,” she says."
+    assert _named(_find(diner), "Maria Ortega").kind == "person"
+    assert _named(_find("Acme Tools has run the diner. “We lost,” said Roe."), "Acme Tools").kind != "person"
+
+
+def test_a_reuters_instrument_code_makes_a_company() -> None:
+    """ "Shares of Acme (ACME.N) fell" names a company; before, Acme was of kind "other"."""
+    acme = _named(_find("Shares of Acme (ACME.N) fell 3% in early trading."), "Acme")
+    assert (acme.kind, "ACME.N" in acme.aliases) == ("organization", True)

@@ -960,3 +960,16 @@ def test_a_tldr_that_is_a_greeting_gives_way_to_the_lead_which_skips_greetings()
     doc = "Vote result\n\nGreat Britain votes to leave. The count ended at dawn."
     summary, _ = _summarize(draft(headline="Britain votes", tldr="Snow fell in Oslo.", actors=[]), doc=doc)
     assert summary.tldr == "Great Britain votes to leave. The count ended at dawn."
+
+
+def test_a_kind_the_text_settles_is_named_with_its_article() -> None:
+    """The note read "'Dana Whitfield' is a person in the text, not a other."."""
+    actors = [
+        {"id": "A1", "name": "Jane Roe", "kind": "other"},
+        {"id": "A2", "name": "Acme Corp", "kind": "organization"},
+    ]
+    summary, _ = _summarize(draft(headline="Roe says Acme will not cut jobs", actors=actors))
+    assert "'Jane Roe' is a person in the text, not of kind \"other\"." in summary.warnings
+    actors[0]["kind"] = "organization"
+    summary, _ = _summarize(draft(headline="Roe says Acme will not cut jobs", actors=actors))
+    assert "'Jane Roe' is a person in the text, not an organization." in summary.warnings

@@ -293,3 +293,20 @@ def test_a_summary_asked_for_in_another_language_keeps_its_headline(headline: st
     assert summary.tldr == tldr
     assert (summary.headline == headline) is kept
     assert kept or any("the document's own headline is shown" in w for w in summary.warnings)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Bahn-Personalvorstand Katrin Seidel nannte den Streik „völlig unnötig“.", "Katrin Seidel"),
+        ("« Nous ferons appel », a déclaré l'avocat Paul Moreau.", "Paul Moreau"),
+        ("Rechtsanwältin Eva Brandt sagte: „Wir legen Berufung ein.“", "Eva Brandt"),
+    ],
+)
+def test_a_speakers_title_in_other_languages_is_not_part_of_the_name(text: str, name: str) -> None:
+    """ "Bahn-Personalvorstand Katrin Seidel" was the speaker's name, title and all; a surname that
+    is also a word ("Gerhard Richter") stays a name."""
+    assert name in {c.name for c in analyse(text).candidates}
+    assert [q.speaker for q in analyse("„Ich male weiter“, sagte Gerhard Richter.").quotes] == [
+        "Gerhard Richter"
+    ]

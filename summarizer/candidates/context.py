@@ -33,6 +33,7 @@ from .tokens import Doc
 MAX_ROLE = 120
 _ACRONYM = re.compile(r"[A-Z][A-Za-z&.\-]{1,9}")
 _TICKER = re.compile(r"[A-Za-z]{2,12}\s*:\s*([A-Z][A-Z.]{0,6})")
+_RIC = re.compile(r"[A-Z0-9]{1,6}\.[A-Z]{1,3}")
 _PARTY = re.compile(r"[A-Z]-[A-Z]{2,4}")  # "(D-WA)": a party and a state, no acronym
 _LABEL_TAIL = re.compile(r"(?:,[^:\n]{1,60})?:(?:\s|$)")  # "JOHN THUNE (R-SD), SENATE WHIP: ..."
 _PAREN = re.compile(r" ?\(([^()\n]{2,80})\)")
@@ -62,14 +63,22 @@ _SENTENCE_REACH = 40  # tokens to the end of the name's sentence
 
 
 def _he_or_she_goes_on(doc: Doc, i: int) -> bool:
-    """Whether the sentence after the one a name opens starts with "He" or "She": "Ruth Amsel owns
-    14 rental units. She spoke with the Ledger." A company is "it"."""
-    region = doc.regions[i]
+    """Whether the sentence after the one a name opens starts with "He" or "She", or has "he" or
+    "she" speak: "Ruth Amsel owns 14 rental units. She spoke with the Ledger.", "Maria Ortega has
+    run the diner for 22 years. “We lost everything,” she says." A company is "it"."""
+    region, lows = doc.regions[i], doc.lows
     for k in range(i, min(doc.n - 1, i + _SENTENCE_REACH)):
         if doc.regions[k + 1] != region:
             return False
         if doc.stops[k]:
-            return doc.lows[k + 1] in _HE_OR_SHE
+            if lows[k + 1] in _HE_OR_SHE:
+                return True
+            for j in range(k + 1, min(doc.n - 1, k + 1 + _SENTENCE_REACH)):
+                if doc.regions[j + 1] != region or doc.stops[j]:
+                    return False
+                if lows[j] in _HE_OR_SHE and lows[j + 1] in SPEECH:
+                    return True
+            return False
     return False
 
 
@@ -170,6 +179,9 @@ def _roles(doc: Doc, m: Mention, start: int) -> None:
         ticker = _TICKER.fullmatch(inner)
         if ticker:
             m.ticker = ticker.group(1)
+        elif _RIC.fullmatch(inner):
+            m.ticker = inner  # Reuters' instrument code: "Acme (ACME.N)", "Toyota (7203.T)"
+            m.strong = True
         elif (
             _ACRONYM.fullmatch(inner)
             and sum(c.isupper() for c in inner) >= 2

@@ -64,8 +64,9 @@ def _group_kind(g: Group, final: bool = False) -> str:
         if heads and kind_ == "unknown":
             kind_ = "person"
     if final and kind_ in ("person", "unknown") and not _personal(g):
-        if any(m.employer for m in g.mentions):  # weak ones too: "Lumen Air Chief Executive ..."
-            return "organization"  # "chief executive of Kalmstad Terminals", "analysts at Jefferies"
+        if any(m.employer or m.ticker for m in g.mentions):  # weak ones too: "Lumen Air Chief Executive"
+            # "chief executive of Kalmstad Terminals", "analysts at Jefferies", "Acme (ACME.N)"
+            return "organization"
         if kind_ == "person":
             return "other"  # a name-shaped phrase ("Goldman Sachs", "Real Madrid") with no sign of a person
     return kind_

@@ -256,6 +256,8 @@ FOREIGN_TITLE_STEMS = (
     "sekretär", "gouverneur", "губернатор", "директор", "председател", "министр", "президент", "мэр",
     "экономист", "глава", "secretari", "presidente", "ministr", "portavoz", "alcald", "gerente",
     "porte-parole", "maire", "directeur", "directrice", "professor", "profesor", "экономист",
+    "vorstand", "anwalt", "anwältin", "ökonom", "secrétaire", "avocat", "député", "sénateur", "sénatrice",
+    "abogad", "diputad", "senador", "economista", "адвокат", "депутат", "сенатор", "аналитик",
 )  # fmt: skip
 # How a person's title ends, of the stems above ("Bürgermeister von Hamburg" is an office, where
 # "Ministerium", "Ministerio" and "Presidencia" are bodies).
