@@ -46,6 +46,8 @@ _ID_SCAFFOLDING = re.compile(
 _ID_CUES = ("[s", "[q", "(in s", "actors:", "quotes:", "(person", "(organization", "(government",
             "(country", "(group", "(other")  # fmt: skip
 _CONTENT_WORD = re.compile(r"[^\W\d_]{3,}")
+# A run of JSON punctuation with a brace in it, ending a field: ' },{', '"}]'.
+_JSON_DEBRIS = re.compile(r"[\s\[\]\",:]*[{}][\s{}\[\]\",:]*$")
 _NOT_CONTENT = {
     "the", "and", "for", "with", "that", "this", "from", "are", "was", "were", "has", "have", "its",
     "their", "will", "would", "into", "about", "over", "after", "support", "oppose", "neutral", "mixed",
@@ -70,7 +72,10 @@ def clean_field(value: str, text: KeptText, where: str, notes: list[str]) -> str
     ids = any(cue in low for cue in _ID_CUES) and _ID_SCAFFOLDING.search(value)
     if ids:
         value = _ID_SCAFFOLDING.sub("", value).strip()
-    if framing or ids:
+    debris = _JSON_DEBRIS.search(value)
+    if debris:  # "澜州市发展和改革委员会 },{": the answer's own JSON around the words
+        value = value[: debris.start()].strip()
+    if framing or ids or debris:
         notes.append(f"Removed words of the prompt's framing from {where}.")
     return _URL.sub(replace, value)
 
@@ -199,17 +204,39 @@ def names_only(value: str, segmentation: Segmentation) -> bool:
     """Whether every content word of `value` is a word of an actor's name: "Bob Jones", "Calder
     Bay City Council" (what is left of a copied ACTORS line) name someone but say no news."""
     words = _content_words(value)
-    if not words:
-        return False
-    names = {
+    return bool(words) and set(words) <= _name_words(segmentation)
+
+
+def _name_words(segmentation: Segmentation) -> set[str]:
+    return {
         w
         for candidate in segmentation.candidates
         for form in (candidate.name, *candidate.aliases)
         for w in _CONTENT_WORD.findall(normalize(form))
     }
-    return all(w in names for w in words)
 
 
+# A word that mixes Latin and Cyrillic letters ("Aрусные" with a Latin A): no language's word.
+_MIXED_ALPHABETS = re.compile(r"(?=[^\W\d_]*[A-Za-z])(?=[^\W\d_]*[А-Яа-яЁё])[^\W\d_]+")
+_STEM = 5  # letters a word keeps through its endings ("Северный", "Северного")
+
+
+def gibberish(value: str, segmentation: Segmentation) -> bool:
+    """Whether `value` (in a language written with spaces) is no text of the document's: a word
+    that mixes alphabets, or, names aside, no content word whose first letters a word of the
+    document shares. The embedded model's Russian risks "Aрусные развития" and "Общём
+    стадионцы", and its topic "Библеконамёр Воронцова"."""
+    if _MIXED_ALPHABETS.search(value):
+        return True
+    words = _content_words(value)
+    if not words or any(_UNSPACED_LETTER.match(w) for w in words):
+        return False  # Chinese or Japanese: no words to compare
+    named = {w[:_STEM] for w in _name_words(segmentation)}
+    stems = {w[:_STEM] for w in _CONTENT_WORD.findall(normalize(segmentation.document.text))} - named
+    return not any(w[:_STEM] in stems for w in words)
+
+
+_UNSPACED_LETTER = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
 _NUMBER = re.compile(r"(?<!\w)\d(?:[\d,.’']*\d)?")
 
 

@@ -26,10 +26,12 @@ from .cleaning import CleanedDocument
 from .freetext import (
     breaks_off,
     clean_field,
+    gibberish,
     has_words,
     honest_headline_and_tldr,
     invented_names,
     invented_numbers,
+    names_only,
     not_a_topic,
 )
 from .language import language_name
@@ -306,7 +308,7 @@ def _ground_stances(draft: SummaryDraft, segmentation: Segmentation, roster: Ros
         if not evidence:
             continue
         topic = clean_field(draft_stance.topic, text, "a stance topic", out.notes)
-        if not has_words(topic):
+        if not has_words(topic) or names_only(topic, segmentation) or _foreign_gibberish(topic, segmentation):
             out.problems.append(
                 Problem(where, f"{where} has a topic that is not about the document: name the issue.")
             )
@@ -344,6 +346,12 @@ def english(segmentation: Segmentation) -> bool:
     return segmentation.language == "en"
 
 
+def _foreign_gibberish(value: str, segmentation: Segmentation) -> bool:
+    """In another language, where the English checks do not apply: words of no language, or none
+    the document shares (the embedded model's Russian risk "Общём стадионцы")."""
+    return not english(segmentation) and gibberish(value, segmentation)
+
+
 def _holder_in_evidence(
     holder: Actor, evidence: list[Span], segmentation: Segmentation, roster: Roster
 ) -> bool:
@@ -371,7 +379,11 @@ def _ground_risks(draft: SummaryDraft, segmentation: Segmentation, text: KeptTex
         if not evidence:
             continue
         description = clean_field(draft_risk.description, text, "a risk", out.notes)
-        if not has_words(description):
+        if (
+            not has_words(description)
+            or names_only(description, segmentation)
+            or _foreign_gibberish(description, segmentation)
+        ):
             out.problems.append(Problem(where, f"{where} does not describe anything the document says."))
             continue
         if made_up := invented_numbers(description, segmentation.document.text):

@@ -973,3 +973,40 @@ def test_a_kind_the_text_settles_is_named_with_its_article() -> None:
     actors[0]["kind"] = "organization"
     summary, _ = _summarize(draft(headline="Roe says Acme will not cut jobs", actors=actors))
     assert "'Jane Roe' is a person in the text, not an organization." in summary.warnings
+
+
+RUSSIAN = (
+    "Комбинат сократит рабочие места\n\n"
+    "Северогорский комбинат до конца года сократит 600 рабочих мест, сообщило руководство предприятия. "
+    "Профсоюз требует выплатить выходное пособие и организовать переобучение сотрудников.\n\n"
+    "«Кто будет кормить эти семьи?» — спросила председатель профсоюза Наталья Воронцова на собрании.\n"
+)
+
+
+def test_gibberish_and_names_in_another_language_are_no_risk_or_topic() -> None:
+    """What the embedded model answered for the Russian gold case: risks "Aрусные развития" (a
+    Latin A among Cyrillic letters) and "Общём стадионцы" (no word the document has), and
+    stance topics that are a name ("Наталья Воронцова") or a made-up word and a name. A risk
+    the document's words describe stays ("сокращение рабочих мест", with its own endings)."""
+    risks = [
+        {"description": text, "category": "operational", "severity": "high", "evidence": ["S2"]}
+        for text in ("Aрусные развития", "Общём стадионцы", "сокращение рабочих мест на комбинате")
+    ]
+    stances = [
+        {"actor_id": "A1", "topic": topic, "position": "oppose", "evidence": ["S2"]}
+        for topic in ("Наталья Воронцова", "Библеконамёр Воронцова")
+    ]
+    actors = [{"id": "A1", "name": "Наталья Воронцова", "kind": "person"}]
+    answer = draft(headline="Комбинат сократит рабочие места", actors=actors, risks=risks, stances=stances)
+    summary, _ = _summarize(answer, answer, doc=RUSSIAN)
+    assert [r.description for r in summary.risks] == ["сокращение рабочих мест на комбинате"]
+    assert summary.stances == []
+
+
+def test_json_around_a_risk_comes_off_and_a_risk_that_only_names_an_actor_goes() -> None:
+    """The embedded model's Chinese risk "澜州市发展和改革委员会 },{": the JSON comes off, and what is
+    left names a body and says nothing of a risk."""
+    risk = {"description": "Acme Corp },{", "category": "other", "severity": "low", "evidence": ["S2"]}
+    summary, _ = _summarize(draft(actors=ACTORS, risks=[risk]), draft(actors=ACTORS, risks=[risk]))
+    assert summary.risks == []
+    assert any("risks[0] does not describe anything the document says" in w for w in summary.warnings)

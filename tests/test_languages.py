@@ -238,7 +238,7 @@ def test_attributions_in_each_language(language: str, text: str, speakers: list[
 def test_speakers_of_other_languages_are_listed_as_actors_under_their_names() -> None:
     """Chinese speakers become person candidates; 'Según'/'Dr.'/role words are not part of a name."""
     chinese = analyse(_case("zh")[0]).candidates
-    assert [(c.name, c.kind) for c in chinese] == [
+    assert [(c.name, c.kind) for c in chinese if c.kind == "person"] == [
         ("周立峰", "person"),
         ("何雅琴", "person"),
         ("沈明远", "person"),
@@ -310,3 +310,28 @@ def test_a_speakers_title_in_other_languages_is_not_part_of_the_name(text: str, 
     assert [q.speaker for q in analyse("„Ich male weiter“, sagte Gerhard Richter.").quotes] == [
         "Gerhard Richter"
     ]
+
+
+def test_bodies_of_other_languages_named_in_ways_the_english_rules_cannot_read() -> None:
+    """Russian names a union in quote marks after its noun and a company by a phrase and its
+    acronym; Chinese writes a body's name with no capitals or spaces, ending in what it is.
+    Before, the Russian and Chinese gold cases listed none of their organisations."""
+    russian = {c.name: (c.kind, c.aliases) for c in analyse(_case("ru")[0]).candidates}
+    assert russian["Северогорский целлюлозно-бумажный комбинат"] == ("organization", ("СЦБК",))
+    assert russian["Северный лес"][0] == russian["Лесэкспорт"][0] == "organization"
+    chinese = {c.name: (c.kind, c.aliases) for c in analyse(_case("zh")[0]).candidates}
+    assert chinese["澜州市发展和改革委员会"] == ("government", ("澜州市发改委",))
+    assert chinese["澜州水务集团"] == ("organization", ("水务集团",))
+    assert chinese["澜州市消费者协会"][0] == chinese["澜州大学"][0] == "organization"
+    spanish = analyse(
+        "El sindicato «Estiba Unida» convocó una huelga de tres días en el puerto, según informó este "
+        "lunes la portavoz de la organización, que pidió más seguridad para los trabajadores del muelle."
+    ).candidates
+    assert ("Estiba Unida", "organization") in [(c.name, c.kind) for c in spanish]
+
+
+def test_many_bodies_in_a_hostile_text_are_bounded() -> None:
+    """Thousands of "Xxx Yyy (XY)" phrases: at most 40 bodies are offered."""
+    text = "Новости. " + " ".join(f"Компания Альфа{i} Бета{i} (АБ) выросла." for i in range(3000))
+    bodies = [c for c in analyse(text).candidates if c.kind == "organization"]
+    assert 0 < len(bodies) <= 40

@@ -10,8 +10,11 @@ so by a verb of saying and the name is two or three words (or Han characters) lo
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..lexicon.foreign import FOREIGN_ARTICLES, PERSON_TITLE_ENDS
 from ..segmentation import Segmentation
+from .bodies import named_bodies
 from .finder import Candidate
 from .speakers import person_like, with_speakers
 
@@ -44,4 +47,11 @@ def foreign_candidates(segmentation: Segmentation, candidates: list[Candidate]) 
         aliases = tuple(a for a in dict.fromkeys([*candidate.aliases, candidate.name]) if a != name)
         result.append(Candidate(name, kind, candidate.role, aliases, candidate.mentions, candidate.first))
         names.add(name)
-    return with_speakers(segmentation, result, speakers, persons=True)
+    for body in named_bodies(segmentation, names):
+        if body.name not in names:
+            result.append(body)
+        else:  # "el sindicato «Estiba Unida»": what the finder left of kind "other" is a body
+            result = [
+                replace(c, kind=body.kind) if c.name == body.name and c.kind == "other" else c for c in result
+            ]
+    return with_speakers(segmentation, sorted(result, key=lambda c: c.first), speakers, persons=True)

@@ -4,6 +4,7 @@ a speaker named in the quote's own sentence ("Ruiz, who has led the city since 2
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from ..language import is_english
@@ -19,12 +20,17 @@ def mentions_of(segmentation: Segmentation, forms: list[str]) -> tuple[tuple[int
     # endings ("Шубина") or runs on without spaces (Chinese).
     bounded = "(?<!\\w){}(?!\\w)" if is_english(segmentation.language) else "{}"
     for region in segmentation.document.kept:
+        taken: list[tuple[int, int]] = []  # this line's mentions, sorted and apart
         for form in sorted(forms, key=len, reverse=True):
             for match in re.finditer(bounded.format(re.escape(form)), text[region.start : region.end]):
                 start, end = region.start + match.start(), region.start + match.end()
-                if not any(s < end and start < e for s, e in found):
-                    found.append((start, end))
-    return tuple(sorted(found))
+                # Only the neighbours of a span in a sorted list of spans apart can overlap it (a
+                # scan of all of them made a form written thousands of times quadratic).
+                at = bisect.bisect_left(taken, (start, end))
+                if (at == 0 or taken[at - 1][1] <= start) and (at == len(taken) or end <= taken[at][0]):
+                    taken.insert(at, (start, end))
+        found += taken
+    return tuple(found)
 
 
 def person_like(name: str) -> bool:
