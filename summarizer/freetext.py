@@ -221,22 +221,25 @@ _MIXED_ALPHABETS = re.compile(r"(?=[^\W\d_]*[A-Za-z])(?=[^\W\d_]*[А-Яа-яЁё
 _STEM = 5  # letters a word keeps through its endings ("Северный", "Северного")
 
 
+def mixes_alphabets(value: str) -> bool:
+    """A word of Latin and Cyrillic letters ("Aрусные", with a Latin A) is no language's word."""
+    return _MIXED_ALPHABETS.search(value) is not None
+
+
 def gibberish(value: str, segmentation: Segmentation) -> bool:
-    """Whether `value` (in a language written with spaces) is no text of the document's: a word
-    that mixes alphabets, or, names aside, no content word whose first letters a word of the
-    document shares. The embedded model's Russian risks "Aрусные развития" and "Общём
-    стадионцы", and its topic "Библеконамёр Воронцова"."""
-    if _MIXED_ALPHABETS.search(value):
-        return True
-    words = _content_words(value)
-    if not words or any(_UNSPACED_LETTER.match(w) for w in words):
-        return False  # Chinese or Japanese: no words to compare
+    """Whether `value` is in Cyrillic or Greek words of which (names aside) none shares its first
+    letters with a word of the document: the embedded model's Russian risk "Общём стадионцы" and
+    topic "Библеконамёр Воронцова". (Words in the Latin alphabet may be another language the
+    model chose, "the plan" for a German text; Chinese has no words to compare.)"""
+    words = [w for w in _content_words(value) if _CYRILLIC_OR_GREEK.match(w)]
+    if not words:
+        return False
     named = {w[:_STEM] for w in _name_words(segmentation)}
     stems = {w[:_STEM] for w in _CONTENT_WORD.findall(normalize(segmentation.document.text))} - named
     return not any(w[:_STEM] in stems for w in words)
 
 
-_UNSPACED_LETTER = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+_CYRILLIC_OR_GREEK = re.compile(r"[\u0370-\u03ff\u0400-\u04ff]")
 _NUMBER = re.compile(r"(?<!\w)\d(?:[\d,.’']*\d)?")
 
 

@@ -31,6 +31,7 @@ from .freetext import (
     honest_headline_and_tldr,
     invented_names,
     invented_numbers,
+    mixes_alphabets,
     names_only,
     not_a_topic,
 )
@@ -61,10 +62,12 @@ class Problem:
 class GroundingOptions:
     """What the library adds on its own: `all` quotes whose speaker the text states (else only
     the model's `selected` ones), `all` actors the document names (else the model's and those
-    the answer needs)."""
+    the answer needs). `output_language`: the language the model was asked to write in, whose
+    words the document's need not share."""
 
     quotes: str = "all"
     actors: str = "all"
+    output_language: str | None = None
 
 
 @dataclass
@@ -116,8 +119,9 @@ def ground(
     out.notes.extend(roster.notes)
 
     _ground_quotes(draft, segmentation, text, roster, options, out)
-    _ground_stances(draft, segmentation, roster, out)
-    _ground_risks(draft, segmentation, text, out)
+    translated = _translated(segmentation, options.output_language)
+    _ground_stances(draft, segmentation, roster, out, translated)
+    _ground_risks(draft, segmentation, text, out, translated)
     if options.actors == "all":
         roster.add_all_candidates()
     out.actors = roster.actors
@@ -292,7 +296,9 @@ def _evidence(ids: list[str], segmentation: Segmentation, where: str, problems: 
     return spans[:MAX_EVIDENCE]
 
 
-def _ground_stances(draft: SummaryDraft, segmentation: Segmentation, roster: Roster, out: Grounded) -> None:
+def _ground_stances(
+    draft: SummaryDraft, segmentation: Segmentation, roster: Roster, out: Grounded, translated: bool
+) -> None:
     text = roster.text
     for i, draft_stance in enumerate(draft.stances):
         where = f"stances[{i}]"
@@ -308,7 +314,11 @@ def _ground_stances(draft: SummaryDraft, segmentation: Segmentation, roster: Ros
         if not evidence:
             continue
         topic = clean_field(draft_stance.topic, text, "a stance topic", out.notes)
-        if not has_words(topic) or names_only(topic, segmentation) or _foreign_gibberish(topic, segmentation):
+        if (
+            not has_words(topic)
+            or names_only(topic, segmentation)
+            or _gibberish(topic, segmentation, translated)
+        ):
             out.problems.append(
                 Problem(where, f"{where} has a topic that is not about the document: name the issue.")
             )
@@ -346,10 +356,14 @@ def english(segmentation: Segmentation) -> bool:
     return segmentation.language == "en"
 
 
-def _foreign_gibberish(value: str, segmentation: Segmentation) -> bool:
-    """In another language, where the English checks do not apply: words of no language, or none
-    the document shares (the embedded model's Russian risk "Общём стадионцы")."""
-    return not english(segmentation) and gibberish(value, segmentation)
+def _gibberish(value: str, segmentation: Segmentation, translated: bool) -> bool:
+    """Words of no language ("Aрусные", a Latin A among Cyrillic letters); and in another language
+    than English, where the English checks do not apply, words none of which the document shares
+    (the embedded model's Russian risk "Общём стадионцы"), unless the model was asked to write in
+    another language than the document's."""
+    if mixes_alphabets(value):
+        return True
+    return not english(segmentation) and not translated and gibberish(value, segmentation)
 
 
 def _holder_in_evidence(
@@ -372,7 +386,9 @@ def _holder_in_evidence(
     return False
 
 
-def _ground_risks(draft: SummaryDraft, segmentation: Segmentation, text: KeptText, out: Grounded) -> None:
+def _ground_risks(
+    draft: SummaryDraft, segmentation: Segmentation, text: KeptText, out: Grounded, translated: bool
+) -> None:
     for i, draft_risk in enumerate(draft.risks):
         where = f"risks[{i}]"
         evidence = _evidence(draft_risk.evidence, segmentation, where, out.problems)
@@ -382,7 +398,7 @@ def _ground_risks(draft: SummaryDraft, segmentation: Segmentation, text: KeptTex
         if (
             not has_words(description)
             or names_only(description, segmentation)
-            or _foreign_gibberish(description, segmentation)
+            or _gibberish(description, segmentation, translated)
         ):
             out.problems.append(Problem(where, f"{where} does not describe anything the document says."))
             continue
@@ -439,14 +455,19 @@ def same_risk(risk: Risk, description: str, evidence: list[Span]) -> bool:
     return similarity >= SAME_WORDING or (same_evidence and similarity >= 60)
 
 
+def _translated(segmentation: Segmentation, output_language: str | None) -> bool:
+    """Whether the model was asked to write in another language than the document's."""
+    return bool(output_language) and (
+        language_name(output_language or "").lower() != language_name(segmentation.language).lower()
+    )
+
+
 def clean_free_text(
     grounded: Grounded, segmentation: Segmentation, output_language: str | None = None
 ) -> None:
     """The headline and tldr made honest (also a chunked document's, which the reduce call
     writes): see `freetext.py`. `output_language`: the language the model was asked to write in."""
-    translated = bool(output_language) and (
-        language_name(output_language or "").lower() != language_name(segmentation.language).lower()
-    )
+    translated = _translated(segmentation, output_language)
     grounded.headline, grounded.tldr = honest_headline_and_tldr(
         grounded.headline, grounded.tldr, segmentation, kept_text(segmentation), grounded.notes, translated
     )

@@ -94,7 +94,11 @@ def chunk_steps(
         if reply.draft is None:
             problems = [f"The answer does not fit the schema: {reply.error}"]
         else:
-            grounded = ground(reply.draft, segmentation, GroundingOptions(settings.quotes, settings.actors))
+            grounded = ground(
+                reply.draft,
+                segmentation,
+                GroundingOptions(settings.quotes, settings.actors, settings.output_language),
+            )
             if extra is not None:
                 extra.ground(reply.draft, segmentation, grounded)
             problems = [p.message for p in grounded.problems]

@@ -1010,3 +1010,16 @@ def test_json_around_a_risk_comes_off_and_a_risk_that_only_names_an_actor_goes()
     summary, _ = _summarize(draft(actors=ACTORS, risks=[risk]), draft(actors=ACTORS, risks=[risk]))
     assert summary.risks == []
     assert any("risks[0] does not describe anything the document says" in w for w in summary.warnings)
+
+
+def test_a_risk_in_the_language_asked_for_is_not_gibberish() -> None:
+    """Asked to write in Bulgarian about a Russian text, the model's Cyrillic words need not be
+    the document's: only a word that mixes alphabets is refused then."""
+    risks = [
+        {"description": text, "category": "operational", "severity": "high", "evidence": ["S2"]}
+        for text in ("Съкращения на работни места", "Aрусные развития")
+    ]
+    actors = [{"id": "A1", "name": "Наталья Воронцова", "kind": "person"}]
+    answer = draft(headline="Комбинатът съкращава работни места", actors=actors, risks=risks)
+    summary, _ = _summarize(answer, answer, doc=RUSSIAN, output_language="bg")
+    assert [r.description for r in summary.risks] == ["Съкращения на работни места"]
