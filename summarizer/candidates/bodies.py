@@ -21,8 +21,10 @@ _BODY_NOUNS = (
     r"|gewerkschaft|unternehmen|konzern|firma|verband|partei|verein|stiftung"
     r"|syndicat|entreprise|société|groupe|parti|association|fondation"
 )
+_QUOTE_MARKS = ("«", "„", "“", '"')
 _QUOTED_BODY = re.compile(rf"(?i:{_BODY_NOUNS})\s+[«„“\"](?P<name>[^«»„“”\"\n]{{2,40}}?)[»“”\"]")
-_WITH_ACRONYM = re.compile(r"(?P<phrase>\w[\w-]*(?:\s+[\w-]+){1,7})\s+\((?P<acronym>[A-ZА-ЯЁ]{2,8})\)")
+_ACRONYM_IN_PARENTHESES = re.compile(r"\s+\((?P<acronym>[A-ZА-ЯЁ]{2,8})\)")
+_PHRASE_WORDS = 8  # words before an acronym that may spell it
 # What a Chinese body's name ends in, longest first; after punctuation or a line's start (a
 # name's start has no other mark in Chinese).
 _CJK_GOVERNMENT_ENDS = (
@@ -58,11 +60,15 @@ def _bodies(segmentation: Segmentation) -> Iterator[tuple[str, str, list[str]]]:
     text = segmentation.document.text
     for region in segmentation.document.kept:
         line = text[region.start : region.end]
-        for match in _QUOTED_BODY.finditer(line):
-            yield match.group("name").strip(), "organization", [match.group(0)]
-        for match in _WITH_ACRONYM.finditer(line):
-            if (phrase := _spelled_by(match.group("phrase"), match.group("acronym"))) is not None:
-                yield phrase, "organization", [match.group("acronym")]
+        # Each pattern needs its mark, and most lines have none: the look spares the regex.
+        if any(mark in line for mark in _QUOTE_MARKS):
+            for match in _QUOTED_BODY.finditer(line):
+                yield match.group("name").strip(), "organization", [match.group(0)]
+        if "(" in line:
+            for match in _ACRONYM_IN_PARENTHESES.finditer(line):
+                before = line[: match.start()].split()[-_PHRASE_WORDS:]
+                if (phrase := _spelled_by(" ".join(before), match.group("acronym"))) is not None:
+                    yield phrase, "organization", [match.group("acronym")]
         if segmentation.language == "zh":
             for match in _CJK_BODY.finditer(line):
                 name = match.group("name")
