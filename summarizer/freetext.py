@@ -259,8 +259,6 @@ def invented_numbers(value: str, document: str) -> list[str]:
     return [n for n in wanted if _number_key(n) not in known]
 
 
-# What is left around a field when a weak model breaks off its JSON: "Bob Jones }". (Not "]":
-# a removed link ends in "[link removed]".)
 # A capitalised word (not an acronym, not "Q3") that does not open a sentence or a clause.
 _NAME_WORD = re.compile(r"(?<![.!?:;–—-]\s)(?<![.!?:;–—-])(?<!^)\b[A-Z][a-z][\w’'-]*")
 _TITLE_CASE_SHARE = 0.6
@@ -299,6 +297,8 @@ def invented_names(value: str, text: KeptText) -> list[str]:
     return found
 
 
+# What is left around a field when a weak model breaks off its JSON: "Bob Jones }". (Not "]":
+# a removed link ends in "[link removed]".)
 _STRAY_ENDS = " \t\n{}|"
 
 

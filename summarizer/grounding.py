@@ -317,7 +317,7 @@ def _ground_stances(
         if (
             not has_words(topic)
             or names_only(topic, segmentation)
-            or _gibberish(topic, segmentation, translated)
+            or _not_text(topic, segmentation, translated)
         ):
             out.problems.append(
                 Problem(where, f"{where} has a topic that is not about the document: name the issue.")
@@ -356,7 +356,7 @@ def english(segmentation: Segmentation) -> bool:
     return segmentation.language == "en"
 
 
-def _gibberish(value: str, segmentation: Segmentation, translated: bool) -> bool:
+def _not_text(value: str, segmentation: Segmentation, translated: bool) -> bool:
     """Words of no language ("Aрусные", a Latin A among Cyrillic letters); and in another language
     than English, where the English checks do not apply, words none of which the document shares
     (the embedded model's Russian risk "Общём стадионцы"), unless the model was asked to write in
@@ -398,7 +398,7 @@ def _ground_risks(
         if (
             not has_words(description)
             or names_only(description, segmentation)
-            or _gibberish(description, segmentation, translated)
+            or _not_text(description, segmentation, translated)
         ):
             out.problems.append(Problem(where, f"{where} does not describe anything the document says."))
             continue
