@@ -287,45 +287,35 @@ def test_a_number_the_document_never_gives_is_not_shown(field: str, written: str
     assert any("gave a number the document does not" in w for w in summary.warnings)
 
 
-def test_a_stance_or_risk_with_a_figure_the_document_never_gives_is_re_asked_then_dropped() -> None:
-    """A risk or a stance topic with a figure the text never gives ("cut 40% of its jobs") is
-    re-asked, naming the figure, and dropped when it comes back."""
-    risk = {
-        "description": "Acme may cut 40% of its jobs",
-        "category": "financial",
-        "severity": "high",
-        "evidence": ["S2"],
-    }
-    topic = {"actor_id": "A1", "topic": "cutting 40% of jobs", "position": "oppose", "evidence": ["S2"]}
-    answer = draft(actors=ACTORS, risks=[risk], stances=[topic])
+@pytest.mark.parametrize(
+    ("description", "topic", "risk_says", "stance_says"),
+    [
+        (
+            "Acme may cut 40% of its jobs",
+            "cutting 40% of jobs",
+            "risks[0] has a description with a figure the document does not give (40)",
+            "stances[0] has a topic with a figure the document does not give (40)",
+        ),
+        (
+            "Acme's jobs may move to Rotterdam",
+            "jobs at the Rotterdam plant",
+            "risks[0] has a description that names Rotterdam, which the document does not",
+            "stances[0] has a topic that names Rotterdam, which the document does not",
+        ),
+    ],
+)
+def test_a_stance_or_risk_with_what_the_document_never_gives_is_re_asked_then_dropped(
+    description: str, topic: str, risk_says: str, stance_says: str
+) -> None:
+    """A risk or a stance topic with a figure the text never gives ("cut 40% of its jobs") or a
+    name it never writes ("Rotterdam") is re-asked, naming it, and dropped when it comes back."""
+    risk = {"description": description, "category": "financial", "severity": "high", "evidence": ["S2"]}
+    stance = {"actor_id": "A1", "topic": topic, "position": "oppose", "evidence": ["S2"]}
+    answer = draft(actors=ACTORS, risks=[risk], stances=[stance])
     summary, script = _summarize(answer, answer)
     assert summary.risks == [] and summary.stances == []
     reask = script.requests[1]["messages"][-1]["content"]
-    assert "risks[0] has a description with a figure the document does not give (40)" in reask
-    assert "stances[0] has a topic with a figure the document does not give (40)" in reask
-
-
-def test_a_stance_or_risk_naming_what_the_document_never_does_is_re_asked_then_dropped() -> None:
-    """A risk or a stance topic that brings in a name the text never writes ("a strike in
-    Rotterdam") is re-asked, naming it, and dropped when it comes back."""
-    risk = {
-        "description": "Acme's jobs may move to Rotterdam",
-        "category": "financial",
-        "severity": "high",
-        "evidence": ["S2"],
-    }
-    topic = {
-        "actor_id": "A1",
-        "topic": "jobs at the Rotterdam plant",
-        "position": "oppose",
-        "evidence": ["S2"],
-    }
-    answer = draft(actors=ACTORS, risks=[risk], stances=[topic])
-    summary, script = _summarize(answer, answer)
-    assert summary.risks == [] and summary.stances == []
-    reask = script.requests[1]["messages"][-1]["content"]
-    assert "risks[0] has a description that names Rotterdam, which the document does not" in reask
-    assert "stances[0] has a topic that names Rotterdam, which the document does not" in reask
+    assert risk_says in reask and stance_says in reask
 
 
 def test_a_headline_or_tldr_that_breaks_off_gives_way_to_the_lead() -> None:
