@@ -292,8 +292,10 @@ def invented_names(value: str, text: KeptText) -> list[str]:
             text.mentions(part) or part.lower() in DEMONYMS for part in word.split("-") if part[:1].isupper()
         ):
             # Told as the whole name it stands in: "St. Louis", not "St".
-            run = next(r for r in _CAPITALISED_RUN.finditer(value) if r.start() <= match.start() < r.end())
-            found.append(run.group().rstrip(".,"))
+            run = next(
+                (r for r in _CAPITALISED_RUN.finditer(value) if r.start() <= match.start() < r.end()), None
+            )
+            found.append(run.group().rstrip(".,") if run else word)
     return found
 
 
