@@ -493,3 +493,17 @@ def test_a_reuters_instrument_code_makes_a_company() -> None:
     """ "Shares of Acme (ACME.N) fell" names a company; before, Acme was of kind "other"."""
     acme = _named(_find("Shares of Acme (ACME.N) fell 3% in early trading."), "Acme")
     assert (acme.kind, "ACME.N" in acme.aliases) == ("organization", True)
+
+
+def test_banks_and_the_people_who_run_them() -> None:
+    """ "the Royal Bank of Canada" is a company, not a government (only a central bank is one);
+    "Bank of England Governor Andrew Bailey" is a person with his title, where the whole run
+    was one organisation."""
+    assert [(c.name, c.kind) for c in _find("“We cut rates,” the Royal Bank of Canada said.")] == [
+        ("Royal Bank of Canada", "organization")
+    ]
+    assert [(c.name, c.kind) for c in _find("The European Central Bank said rates would hold.")] == [
+        ("European Central Bank", "government")
+    ]
+    bailey = _named(_find("Bank of England Governor Andrew Bailey spoke on Monday."), "Andrew Bailey")
+    assert (bailey.kind, bailey.role) == ("person", "Bank of England Governor")

@@ -103,6 +103,9 @@ def classify(doc: Doc, i0: int, i1: int) -> str:
     return kind
 
 
+_CENTRAL_BANK = frozenset(["central", "reserve", "federal"])
+
+
 def _kind_of(doc: Doc, i0: int, i1: int) -> str:
     """What tokens i0..i1 name by their form: country, government, organization, group, place,
     person (several capitalised words) or unknown (one)."""
@@ -122,6 +125,8 @@ def _kind_of(doc: Doc, i0: int, i1: int) -> str:
     if org_end or org_head:
         if last in GROUP_SUFFIXES:
             return "group"
+        if "bank" in words and not any(w in _CENTRAL_BANK for w in words):
+            return "organization"  # "Royal Bank of Canada", "First National Bank"; not "Central Bank"
         if any(w in GOV_WORDS for w in words) or (
             (last in GOV_SOFT or org_head) and any(w in GOV_QUALIFIERS for w in words)
         ):
@@ -204,6 +209,19 @@ def _singular(title: str) -> str:
     return word.removesuffix("s") + stop
 
 
+_TITLE_LINKS = frozenset(["of", "the", "to"])
+
+
+def _body_title_person(doc: Doc, piece: list[int], split: int) -> bool:
+    """ "Bank of England Governor Andrew Bailey": a body, a person's title and a person's name in
+    one run (the body alone, "Bank of England", is read before the title)."""
+    if not 0 < split < len(piece) or len(piece) - split not in (2, 3):
+        return False
+    title = doc.keys[piece[split - 1]]
+    body = classify(doc, piece[0], piece[split - 2]) if split >= 2 else "unknown"
+    return title in ROLE_HEADS and body in ("organization", "government", "country")
+
+
 def read_piece(doc: Doc, piece: list[int], split: int) -> list[Mention]:
     keys = doc.keys
     if keys[piece[-1]] == "time" and len(piece) > 1:
@@ -213,7 +231,9 @@ def read_piece(doc: Doc, piece: list[int], split: int) -> list[Mention]:
     if keys[piece[0]] in ("unidentified", "unknown", "anonymous"):
         return []  # a transcript's "UNIDENTIFIED MALE" names no one
     kind = classify(doc, piece[0], piece[-1])
-    if kind in ("organization", "government", "group", "country"):
+    if kind in ("organization", "government", "group", "country") and not _body_title_person(
+        doc, piece, split
+    ):
         split = 0
     if split == len(piece):
         return []  # a title alone: "Head of Investor Relations"
@@ -227,7 +247,10 @@ def read_piece(doc: Doc, piece: list[int], split: int) -> list[Mention]:
         return [m]
     out: list[Mention] = []
     role_part, name_part = piece[:split], piece[split:]
-    first_role = next((p for p, i in enumerate(role_part) if _is_role_word(doc, i)), 0)
+    # "of", "the" and "to" belong to a title only inside one: "Bank of England Governor".
+    first_role = next(
+        (p for p, i in enumerate(role_part) if _is_role_word(doc, i) and keys[i] not in _TITLE_LINKS), 0
+    )
     if first_role:
         # Words before the title name the employer ("Silverbend Chief Executive").
         pre = role_part[:first_role]
