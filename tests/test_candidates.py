@@ -497,13 +497,19 @@ def test_a_reuters_instrument_code_makes_a_company() -> None:
 
 def test_banks_and_the_people_who_run_them() -> None:
     """ "the Royal Bank of Canada" is a company, not a government (only a central bank is one);
-    "Bank of England Governor Andrew Bailey" is a person with his title, where the whole run
-    was one organisation."""
+    "Bank of England Governor Andrew Bailey" is a person with his title and the bank an actor of
+    its own, where the whole run was one organisation."""
     assert [(c.name, c.kind) for c in _find("“We cut rates,” the Royal Bank of Canada said.")] == [
         ("Royal Bank of Canada", "organization")
     ]
     assert [(c.name, c.kind) for c in _find("The European Central Bank said rates would hold.")] == [
         ("European Central Bank", "government")
     ]
-    bailey = _named(_find("Bank of England Governor Andrew Bailey spoke on Monday."), "Andrew Bailey")
-    assert (bailey.kind, bailey.role) == ("person", "Bank of England Governor")
+    found = _find("Bank of England Governor Andrew Bailey spoke on Monday.")
+    assert [(c.name, c.kind, c.role) for c in found] == [
+        ("Bank of England", "organization", None),
+        ("Andrew Bailey", "person", "Bank of England Governor"),
+    ]
+    # A body named before a title joins the longer name the text gives it.
+    council = "The Antelope Ridge Tribal Council met. Tribal Council Chair Joanna Silversmith said no."
+    assert [c.name for c in _find(council)] == ["Antelope Ridge Tribal Council", "Joanna Silversmith"]

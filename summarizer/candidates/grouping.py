@@ -216,6 +216,9 @@ def group_mentions(doc: Doc, mentions: list[Mention]) -> list[Group]:
                 live[key].add(m)
         elif len(m.key) > 1 and len(ends := by_suffix.get(m.key, [])) == 1:
             ends[0].add(m)  # "Tribal Council Chair" of the "Antelope Ridge Tribal Council"
+        elif m.strong and m.kind in ("organization", "government"):
+            m.weak = False  # "Bank of England Governor Andrew Bailey": the bank, named by itself
+            live.setdefault(m.key, Group(m.key)).add(m)
     for g in live.values():
         g.kind = _group_kind(g, final=True)
     return list(live.values())

@@ -254,7 +254,12 @@ def read_piece(doc: Doc, piece: list[int], split: int) -> list[Mention]:
     if first_role:
         # Words before the title name the employer ("Silverbend Chief Executive").
         pre = role_part[:first_role]
-        employer = Mention(pre[0], pre[-1], classify(doc, pre[0], pre[-1]), weak=True, ctx_start=pre[0])
+        body = classify(doc, pre[0], pre[-1])
+        employer = Mention(pre[0], pre[-1], body, weak=True, ctx_start=pre[0])
+        # A body its name shows ("Bank of England Governor") is an actor by itself (grouping makes
+        # it one where no longer name takes it); a bare name ("Lumen Air Chief Executive") only
+        # with other evidence.
+        employer.strong = body in ("organization", "government")
         employer.employer = any(
             keys[i] in JOBS for i in role_part[first_role:]
         )  # "Lumen Air Chief Executive"
