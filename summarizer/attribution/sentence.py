@@ -26,13 +26,14 @@ _CAP = r"[A-Z][\w’'.-]*"
 _LINK = r"(?:of|for|the|and|de|da|di|du|del|della|des|dos|das|van|von|der|den|ten|ter|al|el|bin|ibn|le|la)"
 _NAME = rf"{_CAP}(?:\s+(?:{_LINK}\s+)*{_CAP}){{0,5}}"
 _PRONOUN = r"\b(?:he|she|they|I|we|He|She|They|We)\b"
+# The words that open a role phrase: an article or a possessive, and "one", "another".
+_DETERMINER = r"[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir"
+_ROLE_OPENER = rf"\b(?:{_DETERMINER}|[Oo]ne|[Aa]nother)"
 # "the minister", "a Northgate spokeswoman", "a courier": an article and up to four words.
-_ROLE = r"\b(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)(?:\s+[\w’'-]+){1,4}?"
+_ROLE = rf"{_ROLE_OPENER}(?:\s+[\w’'-]+){{1,4}}?"
 # A role phrase whose head says it stands for someone: "the minister", "a Northgate spokeswoman".
 _KNOWN_ROLE = (
-    r"\b(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w’'-]+\s+){0,3}?(?:"
-    + "|".join(sorted(ROLE_NOUNS | ORGANISATION_NOUNS))
-    + r")\b"
+    _ROLE_OPENER + r"\s+(?:[\w’'-]+\s+){0,3}?(?:" + "|".join(sorted(ROLE_NOUNS | ORGANISATION_NOUNS)) + r")\b"
 )
 _WHO = rf"(?P<who>{_NAME}|{_PRONOUN}|{_KNOWN_ROLE})"
 _VERB = rf"(?:{SPEECH_VERB_PATTERN})"  # lowercase: "Point" in "Gullet Point" is no verb
@@ -176,7 +177,7 @@ _NAME_RE = re.compile(_NAME)
 _PRONOUN_RE = re.compile(_PRONOUN)
 _ROLE_RE = re.compile(_ROLE)
 # A longer role phrase, read only where a name follows it after a comma.
-_LONG_ROLE_RE = re.compile(r"(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)(?:\s+[\w’'-]+){1,7}")
+_LONG_ROLE_RE = re.compile(rf"(?:{_DETERMINER})(?:\s+[\w’'-]+){{1,7}}")
 _POSSESSIVE_ROLE_RE = re.compile(r"[A-Z][\w’'-]*[’']s(?:\s+[a-z][\w’'-]*){1,4}")  # "Ruiz's neighbor"
 _KNOWN_ROLE_RE = re.compile(_KNOWN_ROLE)
 _NAME_AT_END = re.compile(rf"(?P<name>{_NAME})\s*$")

@@ -89,7 +89,7 @@ def _mark_author_bios(lines: list[str], reasons: list[str | None]) -> None:
     authors = {
         match.group("name")
         for i, line in enumerate(lines)
-        if reasons[i] == "byline" and (match := _BYLINE_NAME.fullmatch(line.strip()))
+        if reasons[i] == "byline" and (match := _BYLINE_NAME.fullmatch(line))
     }
     if not authors:
         return

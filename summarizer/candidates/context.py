@@ -319,6 +319,7 @@ def _after_body(doc: Doc, i: int) -> bool:
 
 
 _OPENS_A_TITLE = frozenset(["by", "with", "from", "including", "and"])
+_BEFORE_A_TITLE = _OPENS_A_TITLE | {"as", "said", "while", "but"}  # words that are no part of it
 _SUBJECT_PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "you"])
 
 
@@ -381,17 +382,7 @@ def _role_before(doc: Doc, m: Mention, start: int) -> None:
         and lows[seg[0]] not in _OPENS_A_TITLE
     ):
         return  # the segment does not start at a clause boundary
-    while seg and lows[seg[0]] in {
-        "with",
-        "and",
-        "by",
-        "as",
-        "said",
-        "from",
-        "while",
-        "but",
-        "including",
-    }:
+    while seg and lows[seg[0]] in _BEFORE_A_TITLE:
         seg.pop(0)
     if not seg or len(seg) > 10 or lows[seg[0]] in _SUBJECT_PRONOUNS:
         return  # "He served as a lawyer, Ana Ruiz said": a clause, not her title

@@ -79,20 +79,11 @@ def find_candidates(document: CleanedDocument) -> list[Candidate]:
     # A lawmaker's party and state after their name ("John Thune, R-S.D., said") names no actor.
     # Capitalised words of unknown kind that only ever stand as a line of their own are a section
     # heading ("Company Participants", "Questions And Answers"), not an actor.
-    lines = _whole_lines(doc)
+    # (Cleaning gives each kept line's offsets without the spaces around it.)
+    lines = set(doc.kept)
     out = [
         c
         for c in out
         if not PARTY_AND_STATE.fullmatch(c.name) and not (c.kind == "other" and set(c.mentions) <= lines)
     ]
     return sorted(out, key=lambda c: (c.first, c.name))
-
-
-def _whole_lines(doc: Doc) -> set[tuple[int, int]]:
-    """The (start, end) of each kept line's text, without the spaces around it."""
-    text = doc.text
-    lines = set()
-    for start, end in doc.kept:
-        line = text[start:end]
-        lines.add((start + len(line) - len(line.lstrip()), end - len(line) + len(line.rstrip())))
-    return lines
