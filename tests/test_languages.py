@@ -335,3 +335,17 @@ def test_many_bodies_in_a_hostile_text_are_bounded() -> None:
     text = "Новости. " + " ".join(f"Компания Альфа{i} Бета{i} (АБ) выросла." for i in range(3000))
     bodies = [c for c in analyse(text).candidates if c.kind == "organization"]
     assert 0 < len(bodies) <= 40
+
+
+def test_the_words_before_an_acronym_come_from_a_bounded_window() -> None:
+    """Each acronym reads back at most eight whole words (splitting all of a long line for each of
+    thousands of acronyms took 4.9 s for 6,000 phrases); a word the window cuts is left out."""
+    from summarizer.candidates.bodies import _words_before
+
+    line = "x" * 1000 + " Северогорский целлюлозно-бумажный комбинат (СЦБК)"
+    assert _words_before(line, line.index(" (")) == ["Северогорский", "целлюлозно-бумажный", "комбинат"]
+    assert _words_before("слово" * 100, 450) == []  # one word longer than the window: no whole word
+    text = "Новости. " + " ".join("Акции банка Альфа Бета (АБ) выросли." for _ in range(6000))
+    assert [(c.name, c.kind) for c in analyse(text).candidates if c.kind == "organization"] == [
+        ("Альфа Бета", "organization")
+    ]

@@ -25,6 +25,7 @@ _QUOTE_MARKS = ("«", "„", "“", '"')
 _QUOTED_BODY = re.compile(rf"(?i:{_BODY_NOUNS})\s+[«„“\"](?P<name>[^«»„“”\"\n]{{2,40}}?)[»“”\"]")
 _ACRONYM_IN_PARENTHESES = re.compile(r"\s+\((?P<acronym>[A-ZА-ЯЁ]{2,8})\)")
 _PHRASE_WORDS = 8  # words before an acronym that may spell it
+_PHRASE_WINDOW = 400  # characters that hold them
 # What a Chinese body's name ends in, longest first; after punctuation or a line's start (a
 # name's start has no other mark in Chinese).
 _CJK_GOVERNMENT_ENDS = (
@@ -66,13 +67,23 @@ def _bodies(segmentation: Segmentation) -> Iterator[tuple[str, str, list[str]]]:
                 yield match.group("name").strip(), "organization", [match.group(0)]
         if "(" in line:
             for match in _ACRONYM_IN_PARENTHESES.finditer(line):
-                before = line[: match.start()].split()[-_PHRASE_WORDS:]
+                before = _words_before(line, match.start())
                 if (phrase := _spelled_by(" ".join(before), match.group("acronym"))) is not None:
                     yield phrase, "organization", [match.group("acronym")]
         if segmentation.language == "zh":
             for match in _CJK_BODY.finditer(line):
                 name = match.group("name")
                 yield name, "government" if name.endswith(_CJK_GOVERNMENT_ENDS) else "organization", []
+
+
+def _words_before(line: str, at: int) -> list[str]:
+    """The last `_PHRASE_WORDS` whole words before `at`, from a bounded window (splitting all of a
+    long line for each acronym in it grew with the square of its length)."""
+    start = max(0, at - _PHRASE_WINDOW)
+    words = line[start:at].split()
+    if start > 0 and words and not line[start - 1].isspace() and not line[start].isspace():
+        words = words[1:]  # the window cut a word in two
+    return words[-_PHRASE_WORDS:]
 
 
 def _spelled_by(phrase: str, acronym: str) -> str | None:
